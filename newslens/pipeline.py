@@ -1,0 +1,135 @@
+"""Run the extractors over a corpus and write the tables (one Parquet file per table).
+
+Each article goes through one pure function, `extract_article`, so a build can be spread over
+processes (or a cluster) without changing results. An extractor that fails on one article is
+recorded in the build report and that article keeps its other tables.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import asdict
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import dates, entities, figures, quotes, topics, weapons
+from .corpus import load_corpus
+from .model import Article, BuildReport, Sentence
+from .sentences import split_sentences
+
+TABLES = ("articles", "sentences", "quotes", "figures", "dates", "weapons", "entities")
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema([("doc_id", pa.string()), ("path", pa.string()), ("outlet", pa.string()),
+                           ("title", pa.string()), ("published", pa.string()), ("byline", pa.string()),
+                           ("url", pa.string()), ("n_words", pa.int64()), ("sha256", pa.string()),
+                           ("text", pa.string()), ("chrome", pa.list_(pa.list_(pa.int64())))]),
+    "sentences": pa.schema([("doc_id", pa.string()), ("sent_id", pa.int64()), ("start", pa.int64()),
+                            ("end", pa.int64()), ("text", pa.string()), ("para_id", pa.int64()),
+                            ("chrome", pa.bool_()), ("topics", pa.list_(pa.string()))]),
+    "quotes": pa.schema([("quote_id", pa.string()), ("doc_id", pa.string()), ("sent_id", pa.int64()),
+                         ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()),
+                         ("kind", pa.string()), ("speaker", pa.string()), ("speaker_mention", pa.string()),
+                         ("speaker_start", pa.int64()), ("speaker_end", pa.int64()),
+                         ("speaker_role", pa.string()), ("cue", pa.string())]),
+    "figures": pa.schema([("figure_id", pa.string()), ("doc_id", pa.string()), ("sent_id", pa.int64()),
+                          ("start", pa.int64()), ("end", pa.int64()), ("surface", pa.string()),
+                          ("value", pa.float64()), ("unit", pa.string()), ("counts", pa.string()),
+                          ("approx", pa.bool_()), ("currency", pa.string())]),
+    "dates": pa.schema([("date_id", pa.string()), ("doc_id", pa.string()), ("sent_id", pa.int64()),
+                        ("start", pa.int64()), ("end", pa.int64()), ("surface", pa.string()),
+                        ("iso", pa.string())]),
+    "weapons": pa.schema([("mention_id", pa.string()), ("doc_id", pa.string()), ("sent_id", pa.int64()),
+                          ("start", pa.int64()), ("end", pa.int64()), ("surface", pa.string()),
+                          ("canonical", pa.string()), ("category", pa.string()), ("specific", pa.bool_())]),
+    "entities": pa.schema([("doc_id", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+                           ("surface", pa.string()), ("name", pa.string()), ("type", pa.string()),
+                           ("sent_id", pa.int64())]),
+}
+ID_COLUMN = {"quotes": ("quote_id", "q"), "figures": ("figure_id", "f"), "dates": ("date_id", "d"),
+             "weapons": ("mention_id", "w")}
+
+Extractor = Callable[[Article, list[Sentence]], list]
+EXTRACTORS: dict[str, Extractor] = {
+    "quotes": quotes.extract_quotes,
+    "figures": figures.extract_figures,
+    "dates": dates.extract_dates,
+    "weapons": weapons.extract_weapons,
+    "entities": entities.extract_entities,
+}
+
+Rows = dict[str, list[dict]]
+
+
+def extract_article(article: Article) -> tuple[Rows, list[tuple[str, str]]]:
+    """All table rows for one article, and (doc_id, error) for any extractor that failed."""
+    failures: list[tuple[str, str]] = []
+    sentences = split_sentences(article)
+    try:
+        sentence_topics = topics.label_sentences(article, sentences)
+    except Exception as exc:  # noqa: BLE001 - one article's failure must not stop the build
+        failures.append((article.doc_id, f"topics: {type(exc).__name__}: {exc}"))
+        sentence_topics = [[] for _ in sentences]
+    rows: Rows = {
+        "articles": [article_row(article)],
+        "sentences": [dict(asdict(s), topics=list(t)) for s, t in zip(sentences, sentence_topics)],
+    }
+    for name, extract in EXTRACTORS.items():
+        try:
+            records = extract(article, sentences)
+        except Exception as exc:  # noqa: BLE001
+            failures.append((article.doc_id, f"{name}: {type(exc).__name__}: {exc}"))
+            records = []
+        table_rows = [asdict(r) for r in records]
+        if name in ID_COLUMN:
+            col, prefix = ID_COLUMN[name]
+            for i, r in enumerate(table_rows):
+                r[col] = f"{article.doc_id}:{prefix}{i}"
+        rows[name] = table_rows
+    return rows, failures
+
+
+def article_row(article: Article) -> dict:
+    return {"doc_id": article.doc_id, "path": article.path, "outlet": article.outlet,
+            "title": article.title, "published": article.published, "byline": article.byline,
+            "url": article.url, "n_words": len(article.text.split()), "sha256": article.sha256,
+            "text": article.text, "chrome": [list(s) for s in article.chrome]}
+
+
+def write_table(rows: list[dict], schema: pa.Schema, path: Path) -> None:
+    """Write atomically: a temporary file in the same folder, then an os.replace."""
+    columns = {f.name: [r.get(f.name) for r in rows] for f in schema}
+    table = pa.Table.from_pydict(columns, schema=schema)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".parquet.tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        pq.write_table(table, tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def build(inputs: Iterable[str | Path], out: str | Path,
+          progress: Callable[[int, int, str], None] | None = None) -> BuildReport:
+    """Build every table for the articles under `inputs` into the folder `out`."""
+    out = Path(out)
+    articles, skipped = load_corpus(inputs)
+    report = BuildReport(skipped=list(skipped))
+    all_rows: Rows = {name: [] for name in TABLES}
+    for i, article in enumerate(articles, start=1):
+        rows, failures = extract_article(article)
+        report.failures.extend(failures)
+        for name in TABLES:
+            all_rows[name].extend(rows.get(name, []))
+        if progress:
+            progress(i, len(articles), article.doc_id)
+    report.articles = len(articles)
+    for name in TABLES:
+        write_table(all_rows[name], SCHEMAS[name], out / f"{name}.parquet")
+        report.rows[name] = len(all_rows[name])
+    return report

@@ -1,0 +1,127 @@
+"""Sentence splitting with exact character offsets.
+
+Rules (no model): a paragraph is a line of the article; inside a paragraph a sentence ends at
+`.`, `!` or `?` (plus any closing quotes or brackets) followed by whitespace and a character
+that can open a sentence. A period does not end a sentence after a known abbreviation (Dr.,
+Nov., Gen.), an initial (J. R. R.), or a country abbreviation such as "U.S." unless the next
+word is a typical sentence opener. We never split inside an open quotation: a quote of several
+sentences stays in the sentence that carries its attribution, which is what a reader checking a
+quote wants to see. This splitter does not try to split headlines or bullet lists that lack
+final punctuation: each such line is one sentence.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from .model import Article, Sentence, Span
+
+ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof sen rep gov gen lt col maj capt cmdr adm sgt cpl pvt st ste mt ft rev
+jr sr inc corp co ltd bros dept univ assn est approx vs etc al fig no nos vol pp
+jan feb mar apr jun jul aug sep sept oct nov dec
+ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb
+nev okla ore pa tenn tex va vt wash wis wyo
+""".split())
+
+# Abbreviations written with inner periods (U.S., U.N., e.g.): they end a sentence only when a
+# typical sentence opener follows.
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_OPENERS = frozenset("""
+The A An He She It They We I You This That These Those There But And Yet So In On At For
+Its His Her Their Our As If When While After Before However Meanwhile Still Some Many Most
+""".split())
+
+_OPEN_MARKS = "“‘«\"'"
+_CLOSE_AFTER_STOP = "”’»\"')]"
+_BOUNDARY = re.compile(r"[.!?…]+[”’»\"')\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9À-ÖØ-Þ])")
+
+
+def paragraphs(text: str) -> Iterator[tuple[int, int, int]]:
+    """(para_id, start, end) of each non-blank line, stripped of surrounding whitespace."""
+    pos, para_id = 0, 0
+    for line in text.split("\n"):
+        lstart = pos
+        pos += len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        start = lstart + (len(line) - len(line.lstrip()))
+        yield para_id, start, start + len(stripped)
+        para_id += 1
+
+
+def _is_abbreviation(text: str, dot: int, after: int) -> bool:
+    """True when the period at `dot` closes an abbreviation rather than a sentence."""
+    m = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 12):dot + 1])
+    if not m:
+        return False
+    token = m.group(1)
+    word = token.rstrip(".")
+    if _DOTTED.search(token):
+        nxt = re.match(r"\W*(\w+)", text[after:])
+        return not (nxt and nxt.group(1) in _OPENERS)
+    if "." in word:
+        word = word.rsplit(".", 1)[-1]
+    if len(word) == 1 and word.isupper():
+        return True                       # an initial: "George W. Bush"
+    return word.lower() in ABBREVIATIONS
+
+
+def _quote_depth_ok(text: str, start: int, pos: int) -> bool:
+    """False while a double quotation mark opened in text[start:pos] is still open."""
+    open_ = False
+    straight = 0
+    for ch in text[start:pos]:
+        if ch == "“":
+            open_ = True
+        elif ch == "”":
+            open_ = False
+        elif ch == '"':
+            straight += 1
+    return not open_ and straight % 2 == 0
+
+
+def split_paragraph(text: str, start: int, end: int) -> list[Span]:
+    spans: list[Span] = []
+    cur = start
+    segment = text[start:end]
+    for m in _BOUNDARY.finditer(segment):
+        stop = start + m.end()
+        dot = start + m.start()
+        if text[dot] == "." and _is_abbreviation(text, dot, stop):
+            continue
+        if not _quote_depth_ok(text, cur, stop):
+            continue
+        spans.append((cur, stop))
+        nxt = stop
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        cur = nxt
+    if cur < end:
+        spans.append((cur, end))
+    return spans
+
+
+def split_sentences(article: Article) -> list[Sentence]:
+    text = article.text
+    out: list[Sentence] = []
+    for para_id, pstart, pend in paragraphs(text):
+        for s, e in split_paragraph(text, pstart, pend):
+            out.append(Sentence(article.doc_id, len(out), s, e, text[s:e], para_id,
+                                article.in_chrome(s, e)))
+    return out
+
+
+def sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
+    """The sentence containing `offset` (binary search; sentences are in text order)."""
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if sentences[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < len(sentences) and sentences[lo].start <= offset < sentences[lo].end:
+        return sentences[lo]
+    return None
