@@ -1,0 +1,153 @@
+"""DuckDB queries over built tables: filters, aggregations and pages agree with plain Python."""
+import pytest
+
+from newslens.engine import StreamingTableWriter
+from newslens.pipeline import SCHEMAS
+from newslens.query import Filters, Store
+
+ARTICLES = [
+    {"doc_id": "a1", "outlet": "AP", "published": "2024-11-02", "title": "Drones over Kyiv", "text": "..."},
+    {"doc_id": "a2", "outlet": "BBC", "published": "2024-11-20", "title": "Aid debate", "text": "..."},
+    {"doc_id": "a3", "outlet": "AP", "published": "2024-12-05", "title": "Winter front", "text": "..."},
+    {"doc_id": "a4", "outlet": None, "published": None, "title": "Undated note", "text": "..."},
+]
+SENTENCES = [
+    {"doc_id": "a1", "sent_id": 0, "text": "Drones hit Kyiv.", "topics": ["drones"]},
+    {"doc_id": "a1", "sent_id": 1, "text": "Aid was discussed.", "topics": ["aid"]},
+    {"doc_id": "a2", "sent_id": 0, "text": "Seoul weighs aid.", "topics": ["aid", "korea"]},
+    {"doc_id": "a3", "sent_id": 0, "text": "Shelling continued.", "topics": []},
+    {"doc_id": "a4", "sent_id": 0, "text": "A note.", "topics": ["drones"]},
+]
+QUOTES = [
+    {"quote_id": "a1:q0", "doc_id": "a1", "sent_id": 0, "text": "We shot them down", "kind": "full", "speaker": "Andriy Yermak"},
+    {"quote_id": "a1:q1", "doc_id": "a1", "sent_id": 1, "text": "wish list", "kind": "scare", "speaker": None},
+    {"quote_id": "a2:q0", "doc_id": "a2", "sent_id": 0, "text": "No lethal aid", "kind": "full", "speaker": "Yoon Suk Yeol"},
+    {"quote_id": "a3:q0", "doc_id": "a3", "sent_id": 0, "text": "It goes on", "kind": "partial", "speaker": "Yoon Suk Yeol"},
+    {"quote_id": "a4:q0", "doc_id": "a4", "sent_id": 0, "text": "note", "kind": "scare", "speaker": None},
+]
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    out = tmp_path_factory.mktemp("tables")
+    with StreamingTableWriter(out, {k: SCHEMAS[k] for k in ("articles", "sentences", "quotes")},
+                              flush_rows=2) as writer:     # several row groups per file
+        writer.add({"articles": ARTICLES, "sentences": SENTENCES, "quotes": QUOTES})
+    return Store(out)
+
+
+def _expected_docs(outlets=None, date_from=None, date_to=None):
+    docs = set()
+    for a in ARTICLES:
+        if outlets is not None and a["outlet"] not in outlets:
+            continue
+        if (date_from or date_to) and a["published"] is None:
+            continue
+        if date_from and a["published"] < date_from:
+            continue
+        if date_to and a["published"] > date_to:
+            continue
+        docs.add(a["doc_id"])
+    return docs
+
+
+@pytest.mark.parametrize("filters, docs", [
+    (Filters(), {"a1", "a2", "a3", "a4"}),
+    (Filters.make(outlets=["AP"]), _expected_docs(outlets={"AP"})),
+    (Filters.make(outlets=["AP", None]), _expected_docs(outlets={"AP", None})),
+    (Filters.make(outlets=["Nobody"]), set()),
+    (Filters.make(date_from="2024-11-10"), _expected_docs(date_from="2024-11-10")),
+    (Filters.make(date_to="2024-11-30"), _expected_docs(date_to="2024-11-30")),
+    (Filters.make(date_to="2024-11"), {"a1", "a2"}),            # a month bound includes the month
+    (Filters.make(outlets=["AP"], date_to="2024-11-30"), {"a1"}),
+])
+def test_article_filters_reach_every_table(store, filters, docs):
+    assert store.count("articles", filters) == len(docs)
+    assert store.count("quotes", filters) == sum(q["doc_id"] in docs for q in QUOTES)
+    assert store.count("sentences", filters) == sum(s["doc_id"] in docs for s in SENTENCES)
+
+
+@pytest.mark.parametrize("table, topics, expected", [
+    ("sentences", ["aid"], 2),
+    ("sentences", ["korea", "drones"], 3),
+    ("quotes", ["drones"], 2),        # a1:q0 and a4:q0 sit in drone sentences
+    ("quotes", ["aid"], 2),           # a1:q1, a2:q0
+    ("articles", ["aid"], 2),         # a1 and a2 have an aid sentence
+    ("quotes", ["nothing"], 0),
+])
+def test_topic_filter_follows_the_row_sentence(store, table, topics, expected):
+    assert store.count(table, Filters.make(topics=topics)) == expected
+
+
+@pytest.mark.parametrize("search, expected", [
+    ("YOON", 2),                      # speaker column, case-insensitive
+    ("lethal", 1),
+    ("'; DROP TABLE quotes; --", 0),  # a literal, never SQL
+    ("100%", 0),
+    ("", 5),                          # blank search is no filter
+])
+def test_search_is_a_bound_case_insensitive_substring(store, search, expected):
+    assert store.count("quotes", Filters.make(search=search)) == expected
+
+
+@pytest.mark.parametrize("equals, expected", [
+    ({"kind": ["full"]}, 2),
+    ({"kind": ["full", "partial"]}, 3),
+    ({"speaker": [None]}, 2),
+    ({"kind": []}, 0),
+])
+def test_equals_filters_on_the_table_itself(store, equals, expected):
+    assert store.count("quotes", Filters.make(equals=equals)) == expected
+
+
+def test_unknown_columns_are_refused_not_interpolated(store):
+    with pytest.raises(KeyError):
+        store.count("quotes", Filters.make(equals={'kind" OR 1=1 --': ["x"]}))
+    with pytest.raises(KeyError):
+        store.count_by("quotes", "no_such_column")
+
+
+def test_count_by_joins_article_columns_and_sorts_largest_first(store):
+    by_outlet = store.count_by("quotes", "outlet")
+    got = dict(zip(by_outlet["outlet"].fillna("?"), by_outlet["n"]))
+    assert got == {"AP": 3, "BBC": 1, "?": 1}
+    assert list(by_outlet["n"]) == sorted(by_outlet["n"], reverse=True)
+    by_month = store.count_by("quotes", "month", Filters.make(outlets=["AP"]))
+    assert dict(zip(by_month["month"], by_month["n"])) == {"2024-11": 2, "2024-12": 1}
+
+
+def test_count_by_unnests_list_columns_and_can_count_articles(store):
+    topics = store.count_by("sentences", "topics")
+    assert dict(zip(topics["topics"], topics["n"])) == {"aid": 2, "drones": 2, "korea": 1}
+    speakers = store.count_by("quotes", "speaker", distinct_docs=True,
+                              filters=Filters.make(equals={"kind": ["full", "partial"]}))
+    assert dict(zip(speakers["speaker"], speakers["n"])) == {"Yoon Suk Yeol": 2, "Andriy Yermak": 1}
+    assert len(store.count_by("quotes", ["outlet", "kind"], limit=2)) == 2
+
+
+def test_pages_are_stable_and_carry_article_columns(store):
+    first = store.page("quotes", columns=["quote_id", "outlet", "text"], order_by=["outlet"], limit=2)
+    second = store.page("quotes", columns=["quote_id", "outlet", "text"], order_by=["outlet"],
+                        limit=2, offset=2)
+    rest = store.page("quotes", columns=["quote_id"], order_by=["outlet"], offset=4)
+    ids = list(first["quote_id"]) + list(second["quote_id"]) + list(rest["quote_id"])
+    assert sorted(ids) == sorted(q["quote_id"] for q in QUOTES)
+    assert list(first["quote_id"]) == ["a1:q0", "a1:q1"]            # AP first, file order within
+    assert list(first["outlet"]) == ["AP", "AP"]
+
+
+def test_distinct_and_date_range_and_rows_for_doc(store):
+    assert store.distinct("articles", "outlet") == ["AP", "BBC"]
+    assert store.distinct("sentences", "topics", Filters.make(outlets=["BBC"])) == ["aid", "korea"]
+    assert store.date_range() == ("2024-11-02", "2024-12-05")
+    assert list(store.rows_for_doc("quotes", "a1")["quote_id"]) == ["a1:q0", "a1:q1"]
+
+
+def test_missing_tables_are_empty_and_size_comes_from_footers(store, tmp_path):
+    assert store.count("figures") == 0
+    assert store.count_by("figures", "unit").empty
+    assert store.num_rows("sentences") == len(SENTENCES)
+    assert not store.is_large()
+    assert store.is_large(threshold=4)
+    assert Store(tmp_path).counts() == {t: 0 for t in ("articles", "sentences", "quotes", "figures",
+                                                        "dates", "weapons", "entities")}
