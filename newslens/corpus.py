@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -18,11 +19,28 @@ from .sentences import paragraphs
 
 TEXT_SUFFIXES = (".txt", ".md")
 MANIFEST_NAMES = ("sources.csv",)
-MAX_FILE_BYTES = 50 * 1024 * 1024
+# One file that holds one article (.txt, .md, .html): a news story is 5-100 KB and even a saved
+# web page with inline assets is rarely over 5 MB. Past this the file is skipped with a reason
+# instead of being built: the extractors are linear, but a 20 MB "article" is almost always a
+# log, a dump or a concatenation, and its rows would drown the dashboard. Override per build
+# (`--max-file-mb`). Containers of many articles (CSV, JSONL) are streamed row by row instead, so
+# for them this limit applies to each row's text, and MAX_TABLE_BYTES to the whole file.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_TABLE_BYTES = 2 * 1024 * 1024 * 1024
+# Files that document a folder rather than being one of its articles.
+_FOLDER_DOCS = re.compile(r"^(readme|license|licence|changelog|contributing|notice)(\.[\w.]+)?$", re.I)
 
 
 class SkipFile(Exception):
     """A file that cannot become an article; the message is the one-line reason shown to users."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A part of a file (a CSV row, a JSONL line) that was left out, yielded by a reader in place
+    of a document so the rest of the file is still read. `where` names the file and row."""
+    where: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -63,6 +81,8 @@ def decode(data: bytes) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise SkipFile("no text (only whitespace)")
+    if _mostly_control(text):
+        raise SkipFile("binary file (mostly control characters), not text")
     return text
 
 
@@ -74,30 +94,103 @@ def _looks_utf16(data: bytes) -> bool:
     return max(even_nuls, odd_nuls) > 0.3 * half and min(even_nuls, odd_nuls) < 0.05 * half
 
 
-def _decode_legacy(data: bytes) -> str:
+# Single-byte Latin encodings that a detector cannot tell apart on English text (it often says
+# cp1250 for a Windows-1252 file with curly quotes and dashes). Windows-1252 is by far the most
+# common of them for news exports, so when the detector names one of these and the bytes are
+# valid Windows-1252, Windows-1252 wins. Cyrillic, Greek, CJK and other guesses are trusted.
+_LATIN_LOOKALIKES = {"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_1", "iso8859_2",
+                     "iso8859_9", "iso8859_15", "mac_roman", "mac_latin2", "cp850", "cp437"}
+
+
+def detect_legacy_encoding(data: bytes) -> str:
+    """The encoding of bytes that are not UTF-8 (a sample is enough): the detector's guess,
+    with Windows-1252 preferred over its Latin look-alikes when the bytes are valid for it."""
+    guess = None
     try:
         from charset_normalizer import from_bytes
         best = from_bytes(data[:200_000]).best()
-        if best is not None and best.encoding:
-            return data.decode(best.encoding, errors="replace")
+        guess = best.encoding if best is not None else None
     except ImportError:  # pragma: no cover - charset-normalizer is a declared dependency
         pass
-    return data.decode("cp1252", errors="replace")
+    if guess is None or guess in _LATIN_LOOKALIKES:
+        try:
+            data.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return guess or "cp1252"
+
+
+def _decode_legacy(data: bytes) -> str:
+    return data.decode(detect_legacy_encoding(data), errors="replace")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
+def _mostly_control(text: str) -> bool:
+    """Decoded text that is more than 10% control characters or replacement marks is binary
+    (an image or archive without NUL bytes in its first 4 KB)."""
+    sample = text[:20_000]
+    return len(_CONTROL.findall(sample)) > 0.1 * len(sample)
 
 
 def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def read_text_file(path: Path) -> Iterator[RawDocument]:
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise SkipFile(f"file too large ({size / 1e6:.0f} MB > {MAX_FILE_BYTES / 1e6:.0f} MB limit)")
-    yield RawDocument(path.stem, str(path), decode(path.read_bytes()))
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:.0f} MB"
 
 
-# Readers by file suffix; other modules (HTML, CSV, JSONL) register theirs here.
+def _open_binary(path: Path):
+    return open(path, "rb")  # noqa: SIM115 - the caller closes it
+
+
+def read_limited(path: Path, max_bytes: int) -> bytes:
+    """The bytes of `path`, or SkipFile when it is larger than `max_bytes` (checked before
+    reading, so an oversized file never enters memory)."""
+    with _open_binary(path) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > max_bytes:
+            raise SkipFile(f"file too large ({_mb(size)} > {_mb(max_bytes)} limit for one article; "
+                           f"raise it with --max-file-mb)")
+        return fh.read(max_bytes + 1)
+
+
+def os_reason(exc: OSError) -> str:
+    """A one-line reason for a file the system would not let us read."""
+    if isinstance(exc, PermissionError):
+        return "unreadable: permission denied"
+    if isinstance(exc, FileNotFoundError):
+        return "unreadable: the file disappeared before it could be read"
+    return f"unreadable: {exc.strerror or type(exc).__name__}"
+
+
+def read_text_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[RawDocument]:
+    yield RawDocument(path.stem, str(path), decode(read_limited(path, max_bytes)))
+
+
+def _read_html(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[RawDocument | Skipped]:
+    from .html_reader import read_html_file  # imported late: html_reader imports this module
+    return read_html_file(path, max_bytes=max_bytes)
+
+
+def _read_csv(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[RawDocument | Skipped]:
+    from .table_reader import read_csv_file
+    return read_csv_file(path, max_bytes=max_bytes)
+
+
+def _read_jsonl(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[RawDocument | Skipped]:
+    from .table_reader import read_jsonl_file
+    return read_jsonl_file(path, max_bytes=max_bytes)
+
+
+# Readers by file suffix: `reader(path, *, max_bytes) -> Iterator[RawDocument | Skipped]`.
+# A reader raises SkipFile (or OSError) for a file it cannot read at all and yields Skipped for a
+# part of a file it leaves out; `max_bytes` limits one article's bytes.
 READERS: dict[str, object] = {suffix: read_text_file for suffix in TEXT_SUFFIXES}
+READERS.update({".html": _read_html, ".htm": _read_html, ".csv": _read_csv, ".jsonl": _read_jsonl})
 
 
 def discover(inputs: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
@@ -108,19 +201,23 @@ def discover(inputs: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, 
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and not child.name.startswith("."):
-                    if child.suffix.lower() in READERS:
-                        files.append(child)
-                    elif child.name not in MANIFEST_NAMES:
-                        skipped.append((str(child), f"unsupported file type '{child.suffix or child.name}'"))
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and not hidden and child.name not in MANIFEST_NAMES:
+                    _classify(child, files, skipped)
         elif path.is_file():
-            if path.suffix.lower() in READERS:
-                files.append(path)
-            else:
-                skipped.append((str(path), f"unsupported file type '{path.suffix or path.name}'"))
+            _classify(path, files, skipped)
         else:
             skipped.append((str(path), "no such file or folder"))
     return files, skipped
+
+
+def _classify(path: Path, files: list[Path], skipped: list[tuple[str, str]]) -> None:
+    if _FOLDER_DOCS.match(path.name):
+        skipped.append((str(path), "folder documentation (README/LICENSE), not an article"))
+    elif path.suffix.lower() in READERS:
+        files.append(path)
+    else:
+        skipped.append((str(path), f"unsupported file type '{path.suffix or path.name}'"))
 
 
 def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
@@ -138,7 +235,10 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
     return out
 
 
-def iter_raw_documents(inputs: Iterable[str | Path], skipped: list[tuple[str, str]]) -> Iterator[RawDocument]:
+def iter_raw_documents(inputs: Iterable[str | Path], skipped: list[tuple[str, str]], *,
+                       max_bytes: int = MAX_FILE_BYTES) -> Iterator[RawDocument]:
+    """Documents under `inputs`; every file or row left out is appended to `skipped` as
+    (where, one-line reason). Never raises for a bad file."""
     files, bad = discover(inputs)
     skipped.extend(bad)
     manifests: dict[Path, dict[str, dict[str, str]]] = {}
@@ -148,7 +248,10 @@ def iter_raw_documents(inputs: Iterable[str | Path], skipped: list[tuple[str, st
             manifests[folder] = read_manifest(folder)
         reader = READERS[path.suffix.lower()]
         try:
-            for doc in reader(path):  # type: ignore[operator]
+            for doc in reader(path, max_bytes=max_bytes):  # type: ignore[operator]
+                if isinstance(doc, Skipped):
+                    skipped.append((doc.where, doc.reason))
+                    continue
                 meta = manifests[folder].get(doc.doc_id, {})
                 if meta:
                     doc = replace(doc, title=meta.get("title") or doc.title,
@@ -158,7 +261,9 @@ def iter_raw_documents(inputs: Iterable[str | Path], skipped: list[tuple[str, st
                 yield doc
         except SkipFile as exc:
             skipped.append((str(path), str(exc)))
-        except (OSError, UnicodeError, ValueError, csv.Error) as exc:
+        except OSError as exc:
+            skipped.append((str(path), os_reason(exc)))
+        except (UnicodeError, ValueError, csv.Error) as exc:
             skipped.append((str(path), f"unreadable: {type(exc).__name__}: {exc}"))
 
 
@@ -240,7 +345,10 @@ def make_article(doc: RawDocument) -> Article:
     )
 
 
-def load_corpus(inputs: Iterable[str | Path]) -> tuple[list[Article], list[tuple[str, str]]]:
+def load_corpus(inputs: Iterable[str | Path], *,
+                max_bytes: int = MAX_FILE_BYTES) -> tuple[list[Article], list[tuple[str, str]]]:
+    """Articles under `inputs` and (where, reason) for everything left out. Does not remove
+    duplicates or rename clashing doc_ids: the build does that, so it can report them."""
     skipped: list[tuple[str, str]] = []
-    articles = [make_article(doc) for doc in iter_raw_documents(inputs, skipped)]
+    articles = [make_article(doc) for doc in iter_raw_documents(inputs, skipped, max_bytes=max_bytes)]
     return articles, skipped
