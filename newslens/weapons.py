@@ -1,6 +1,310 @@
-"""Placeholder until the weapons extractor lands."""
+"""Weapon mentions from the YAML lexicon `lexicons/weapons.yaml`.
+
+One Aho-Corasick pass over a lower-cased copy of the article finds every alias (plus one
+combined regex pass for calibre patterns such as "155-millimeter shells"); each hit is then
+checked for word boundaries, letter case (aliases with capitals match only as written), the
+entry's context and exclusion rules, and a named system absorbs the class noun that follows it
+("Storm Shadow missiles", "FA-50 fighter jets", "2S5 self-propelled 152mm howitzer"). Overlaps
+resolve longest first, then earliest.
+
+Not done here: generic arms-policy words ("weapons", "arms", "lethal aid") are never weapon
+mentions; `find_arms_terms` counts them separately. Counts ("six ATACMS") and origin
+modifiers ("U.S.-supplied") are not part of a mention. Nothing is extracted from page chrome.
+"""
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
-def extract_weapons(article, sentences):
-    return []
+import ahocorasick
+
+from .lexicons import LexiconError, load_lexicon
+from .model import Article, Sentence, WeaponMention
+
+CATEGORIES = ("missile", "artillery", "ammunition", "air_defense", "aircraft", "drone", "armor",
+              "naval", "nuclear", "generic")
+
+# Same-length character normalisation, so offsets into the normalised copy are offsets into the
+# original text: typographic hyphens and non-breaking spaces behave like their ASCII forms.
+_NORMALISE = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2043": "-",
+                            "\u00ad": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+                            "\u2019": "'", "\t": " "})
+
+_SPELLING = (("defense", "defence"), ("armored", "armoured"), ("armor", "armour"),
+             ("millimeter", "millimetre"))
+
+# What a named system may carry after its name and still be one mention: modifiers, then one
+# class noun ("Patriot air defense systems", "M777 155mm howitzers").
+_TAIL = re.compile(r"""
+    (?:[ -](?:self[ -]propelled|\d{2,3}(?:\.\d)?[ -]?(?:mm|millimet(?:er|re))|artillery
+        |air[ -]defen[cs]e|anti-?aircraft|surface-to-air|anti-?tank|anti-?ship|ballistic|cruise
+        |tactical|guided|hypersonic|fighter|main[ -]battle|battle|infantry[ -]fighting
+        |armou?red|multiple[ -]launch|multiple|rocket|kamikaze|attack|combat|loitering
+        |long-range|short-range|medium-range|missile|mobile|towed|heavy|jet|strike|precision))*
+    [ -](?:missiles?|rockets?|howitzers?|guns?|cannons?|launchers?|systems?|jets?|fighters?
+        |planes?|aircraft|tanks?|vehicles?|drones?|UAVs?|shells?|rounds?|munitions?
+        |interceptors?|batter(?:y|ies)|helicopters?|bombers?|warheads?|IFVs?|APCs?|MLRS
+        |units?|complex(?:es)?|platforms?|carriers?)\b""", re.IGNORECASE | re.VERBOSE)
+
+_ACRONYM = re.compile(r"^[A-Z]{4,}(?:-[A-Z0-9]+)*$")  # "HIMARS", "IRIS-T": also "Himars", "Iris-T"
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_NEGATING_PREFIX = re.compile(r"(?:anti|counter|non)-$", re.IGNORECASE)
+# "Army Tactical Missile System, or ATACMS, missiles" / "(ATACMS) missiles": the class noun is
+# the head of the name just given, not a mention of its own.
+_APPOSITIVE_HEAD = re.compile(r"(?:,\s+or\s+|\()$")
+_APPOSITIVE_GAP = re.compile(r"^(?:,|\))\s+$")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    canonical: str
+    category: str
+    specific: bool
+    templated: bool                      # canonical holds "{n}" (a calibre)
+    context: re.Pattern | None
+    not_preceded_by: re.Pattern | None
+    not_followed_by: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """A compiled lexicon: the automaton, the calibre regex and the entries they point to."""
+    automaton: ahocorasick.Automaton
+    patterns: re.Pattern | None
+    entries: tuple[_Entry, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    start: int
+    end: int
+    canonical: str
+    category: str
+    specific: bool
+
+
+def _any_of(patterns: Sequence[str], template: str) -> re.Pattern | None:
+    if not patterns:
+        return None
+    return re.compile(template.format("|".join(f"(?:{p})" for p in patterns)), re.IGNORECASE)
+
+
+def alias_variants(alias: str, *, plural: bool = True) -> set[str]:
+    """Spellings one alias stands for: hyphen as hyphen/space/nothing, US/UK spelling, plural."""
+    forms = {alias}
+    for us, uk in _SPELLING:
+        forms |= {f.replace(us, uk) for f in forms} | {f.replace(uk, us) for f in forms}
+    for _ in range(alias.count("-")):
+        grown = set(forms)
+        for f in forms:
+            for m in re.finditer(r"(?<=[^\W_])-(?=[^\W_])", f):
+                for sub in (" ", ""):
+                    grown.add(f[:m.start()] + sub + f[m.end():])
+        forms = grown
+    if plural:
+        forms |= {f + "s" for f in forms if f[-1].isalnum() and not f.endswith(("s", "S"))}
+    return forms
+
+
+def build_matcher(entries: Iterable[dict], *, source: str = "weapons.yaml") -> Matcher:
+    """Compile lexicon entries (as `load_lexicon("weapons")` returns them) into a Matcher."""
+    automaton = ahocorasick.Automaton()
+    owners: dict[tuple[str, bool], int] = {}
+    compiled: list[_Entry] = []
+    regex_parts: list[str] = []
+    for i, e in enumerate(entries):
+        compiled.append(_Entry(
+            canonical=e["canonical"], category=e["category"], specific=bool(e.get("specific", True)),
+            templated="{n}" in e["canonical"],
+            context=_any_of(e.get("context") or [], "{}"),
+            not_preceded_by=_any_of(e.get("not_preceded_by") or [], r"\b(?:{})[\s-]*$"),
+            not_followed_by=_any_of(e.get("not_followed_by") or [], r"^[\s-]*(?:{})")))
+        for alias in e.get("aliases") or []:
+            sensitive = any(c.isupper() for c in alias)
+            forms = alias_variants(alias, plural=e.get("plural", True))
+            if e.get("title_case", True) and _ACRONYM.match(alias):
+                forms |= alias_variants(alias.title(), plural=e.get("plural", True))
+            for form in sorted(forms):
+                key = (form if sensitive else form.lower(), sensitive)
+                prior = owners.setdefault(key, i)
+                if prior != i:
+                    raise LexiconError(f"{source}: entry #{i} ({e['canonical']!r}): alias form "
+                                       f"{form!r} already belongs to entry #{prior} "
+                                       f"({compiled[prior].canonical!r})")
+                lower = form.lower()
+                payload = automaton.get(lower) if lower in automaton else []
+                if (i, form, sensitive) not in payload:
+                    payload.append((i, form, sensitive))
+                automaton.add_word(lower, payload)
+        for j, pattern in enumerate(e.get("patterns") or []):
+            regex_parts.append(f"(?P<e{i}_{j}>{pattern})")
+    if len(automaton):
+        automaton.make_automaton()
+    patterns = re.compile("|".join(regex_parts)) if regex_parts else None
+    return Matcher(automaton, patterns, tuple(compiled))
+
+
+@lru_cache(maxsize=1)
+def default_matcher() -> Matcher:
+    """The matcher for the packaged lexicon, built once per process."""
+    return build_matcher(load_lexicon("weapons"))
+
+
+def _normalise(text: str) -> tuple[str, str]:
+    """(normalised text, its lower-cased copy), both exactly as long as `text`."""
+    norm = text.translate(_NORMALISE)
+    lower = norm.lower()
+    if len(lower) != len(norm):  # a few characters (İ) lower-case to two: keep those as they are
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in norm)
+    return norm, lower
+
+
+def _sentence_initial(norm: str, sent_start: int, start: int) -> bool:
+    return not any(c.isalnum() for c in norm[sent_start:start])
+
+
+def _title_case(norm: str, s: int, e: int, start: int, end: int) -> bool:
+    """A headline-style sentence: most of its longer words outside the match are capitalised."""
+    words = [w for part in (norm[s:start], norm[end:e]) for w in _WORD.findall(part) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def find_weapons(text: str, *, spans: Sequence[tuple[int, int]] | None = None,
+                 matcher: Matcher | None = None) -> list[Hit]:
+    """Weapon mentions in `text`, in document order, overlaps resolved.
+
+    `spans` are the sentence spans used for context rules (default: the whole text is one
+    sentence). Does NOT know about page chrome: `extract_weapons` drops those hits.
+    """
+    matcher = matcher or default_matcher()
+    norm, lower = _normalise(text)
+    n = len(norm)
+    spans = list(spans) if spans else [(0, n)]
+    starts = [s for s, _ in spans]
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        k = bisect.bisect_right(starts, pos) - 1
+        return spans[k] if k >= 0 else (0, n)
+
+    candidates: list[tuple[int, int, int, bool]] = []   # start, end, entry index, lower-case alias
+    if len(matcher.automaton):
+        for last, payload in matcher.automaton.iter(lower):
+            for i, form, sensitive in payload:
+                start, end = last - len(form) + 1, last + 1
+                if sensitive and norm[start:end] != form:
+                    continue
+                candidates.append((start, end, i, not sensitive))
+    if matcher.patterns is not None:
+        for m in matcher.patterns.finditer(norm):
+            i = int(m.lastgroup[1:].split("_")[0])
+            candidates.append((m.start(), m.end(), i, False))
+
+    accepted: list[tuple[int, int, int]] = []
+    for start, end, i, lowercase_alias in candidates:
+        entry = matcher.entries[i]
+        if (start > 0 and norm[start - 1].isalnum()) or (end < n and norm[end].isalnum()):
+            continue
+        if start > 0 and norm[start - 1] == "-" and _NEGATING_PREFIX.search(norm[max(0, start - 9):start]):
+            continue    # "anti-tank weapons", "counter-drone" name the defence, not the weapon
+        if entry.not_preceded_by and entry.not_preceded_by.search(norm[max(0, start - 40):start]):
+            continue
+        if entry.not_followed_by and entry.not_followed_by.search(norm[end:end + 40]):
+            continue
+        sent_start, sent_end = sentence_of(start)
+        if (lowercase_alias and norm[start].isupper()
+                and not _sentence_initial(norm, sent_start, start)
+                and not _title_case(norm, sent_start, sent_end, start, end)):
+            continue    # a class word inside a proper name: "Missile Defense Agency", "Shell"
+        if entry.specific and not entry.templated:
+            tail = _TAIL.match(norm, end)
+            if tail:
+                end = tail.end()
+            elif entry.context and not entry.context.search(norm, sent_start, sent_end):
+                continue
+        accepted.append((start, end, i))
+
+    chosen = _resolve(accepted)
+    hits: list[Hit] = []
+    for k, (start, end, i) in enumerate(chosen):
+        entry = matcher.entries[i]
+        if not entry.specific and hits and hits[-1].specific:
+            prev = hits[-1]
+            if (_APPOSITIVE_GAP.match(norm[prev.end:start])
+                    and _APPOSITIVE_HEAD.search(norm[max(0, prev.start - 6):prev.start])):
+                continue
+        canonical = entry.canonical
+        if entry.templated:
+            num = _NUMBER.search(norm, start, end)
+            canonical = canonical.replace("{n}", num.group(0) if num else "")
+        hits.append(Hit(start, end, canonical, entry.category, entry.specific))
+    return hits
+
+
+def _resolve(cands: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Non-overlapping candidates: longest first, then earliest, then lexicon order."""
+    order = sorted(set(cands), key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+    starts: list[int] = []
+    ends: list[int] = []
+    kept: list[tuple[int, int, int]] = []
+    for c in order:
+        k = bisect.bisect_right(starts, c[0])
+        if k > 0 and ends[k - 1] > c[0]:
+            continue
+        if k < len(starts) and starts[k] < c[1]:
+            continue
+        starts.insert(k, c[0])
+        ends.insert(k, c[1])
+        kept.append(c)
+    return sorted(kept)
+
+
+def extract_weapons(article: Article, sentences: list[Sentence]) -> list[WeaponMention]:
+    """Weapon mention rows for one article, in document order, none from page chrome."""
+    spans = [(s.start, s.end) for s in sentences]
+    starts = [s.start for s in sentences]
+    rows: list[WeaponMention] = []
+    for hit in find_weapons(article.text, spans=spans):
+        k = bisect.bisect_right(starts, hit.start) - 1
+        if k < 0 or hit.end > sentences[k].end:
+            continue     # outside every sentence: whitespace or a span the splitter dropped
+        sent = sentences[k]
+        if sent.chrome or article.in_chrome(hit.start, hit.end):
+            continue
+        rows.append(WeaponMention(doc_id=article.doc_id, sent_id=sent.sent_id, start=hit.start,
+                                  end=hit.end, surface=article.text[hit.start:hit.end],
+                                  canonical=hit.canonical, category=hit.category,
+                                  specific=hit.specific))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def _arms_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for entry in load_lexicon("arms_terms"):
+        for alias in entry["aliases"] or [entry["term"]]:
+            for form in alias_variants(alias, plural=False):
+                automaton.add_word(form.lower(), (len(form), entry["term"]))
+    automaton.make_automaton()
+    return automaton
+
+
+def find_arms_terms(text: str) -> list[tuple[int, int, str]]:
+    """Generic arms-policy words ("weapons", "lethal aid") as (start, end, term), longest first.
+
+    These are not weapon mentions and are not written to the weapons table; the dashboard may
+    count them as a measure of how much an article talks about arming in general.
+    """
+    norm, lower = _normalise(text)
+    n = len(norm)
+    cands = []
+    for last, (length, term) in _arms_automaton().iter(lower):
+        start, end = last - length + 1, last + 1
+        if (start > 0 and norm[start - 1].isalnum()) or (end < n and norm[end].isalnum()):
+            continue
+        cands.append((start, end, term))
+    terms = {(s, e): t for s, e, t in cands}
+    return [(s, e, terms[(s, e)]) for s, e, _ in _resolve([(s, e, 0) for s, e, _ in cands])]

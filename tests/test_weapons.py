@@ -1,0 +1,138 @@
+"""Weapon mentions: lexicon names and classes, case and boundary rules, one mention per name."""
+import pytest
+
+from newslens.lexicons import LexiconError
+from newslens.model import Article
+from newslens.sentences import split_sentences
+from newslens.weapons import alias_variants, build_matcher, extract_weapons, find_arms_terms, find_weapons
+
+
+def mentions(text):
+    return [(text[h.start:h.end], h.canonical, h.category, h.specific) for h in find_weapons(text)]
+
+
+def surfaces(text):
+    return [text[h.start:h.end] for h in find_weapons(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a named system with its class noun is one mention; counts and origin are not part of it
+    ("Ukraine fired six U.S.-supplied ATACMS missiles.", [("ATACMS missiles", "ATACMS", "missile", True)]),
+    ("London sent Storm Shadow cruise missiles.", [("Storm Shadow cruise missiles", "Storm Shadow", "missile", True)]),
+    ("Seoul showed FA-50 fighter jets.", [("FA-50 fighter jets", "FA-50", "aircraft", True)]),
+    ("Troops fire a 2S5 self-propelled 152mm howitzer.",
+     [("2S5 self-propelled 152mm howitzer", "2S5 Giatsint-S", "artillery", True)]),
+    # a full name and its acronym are two mentions
+    ("It launched Army Tactical Missile Systems (ATACMS) at Russia.",
+     [("Army Tactical Missile Systems", "ATACMS", "missile", True), ("ATACMS", "ATACMS", "missile", True)]),
+    ("Russia fired an intermediate-range ballistic missile (IRBM) at Dnipro.",
+     [("intermediate-range ballistic missile", "IRBM", "missile", False), ("IRBM", "IRBM", "missile", False)]),
+    # ... and the class noun after an appositive acronym is the head of that name, not a mention
+    ("It authorized the Army Tactical Missile System, or ATACMS, missiles on targets.",
+     [("Army Tactical Missile System", "ATACMS", "missile", True), ("ATACMS", "ATACMS", "missile", True)]),
+    # calibres
+    ("Seoul lent 500,000 rounds of 155mm artillery shells.",
+     [("155mm artillery shells", "155mm artillery shell", "ammunition", True)]),
+    ("They need 155-millimeter shells and 152 mm rounds.",
+     [("155-millimeter shells", "155mm artillery shell", "ammunition", True),
+      ("152 mm rounds", "152mm artillery shell", "ammunition", True)]),
+    # classes
+    ("It wants anti-aircraft missiles and artillery systems.",
+     [("anti-aircraft missiles", "anti-aircraft missile", "air_defense", False),
+      ("artillery systems", "artillery", "artillery", False)]),
+    ("Lists could include antiaircraft radars, interceptors and mortars.",
+     [("antiaircraft radars", "air defense radar", "air_defense", False),
+      ("interceptors", "interceptor", "air_defense", False), ("mortars", "mortar", "artillery", False)]),
+    ("Russia launched 188 drones; a key air defense system was hit.",
+     [("drones", "drone", "drone", False), ("air defense system", "air defense system", "air_defense", False)]),
+    ("Pyongyang conducted missile tests and built nuclear weapons.",
+     [("missile", "missile", "missile", False), ("nuclear weapons", "nuclear weapons", "nuclear", False)]),
+    ("Manufacturers showed rocket launchers, tanks and howitzers.",
+     [("rocket launchers", "rocket launcher", "artillery", False), ("tanks", "tank", "armor", False),
+      ("howitzers", "howitzer", "artillery", False)]),
+])
+def test_mentions(text, expected):
+    assert mentions(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # generic arms words are not mentions
+    ("Seoul may provide weapons, arms, lethal aid and military hardware.", []),
+    ("The weaponry and equipment arrived.", []),
+    # case: proper names match only as written
+    ("The tor browser and the buk stall.", []),
+    ("Russia moved Tor and Buk air defense systems.", ["Tor", "Buk air defense systems"]),
+    # word boundaries and look-alikes
+    ("A patriotic crowd passed the Patriot Act.", []),
+    ("Ukraine asked for more Patriot batteries.", ["Patriot batteries"]),
+    ("A think tank said a fuel tank leaked.", []),
+    ("Tanks rolled in; a tank was hit.", ["Tanks", "tank"]),
+    ("The Missile Technology Control Regime limits exports.", []),
+    ("He spoke at the U.S. Missile Defense Agency.", []),
+    ("Royal Dutch Shell shares fell.", []),
+    ("They bought anti-tank weapons.", ["anti-tank weapons"]),
+    ("Counter-drone teams and anti-drone guns deployed.", []),
+    # names that are also surnames or words need context
+    ("Stacey Abrams spoke in Atlanta.", []),
+    ("Washington will send 31 Abrams to Kyiv, tank crews said.", ["Abrams", "tank"]),
+    ("Berlin approved Abrams tanks and Leopard 2 tanks.", ["Abrams tanks", "Leopard 2 tanks"]),
+    ("A study in The Lancet found more deaths.", []),
+    ("A Lancet drone hit a howitzer.", ["Lancet drone", "howitzer"]),
+    ("Neptune is the eighth planet.", []),
+    ("The Moskva was hit by two Neptune anti-ship missiles.", ["Neptune anti-ship missiles"]),
+    ("K2 is the world's second-highest mountain.", []),
+    # British spellings of acronyms and plurals
+    ("The UK sent Nlaws and Himars; Germany sent Iris-T.", ["Nlaws", "Himars", "Iris-T"]),
+    ("Ukraine got F-16s and Shahed-136 drones hit Kyiv.", ["F-16s", "Shahed-136 drones"]),
+    ("Air defences downed Su‑34 jets.", ["Air defences", "Su‑34 jets"]),   # non-breaking hyphen
+])
+def test_rules_and_negatives(text, expected):
+    assert surfaces(text) == expected
+
+
+@pytest.mark.parametrize("alias, expected", [
+    ("anti-aircraft missile", {"anti-aircraft missile", "anti aircraft missile", "antiaircraft missile"}),
+    ("air defense", {"air defense", "air defence"}),
+])
+def test_alias_variants(alias, expected):
+    assert expected <= alias_variants(alias, plural=False)
+    assert {f + "s" for f in expected} <= alias_variants(alias, plural=True)
+
+
+def test_overlaps_resolve_longest_then_earliest():
+    entries = [{"canonical": "a b", "category": "drone", "specific": False, "aliases": ["a b"]},
+               {"canonical": "b c", "category": "drone", "specific": False, "aliases": ["b c"]},
+               {"canonical": "b c d", "category": "drone", "specific": False, "aliases": ["b c d"]}]
+    m = build_matcher(entries)
+    text = "x a b c d y a b c y"
+    got = [(h.start, text[h.start:h.end]) for h in find_weapons(text, matcher=m)]
+    # "b c d" beats the overlapping "a b" (longer); "a b" beats "b c" (same length, earlier)
+    assert got == [(4, "b c d"), (12, "a b")]
+
+
+def test_same_alias_in_two_entries_is_rejected():
+    entries = [{"canonical": "X", "category": "drone", "aliases": ["Foo-1"]},
+               {"canonical": "Y", "category": "drone", "aliases": ["Foo 1"]}]
+    with pytest.raises(LexiconError, match=r"entry #1 \('Y'\): alias form 'Foo 1' already belongs to entry #0"):
+        build_matcher(entries)
+
+
+def test_extract_skips_chrome_and_slices_exactly():
+    text = "Ukraine fired ATACMS missiles.\nAdvertisement: buy drones now\nTanks moved."
+    ad = text.index("Advertisement")
+    article = Article(doc_id="d", path="d.txt", text=text, chrome=((ad, text.index("\nTanks")),))
+    rows = extract_weapons(article, split_sentences(article))
+    assert [r.surface for r in rows] == ["ATACMS missiles", "Tanks"]
+    for r in rows:
+        assert text[r.start:r.end] == r.surface
+    assert rows[0].sent_id < rows[1].sent_id
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Seoul may send defensive weapons and lethal aid, not arms.",
+     ["defensive weapons", "lethal aid", "arms"]),
+    ("No weaponry.", ["weaponry"]),
+    ("The firearms and warmth.", []),
+])
+def test_arms_terms(text, expected):
+    assert [t for _, _, t in find_arms_terms(text)] == expected
