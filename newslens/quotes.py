@@ -1,6 +1,680 @@
-"""Placeholder until the quotes extractor lands."""
+"""Quotations with speaker attribution.
+
+Two passes per article, both regex scans over paragraphs:
+
+1. *Spans*: text between quotation marks, curly or straight, double or single. A double quote
+   that never closes ends at its paragraph (news style for a quote running over several
+   paragraphs: each paragraph is one row). Single marks are told apart from apostrophes
+   (’s, don’t, ’90s, rock ’n’ roll) by what stands on either side. A single-quoted term inside a
+   double quote is a row of its own (a scare quote inside the speaker's words).
+2. *Attribution*: the reporting clause nearest the quote decides the speaker: right after the
+   closing mark (“…,” he said / said Smith / — Commissioner X), before the opening mark (X said:
+   “…” / X called it “…” / according to X, “…”), at the end of the sentence (“…” that …, Kim
+   said.), an attribution-only next sentence, a colon sentence or paragraph before, or the
+   previous quote when a paragraph continues a quotation. The mention found there ("he", "Doo",
+   "an official at the presidential office") is resolved to the fullest name in the article
+   (newslens.names) or kept as the body it names.
+
+Kinds: `full` is a clause or more with a speaker, `partial` a short phrase embedded in reported
+speech, `scare` a quoted term with no speaker. A long quotation whose speaker cannot be found is
+kept as `full` with speaker None rather than dropped.
+
+This module does NOT parse syntax, does not attribute quotes across articles, and does not
+extract anything inside page chrome.
+"""
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-def extract_quotes(article, sentences):
-    return []
+from .model import Article, Quote, Sentence
+from .names import (_NOT_NAME, NAME_RE, NAME_WORD, PersonMention, canonical_person, find_people, load_cues,
+                    looks_like_person, peel_title)
+from .sentences import paragraphs
+
+CUES = load_cues()
+
+# --- lexicon-driven patterns ---------------------------------------------------------------
+_FORMS = sorted(CUES.verbs, key=len, reverse=True)
+_PHRASES = sorted(CUES.phrases, key=len, reverse=True)
+_CUE_ALT = "|".join([re.escape(p) for p in _PHRASES] + [re.escape(f) for f in _FORMS])
+CUE_RE = re.compile(rf"(?<![\w’'-])(?:{_CUE_ALT})(?![\w’'-])")
+_CUE_ANY = re.compile(rf"(?<![\w’'-])(?:(?i:{'|'.join(re.escape(p) for p in _PHRASES)})|"
+                      rf"{'|'.join(re.escape(f) for f in _FORMS)})(?![\w’'-])")
+_INVERTED_OK = frozenset(f for f, (lemma, kind) in CUES.verbs.items()
+                         if kind == "speech" and lemma not in ("tell", "ask", "urge", "warn", "accuse",
+                                                               "caution", "thank", "beg"))
+_TITLE_ALT = "|".join(re.escape(t) for t in sorted(CUES.titles, key=len, reverse=True))
+TITLED_NAME = rf"(?:(?:{_TITLE_ALT})\s+)*{NAME_RE}"
+PRONOUN = r"(?:he|she|they|it|we|I|you|who|He|She|They|It|We|You|Who)"
+# Words that can sit between a subject and its cue verb ("he also said", "Smith told reporters").
+ADVERB = (r"(?:also|later|then|has|have|had|would|will|could|once|again|recently|earlier|previously|"
+          r"reportedly|repeatedly|publicly|privately|simply|just|even|further|first|finally|often|"
+          r"[a-z]+ly|on\s+[A-Z][a-z]+day|[A-Z][a-z]+day|last\s+(?:week|month|year|night)|"
+          r"this\s+(?:week|month|year)|in\s+a\s+statement|in\s+an\s+interview|on\s+Twitter)")
+_DET = (r"(?:the|a|an|one|another|his|her|their|its|our|some|several|many|most|other|two|three|"
+        r"four|both|all|The|A|An|One|Another|His|Her|Their|Its|Our|Some|Several|Many|Most|Other|"
+        r"Two|Three|Both|All)")
+# A noun phrase subject: a determiner or possessive name, then up to six words.
+_NPW = rf"(?!(?:{_CUE_ALT}|that|who|which|and|but|when|if|as)\b)[\w’'\-./]+"
+NP = (rf"(?:(?:{_DET}|{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}['’]s)\s+"
+      rf"(?:{_NPW}\s+){{0,6}}?{_NPW})")
+_BAD_SUBJECT = re.compile(r"^(?:and|but|or|that|which|to|in|on|for|as|of|is|was|were|are|be|been|"
+                          r"with|by|from|at|if|so|than|then|while|when|after|before|because|not|"
+                          r"this|there|here|what|how|why|where|said|says|told|also|even|just|"
+                          r"The\s+\w+ing)\b")
+_APPOS = r"[^,;:“”\"()]{2,110}(?:,[^,;:“”\"()]{1,50}){0,2}"
+_SUBJ_SHORT = rf"(?:{PRONOUN}|{TITLED_NAME}|{NP}|[A-Z][\w’'\-.]+)"
+
+_AFTER_SUBJ_CUE = re.compile(
+    rf"^[\s,;:]*(?:(?:—|–|--)\s*)?(?P<subj>{PRONOUN}|{TITLED_NAME}|[^,;:.!?“”\"‘’—()]{{1,90}}?)"
+    rf"(?:\s*,\s*(?P<app>{_APPOS})\s*,)?\s+(?:{ADVERB}\s+){{0,3}}(?P<cue>{_CUE_ANY.pattern})")
+_AFTER_CUE_SUBJ = re.compile(
+    rf"^[\s,;:]*(?P<cue>{CUE_RE.pattern})\s+(?:{ADVERB}\s+){{0,2}}"
+    rf"(?P<subj>{TITLED_NAME}|{NP}|{PRONOUN}|(?:[\w’'.-]+\s+){{0,6}}?{NAME_WORD})"
+    rf"(?=\s*(?:[,.;:!?)”\"]|$|\s+(?:in|on|at|during|to|after|before|who|whose|when|as|about)\b))"
+    rf"(?:\s*,\s*(?P<app>{_APPOS})(?=[.;]|$))?")
+_AFTER_DASH = re.compile(rf"^[\s,;]*(?:—|–|--|-)\s*(?P<subj>{TITLED_NAME})")
+_ACCORDING = re.compile(rf"(?i:according\s+to|in\s+the\s+words\s+of)\s+(?P<subj>{TITLED_NAME}|{NP}|[^,;:.“”\"]{{1,80}}?)"
+                        rf"(?=\s*(?:[,.;:!?“”\"]|$))")
+# Subject right before a cue: "Doo Jin-ho, a research fellow at X, said", "he also said".
+_BEFORE_SUBJ = re.compile(
+    rf"(?P<subj>{PRONOUN}(?=['’](?:d|s|ve|ll)\b)|{PRONOUN}|{TITLED_NAME}(?:['’]s)?|{NP})"
+    rf"(?:\s*,\s*(?P<app>{_APPOS})\s*,)?(?:['’](?:d|s|ve|ll))?\s*(?:{ADVERB}\s+){{0,3}}(?:to\s+)?$")
+_SENT_START_SUBJ = re.compile(
+    rf"(?:[^,]{{0,60}},\s+)?(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP})"
+    rf"(?:\s*,\s*(?P<app>{_APPOS})\s*,)?")
+_FINAL_ATTRIB = re.compile(
+    rf",\s*(?:(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP})\s+(?:{ADVERB}\s+){{0,2}}(?P<cue>{CUE_RE.pattern})"
+    rf"|(?P<cue2>{CUE_RE.pattern})\s+(?P<subj2>{TITLED_NAME}|{NP}))"
+    rf"(?:\s+[^,;“”\"]{{0,50}})?[.!?]?\s*$")
+_COLON_CUE = re.compile(rf"(?P<cue>{_CUE_ANY.pattern})[^.!?“”\"]{{0,80}}:\s*$")
+_HEADLINE_SUBJ = re.compile(rf"^(?P<subj>{TITLED_NAME}(?:['’]s)?)\s*:?\s*$")
+_WHO_ANTECEDENT = re.compile(rf"(?P<subj>{TITLED_NAME}|{NP})\s*,\s*$")
+_LOWER_START = re.compile(r"^[\s…\.\-—]*[a-z]")
+_ENDS_PUNCT = re.compile(r"[.,!?…—–:;-]\s*$")
+_PRONOUNS = frozenset("he she they it we i you who".split())
+_METONYMS = CUES.metonyms
+_METONYM_LOWER = {k.lower(): v for k, v in _METONYMS.items()}
+
+
+@dataclass
+class _Span:
+    open: int            # index of the opening mark
+    start: int           # first character inside
+    end: int             # exclusive; index of the closing mark when closed
+    close: int | None    # index of the closing mark, None when it never closes
+    double: bool
+    nested: bool = False
+    para: int = 0
+
+
+# --- pass 1: spans -------------------------------------------------------------------------
+_DOUBLE = re.compile(r"[“”\"]")
+_SINGLE = re.compile(r"[‘’']")
+_APOS_WORDS = re.compile(r"(?:em|til|tis|twas|cause|n|\d\d?s?|s)\b", re.I)
+
+
+def _trim(text: str, s: int, e: int) -> int:
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return e
+
+
+def _double_spans(text: str, ps: int, pe: int) -> tuple[list[_Span], bool]:
+    """Double-quoted spans in one paragraph; second value: a quote is left open at the end."""
+    out: list[_Span] = []
+    open_at = None
+    for m in _DOUBLE.finditer(text, ps, pe):
+        ch, pos = m.group(), m.start()
+        if open_at is None:
+            if ch in "“\"":
+                open_at = pos
+        elif ch in "”\"":
+            if pos - open_at > 1:
+                out.append(_Span(open_at, open_at + 1, pos, pos, True))
+            open_at = None
+    if open_at is not None:
+        e = _trim(text, open_at + 1, pe)
+        if e - open_at - 1 >= 2:
+            out.append(_Span(open_at, open_at + 1, e, None, True))
+        return out, True
+    return out, False
+
+
+def _is_single_open(text: str, i: int, lo: int) -> bool:
+    ch = text[i]
+    if ch == "’":
+        return False
+    prev = text[i - 1] if i > lo else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if prev.isalnum() or nxt.isspace() or not (nxt.isalnum() or nxt in "“\"…"):
+        return False
+    return not _APOS_WORDS.match(text, i + 1) or (ch == "‘" and text[i + 1:i + 2].isalpha()
+                                                   and not _APOS_WORDS.fullmatch(text[i + 1:i + 4].split(" ")[0] or "x"))
+
+
+def _is_single_close(text: str, i: int, hi: int) -> bool:
+    ch = text[i]
+    if ch == "‘":
+        return False
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < hi else " "
+    return not prev.isspace() and not nxt.isalnum()
+
+
+def _single_spans(text: str, lo: int, hi: int, *, nested: bool) -> list[_Span]:
+    out: list[_Span] = []
+    marks = [m.start() for m in _SINGLE.finditer(text, lo, hi)]
+    k = 0
+    while k < len(marks):
+        i = marks[k]
+        if not _is_single_open(text, i, lo):
+            k += 1
+            continue
+        j = next((n for n in range(k + 1, len(marks)) if _is_single_close(text, marks[n], hi)), None)
+        if j is None:
+            break
+        close = marks[j]
+        if close - i - 1 >= 2 and text[i + 1:close].strip():
+            out.append(_Span(i, i + 1, close, close, False, nested))
+        k = j + 1
+    return out
+
+
+def find_spans(text: str, paras: Sequence[tuple[int, int, int]]) -> list[_Span]:
+    """All quotation spans in document order (chrome not yet filtered)."""
+    spans: list[_Span] = []
+    for pid, ps, pe in paras:
+        doubles, _ = _double_spans(text, ps, pe)
+        cursor = ps
+        for d in doubles:
+            d.para = pid
+            for s in _single_spans(text, cursor, d.open, nested=False):
+                s.para = pid
+                spans.append(s)
+            spans.append(d)
+            for s in _single_spans(text, d.start, d.end, nested=True):
+                s.para = pid
+                spans.append(s)
+            cursor = (d.close + 1) if d.close is not None else pe
+        for s in _single_spans(text, cursor, pe, nested=False):
+            s.para = pid
+            spans.append(s)
+    return spans
+
+
+# --- pass 2: attribution -------------------------------------------------------------------
+@dataclass
+class _Attr:
+    mention: str
+    mstart: int
+    mend: int
+    cue: str | None
+    role: str | None = None
+    how: str = ""
+
+
+def _clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Trim a raw subject span; None when it cannot be a speaker."""
+    while s < e and text[s] in " ,;:—–-\t":
+        s += 1
+    e = _trim(text, s, e)
+    sub = text[s:e]
+    m = re.match(rf"(?:{ADVERB}\s+)+", sub)
+    if m and m.end() < len(sub):
+        s += m.end()
+        sub = text[s:e]
+    if not sub or _BAD_SUBJECT.match(sub) or len(sub.split()) > 9:
+        return None
+    if re.search(r"\d{3,}|[.!?]\s", sub):
+        return None
+    return s, e
+
+
+def _role_from_appositive(app: str | None) -> str | None:
+    if not app:
+        return None
+    app = app.strip().rstrip(",")
+    app = re.sub(r"^(?:a|an|the)\s+", "", app)
+    m = re.match(r"^(.*?)\s+(?:at|of|for|with|in|from)\s+(?:the\s+)?(.+)$", app)
+    if m and m.group(1) and m.group(2)[:1].isupper():
+        return f"{m.group(1)}, {m.group(2)}"
+    return app
+
+
+def _after_attr(text: str, lo: int, hi: int, quote_short: bool) -> _Attr | None:
+    seg = text[lo:hi]
+    m = _AFTER_DASH.match(seg)
+    if m and not seg[:m.start("subj")].strip(" ,;").startswith("-") or (m and len(seg.strip()) < 60):
+        s, e = lo + m.start("subj"), lo + m.end("subj")
+        if looks_like_person(peel_title(text[s:e])[0], titled=True) or m.group("subj") != peel_title(m.group("subj"))[0]:
+            return _Attr(text[s:e], s, e, None, how="dash")
+    for pat in (_AFTER_SUBJ_CUE, _AFTER_CUE_SUBJ):
+        m = pat.match(seg)
+        if not m:
+            continue
+        if pat is _AFTER_CUE_SUBJ and m.group("cue").lower() not in _INVERTED_OK:
+            continue
+        span = _clean_subject(text, lo + m.start("subj"), lo + m.end("subj"))
+        if span is None:
+            continue
+        if quote_short:
+            # "“imprudent steps”, Lankov said Russia was …": the cue has its own content.
+            rest = text[lo + m.end():hi]
+            if re.match(r"\s+(?:that\s+)?[a-z]+\s+(?:was|is|were|are|would|will|had|has|could|\w+ed)\b", rest) or \
+                    re.match(r"\s+(?:that|it|he|she|they|the|a|an)\b", rest):
+                return None
+        cue = m.group("cue")
+        return _Attr(text[span[0]:span[1]], span[0], span[1], cue,
+                     _role_from_appositive(m.group("app")), how="after")
+    m = _ACCORDING.match(seg.lstrip(" ,;"))
+    if m:
+        off = lo + len(seg) - len(seg.lstrip(" ,;"))
+        s, e = off + m.start("subj"), off + m.end("subj")
+        return _Attr(text[s:e], s, e, "according to", how="according")
+    return None
+
+
+def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | None] | None:
+    """The subject right before a cue at `cue_start` (searching back to `lo`)."""
+    seg = text[max(lo, cue_start - 240):cue_start]
+    base = cue_start - len(seg)
+    m = _BEFORE_SUBJ.search(seg)
+    if m:
+        span = _clean_subject(text, base + m.start("subj"), base + m.end("subj"))
+        if span:
+            s, e = span
+            if text[e - 2:e] in ("’s", "'s") and text[s:e - 2].strip():
+                pass
+            return s, e, _role_from_appositive(m.group("app"))
+    return None
+
+
+_CLAUSE_NAME = re.compile(rf"(?<![\w’'-])(?:{PRONOUN}|{TITLED_NAME})(?![\w’'-])")
+
+
+def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int, str | None] | None:
+    """The subject of the clause text[lo:hi]: its first noun phrase, else its first name or
+    pronoun (after an introductory phrase such as "In a statement released Thursday,")."""
+    m = _SENT_START_SUBJ.match(text, lo, hi)
+    if m:
+        span = _clean_subject(text, m.start("subj"), m.end("subj"))
+        if span:
+            return span[0], span[1], _role_from_appositive(m.group("app"))
+    for m in _CLAUSE_NAME.finditer(text, lo, hi):
+        if m.group().split()[0].rstrip(".") in _NOT_NAME and m.group().lower() not in _PRONOUNS:
+            continue
+        span = _clean_subject(text, m.start(), m.end())
+        if span:
+            return span[0], span[1], None
+    return None
+
+
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|whose|"
+                          r"The|A|An|His|Her|Their|Its|Our|This|That)|['’]s)\s+(?:[a-z-]+\s+)?$")
+_NOUN_ONLY_AFTER_DET = frozenset(("call", "calls", "label", "labels", "brand", "terms", "comment", "comments",
+                                  "report", "reports", "claim", "claims", "statement", "remarks", "post",
+                                  "tweet", "tweets", "answer", "reply", "promise", "warning", "pledge",
+                                  "vow", "stress", "note", "notes", "read", "state", "states", "charge",
+                                  "demand", "demands", "thought", "thanks", "hopes", "counter", "speaking",
+                                  "writing", "saying", "reading", "posted", "text"))
+
+
+def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
+    """False for a cue word used as a noun ("his claim", "Clinton’s call") or as a participle
+    naming something ("a group called “X”", "items labeled “Made in …”")."""
+    cue = c.group()
+    prev = text[max(lo, c.start() - 40):c.start()]
+    if cue.lower() in _NOUN_ONLY_AFTER_DET and _NOUN_BEFORE.search(prev):
+        return False
+    lemma, kind = CUES.verbs.get(cue.lower(), ("", ""))
+    if kind == "label" and cue.endswith("ed"):
+        words = prev.split()
+        last = words[-1] if words else ""
+        if last[:1].islower() and last.lower() not in _PRONOUNS and not last.endswith(("ly", ",")) \
+                and last not in ("has", "have", "had", "was", "were", "is", "also", "then", "once", "repeatedly"):
+            return False
+    if re.search(r"\bso[- ]$", prev):
+        return False
+    if cue.endswith("s") and cue.lower() in _PLURAL_NOUN_FORMS:
+        # "remarks", "claims": a verb only right after its subject
+        words = re.sub(r"\b(?:also|now|often|still|then|[a-z]+ly)\s*$", "", prev.rstrip()).split()
+        last = words[-1] if words else ""
+        if not (not last or last[:1].isupper() or last.lower() in _PRONOUNS or last.endswith(",")
+                or last.lower() in ("that", "which", "campaign", "group", "statement", "report", "ad",
+                                    "spokesman", "spokeswoman", "official", "aide", "administration")):
+            return False
+    return True
+
+
+_PLURAL_NOUN_FORMS = frozenset(("remarks", "comments", "claims", "reports", "statements", "notes",
+                                "calls", "states", "warnings", "demands", "hopes", "thanks", "posts",
+                                "tweets", "answers", "promises", "pledges", "vows", "charges",
+                                "counters", "labels", "brands", "terms", "reads", "questions"))
+
+
+def _before_attr(text: str, lo: int, hi: int) -> _Attr | None:
+    """The last reporting cue in text[lo:hi] (before the opening mark) and its subject."""
+    cues = [c for c in _CUE_ANY.finditer(text, lo, hi) if _is_verb_use(text, lo, c)]
+    if not cues:
+        return None
+    c = cues[-1]
+    cue = c.group()
+    if CUES.phrases.get(cue.lower()):
+        m = _ACCORDING.match(text, c.start(), hi)
+        if m:
+            s, e = m.start("subj"), m.end("subj")
+            return _Attr(text[s:e], s, e, cue.lower(), how="according-before")
+        return None
+    # "X said …, adding/noting …": a participle takes the clause's subject.
+    sub = None
+    if not cue.endswith("ing"):
+        sub = _subject_before(text, lo, c.start())
+        if sub and text[sub[0]:sub[1]].lower() in ("and", "but"):
+            sub = None
+    if sub is None:
+        prior = list(_CUE_ANY.finditer(text, lo, c.start()))
+        for p in reversed(prior):
+            sub = _subject_before(text, lo, p.start())
+            if sub:
+                break
+    if sub is None:
+        sub = _clause_subject(text, lo, c.start())
+    if sub is None:
+        return None
+    s, e, role = sub
+    return _Attr(text[s:e], s, e, cue, role, how="before")
+
+
+def _final_attr(text: str, lo: int, hi: int) -> _Attr | None:
+    m = _FINAL_ATTRIB.search(text, lo, hi)
+    if not m:
+        return None
+    g = "subj" if m.group("subj") else "subj2"
+    span = _clean_subject(text, m.start(g), m.end(g))
+    if not span:
+        return None
+    return _Attr(text[span[0]:span[1]], span[0], span[1], m.group("cue") or m.group("cue2"), how="final")
+
+
+def _attribution_sentence(text: str, s: Sentence) -> _Attr | None:
+    """A sentence that is only an attribution: "Trump said." / "said Smith, a senator." """
+    body = s.text
+    if len(body) > 160 or any(q in body for q in "“”\""):
+        return None
+    m = _AFTER_SUBJ_CUE.match(body) or _AFTER_CUE_SUBJ.match(body)
+    if not m:
+        return None
+    rest = body[m.end():].strip()
+    if rest and not re.match(r"^(?:[^,;]{0,60})?[.!?]?$", rest):
+        return None
+    if rest and re.match(r"^(?:that\s+)?(?:he|she|they|it|the|a|an)\b", rest):
+        return None
+    span = _clean_subject(text, s.start + m.start("subj"), s.start + m.end("subj"))
+    if not span:
+        return None
+    return _Attr(text[span[0]:span[1]], span[0], span[1], m.group("cue"),
+                 _role_from_appositive(m.groupdict().get("app")), how="next")
+
+
+# --- resolution ----------------------------------------------------------------------------
+class _Resolver:
+    """In-article resolution of a speaker mention to a canonical name or body."""
+
+    def __init__(self, article: Article, sentences: Sequence[Sentence]):
+        self.text = article.text
+        self.people: list[PersonMention] = find_people(article, sentences)
+        self.starts = [p.start for p in self.people]
+        self.full = [p.name for p in self.people if len(p.name.split()) >= 2]
+        self.roles: list[tuple[int, str, str]] = []       # (pos, role lower, name)
+        for p in self.people:
+            if p.role:
+                self.roles.append((p.start, p.role.lower(), p.name))
+        self.speakers: list[tuple[int, str, bool]] = []   # (pos, speaker, is_person)
+
+    def note_role(self, pos: int, role: str | None, name: str) -> None:
+        if role:
+            self.roles.append((pos, role.lower(), name))
+
+    def _person_before(self, pos: int) -> str | None:
+        i = bisect_right(self.starts, pos - 1)
+        best_p, best = -1, None
+        for j in range(i - 1, max(-1, i - 12), -1):
+            p = self.people[j]
+            if p.end > pos:
+                continue
+            if self._subject_like(p.start, p.end):
+                best_p, best = p.start, p.name
+                break
+        for sp_pos, sp, is_person in reversed(self.speakers):
+            if sp_pos < pos and is_person:
+                if sp_pos > best_p:
+                    best = sp
+                break
+        if best is None and i > 0:
+            best = self.people[i - 1].name
+        return best
+
+    def _subject_like(self, start: int, end: int) -> bool:
+        if self.text.startswith(("’s", "'s"), end):
+            return False                                  # "Trump’s pick": a possessive
+        before = self.text[max(0, start - 40):start]
+        before = re.sub(r"(?:(?:[A-Z][\w’'.-]*|[a-z]+)\s+){0,4}$", lambda m: m.group(0) if
+                        any(w in CUES.titles for w in m.group(0).split()) else m.group(0), before)
+        tail = before.rstrip()
+        if not tail or tail[-1] in ".!?\n“\",;:—(":
+            return True
+        last = tail.split()[-1].lower() if tail.split() else ""
+        if last in ("and", "but", "that", "as", "when", "while", "because", "though", "although"):
+            return True
+        if last in CUES.titles or last.endswith(("’s", "'s")) or last[:1].isupper():
+            return True
+        return False
+
+    def resolve(self, mention: str, pos: int) -> tuple[str, str | None]:
+        """(speaker, role) for a mention starting at `pos`."""
+        m = mention.strip()
+        low = m.lower()
+        if low in _PRONOUNS:
+            if low in ("he", "she"):
+                return self._person_before(pos) or m, None
+            if low == "who":
+                seg = self.text[max(0, pos - 160):pos]
+                w = _WHO_ANTECEDENT.search(seg)
+                if w:
+                    base = pos - len(seg)
+                    return self.resolve(w.group("subj"), base + w.start("subj"))
+                return self._person_before(pos) or m, None
+            for sp_pos, sp, is_person in reversed(self.speakers):
+                if sp_pos < pos and not is_person:
+                    return sp, None
+            return m, None
+        if m in _METONYMS:
+            return _METONYMS[m], None
+        if low in _METONYM_LOWER:
+            return _METONYM_LOWER[low], None
+        name, title, _ = peel_title(m)
+        name = re.sub(r"['’]s$", "", name)
+        if name and name[:1].isupper() and looks_like_person(name, titled=True):
+            before = [p.name for p in self.people if p.start <= pos and len(p.name.split()) >= 2]
+            resolved = canonical_person(name, before)
+            if resolved == name:
+                resolved = canonical_person(name, self.full)
+            return resolved, title
+        # A role noun phrase ("South Korea’s defence minister") -> the person with that role.
+        head = " ".join(re.findall(r"[a-z][\w-]*", low)[-2:])
+        if head and len(head) > 3:
+            cands = [(abs(p - pos), n) for p, r, n in self.roles if r.endswith(head)]
+            if cands and (head.split()[-1] in CUES.role_nouns or head in CUES.titles):
+                return min(cands)[1], m
+        if m[:1].isupper() and m in _METONYMS:
+            return _METONYMS[m], None
+        return m, None
+
+    def is_person(self, speaker: str) -> bool:
+        return speaker[:1].isupper() and looks_like_person(speaker, titled=True) and \
+            speaker not in _METONYMS.values()
+
+
+# --- the extractor -------------------------------------------------------------------------
+def _sentence_index(sentences: Sequence[Sentence]) -> list[int]:
+    return [s.start for s in sentences]
+
+
+def _sent_of(starts: list[int], sentences: Sequence[Sentence], pos: int) -> int:
+    i = bisect_right(starts, pos) - 1
+    return max(0, i)
+
+
+_TITLE_CASE = re.compile(r"^(?:[A-Z0-9][\w’'&:.-]*|of|the|a|an|and|in|on|for|to|with|at|by|or)"
+                         r"(?:\s+(?:[A-Z0-9][\w’'&:.-]*|of|the|a|an|and|in|on|for|to|with|at|by|or))*[,.!?]?$")
+
+
+def _is_label_term(text: str, sp: _Span, lo: int) -> bool:
+    """A so-called term or the title of a work ("HBO’s “Real Time”", "starred in “Guardians of
+    the Galaxy”"): quoted words that nobody is being quoted as saying."""
+    before = text[max(lo, sp.open - 30):sp.open]
+    if re.search(r"\bso[- ]called\s*$", before, re.I):
+        return True
+    body = text[sp.start:sp.end]
+    words = body.split()
+    if 1 <= len(words) <= 7 and _TITLE_CASE.match(body) and sum(w[:1].isupper() for w in words) >= 1 \
+            and not re.match(r"^(?:I|We|You|He|She|They|It)\b", body):
+        if re.search(r"(?:['’]s|\bon|\bof|\bin|\bfor|\bto|\band|\bthe|\bcalled|\btitled|\bentitled|\bnamed|,)\s*$", before):
+            return True
+    return False
+
+
+def _kind(text: str, span: _Span, attributed: bool, embedded: bool) -> str:
+    body = text[span.start:span.end]
+    words = len(body.split())
+    if not attributed:
+        return "full" if words >= 6 and span.double and not span.nested else "scare"
+    if embedded and (_LOWER_START.match(body) or words <= 4):
+        return "partial"
+    if words <= 3 and not _ENDS_PUNCT.search(body):
+        return "partial"
+    return "full"
+
+
+def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Quote]:
+    """Quote rows for one article, in document order, none from page chrome."""
+    text = article.text
+    if not sentences:
+        return []
+    paras = list(paragraphs(text))
+    spans = [s for s in find_spans(text, paras) if not article.in_chrome(s.open, s.end)]
+    if not spans:
+        return []
+    starts = _sentence_index(sentences)
+    resolver = _Resolver(article, sentences)
+    para_bounds = {pid: (ps, pe) for pid, ps, pe in paras}
+    out: list[Quote] = []
+    prev_attr: _Attr | None = None
+    prev_speaker: str | None = None
+    prev_role: str | None = None
+    prev_end_para = -10
+    last_in_sentence: dict[int, _Attr] = {}
+    for k, sp in enumerate(spans):
+        si = _sent_of(starts, sentences, sp.open)
+        sent = sentences[si]
+        close_pos = sp.close if sp.close is not None else sp.end
+        sj = _sent_of(starts, sentences, close_pos)
+        sent_after = sentences[sj]
+        if sent.chrome:
+            continue
+        # neighbours in the same sentence bound the before/after windows
+        lo = sent.start
+        for q in reversed(spans[:k]):
+            if q.nested or q is sp:
+                continue
+            if q.close is not None and q.close < sp.open and q.close >= sent.start and not (sp.nested and q.double):
+                lo = q.close + 1
+                break
+            if q.close is not None and q.close < sent.start:
+                break
+        hi = sent_after.end
+        for q in spans[k + 1:]:
+            if q.nested:
+                continue
+            if q.open > close_pos:
+                if q.open < hi:
+                    hi = q.open
+                break
+        ps, pe = para_bounds.get(sp.para, (sent.start, sent.end))
+        body = text[sp.start:sp.end]
+        short = len(body.split()) <= 4 and not _ENDS_PUNCT.search(body)
+        before_blank = not text[lo:sp.open].strip(" \t“\"‘'—–-•*")
+        attr: _Attr | None = None
+        embedded = False
+        if sp.nested or _is_label_term(text, sp, lo):
+            attr = None          # a term quoted inside someone's words, a title, a so-called term
+        else:
+            after = _after_attr(text, close_pos + 1, hi, short) if sp.close is not None else None
+            before = _before_attr(text, lo, sp.open) if not before_blank else None
+            if before and (_LOWER_START.match(body) or short) and not text[lo:sp.open].rstrip().endswith((":", ",")):
+                attr, embedded = before, True
+            elif after:
+                attr = after
+            elif before:
+                attr = before
+                embedded = not text[lo:sp.open].rstrip().endswith((":", ","))
+            if attr is None and not before_blank and last_in_sentence.get(si) is not None:
+                # “a basket case” and “a liar”: later quotes of the same reported speech
+                attr = last_in_sentence[si]
+                embedded = True
+            if attr is None and sp.close is not None:
+                attr = _final_attr(text, close_pos + 1, sent_after.end)
+            if attr is None and sp.close is not None and before_blank and sj + 1 < len(sentences):
+                nxt = sentences[sj + 1]
+                if nxt.para_id == sent.para_id and not text[close_pos + 1:nxt.start].strip(" .,!?"):
+                    attr = _attribution_sentence(text, nxt)
+            if attr is None and before_blank and si > 0:
+                prev = sentences[si - 1]
+                if prev.text.rstrip().endswith(":") and not prev.chrome:
+                    cm = _COLON_CUE.search(prev.text)
+                    if cm:
+                        attr = _before_attr(text, prev.start, prev.start + cm.end("cue") + 1) or \
+                            _before_attr(text, prev.start, prev.end)
+                        if attr:
+                            attr.how = "colon"
+            if attr is None and before_blank and prev_attr is not None and \
+                    sp.para - prev_end_para <= 1 and sp.double:
+                attr = _Attr(prev_attr.mention, prev_attr.mstart, prev_attr.mend, prev_attr.cue,
+                             prev_attr.role, how="continued")
+            if attr is None and not before_blank and pe - ps < 200 and text[pe - 1:pe] not in ".!?":
+                h = _HEADLINE_SUBJ.match(text[lo:sp.open].strip())
+                if h:
+                    s0 = text.index(h.group("subj"), lo)
+                    attr = _Attr(h.group("subj"), s0, s0 + len(h.group("subj")), None, how="headline")
+        speaker = role = None
+        if attr is not None and not sp.nested:
+            last_in_sentence[si] = attr
+        if attr is not None:
+            if attr.how == "continued" or attr is last_in_sentence.get(si) and attr.how == "same":
+                speaker, role = prev_speaker, prev_role
+            elif attr.how == "continued":
+                speaker, role = prev_speaker, prev_role
+            else:
+                speaker, title = resolver.resolve(attr.mention, attr.mstart)
+                role = attr.role or title
+                resolver.note_role(attr.mstart, attr.role, speaker)
+                resolver.speakers.append((attr.mstart, speaker, resolver.is_person(speaker)))
+        kind = _kind(text, sp, attr is not None, embedded)
+        if kind == "scare":
+            speaker = role = None
+            q = Quote(article.doc_id, sent.sent_id, sp.start, sp.end, body, kind)
+        else:
+            q = Quote(article.doc_id, sent.sent_id, sp.start, sp.end, body, kind, speaker,
+                      attr.mention if attr else None, attr.mstart if attr else None,
+                      attr.mend if attr else None, role, attr.cue if attr else None)
+        out.append(q)
+        if attr is not None and sp.double and not sp.nested:
+            prev_attr, prev_speaker, prev_role = attr, speaker, role
+            prev_end_para = sp.para
+        elif sp.double and not sp.nested and kind != "scare":
+            prev_end_para = sp.para
+    return out

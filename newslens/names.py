@@ -1,0 +1,461 @@
+"""Person names: detection, title peeling, in-article coreference, corpus-wide variant merging.
+
+Public API (kept small; newslens.entities and newslens.quotes use it):
+
+- `find_people(article, sentences) -> list[PersonMention]`: person-name mentions in document
+  order, titles peeled off, each resolved to the fullest name the article uses for that person
+  ("Doo" -> "Doo Jin-ho", "Sen. Sanders" -> "Bernie Sanders").
+- `peel_title(surface) -> (name, title, offset)`: "Senate Majority Leader Mitch McConnell" ->
+  ("Mitch McConnell", "Senate Majority Leader", 23).
+- `canonical_person(name, known_names) -> str`: the fullest of `known_names` that this (possibly
+  partial) name refers to, or the name itself.
+- `name_key(name) -> str`: spelling-insensitive key (case, hyphens, accents, romanisation).
+- `canonicalise_names(rows) -> None`: corpus-level pass over built table rows; every person
+  name in quotes.speaker and entities.name (type person) is rewritten to one spelling per person.
+
+What this module does NOT do: it does not find organisations or places (newslens.entities
+does), it does not use a statistical model, and it does not try to tell apart two different
+people who share a full name.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed; the message names the file and the entry."""
+
+
+def load_yaml(name: str) -> object:
+    path = LEXICON_DIR / name
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"{path}: not valid YAML: {exc}") from exc
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The attribution lexicon (lexicons/cues.yaml), validated."""
+    verbs: dict[str, tuple[str, str]]        # form -> (lemma, kind)
+    phrases: dict[str, bool]                 # phrase -> inverted (speaker follows)
+    titles: frozenset[str]
+    role_nouns: frozenset[str]
+    metonyms: dict[str, str]
+
+
+@lru_cache(maxsize=None)
+def load_cues(name: str = "cues.yaml") -> Cues:
+    data = load_yaml(name)
+    where = LEXICON_DIR / name
+    if not isinstance(data, dict):
+        raise LexiconError(f"{where}: expected a mapping with verbs, phrases, titles, role_nouns, metonyms")
+    verbs: dict[str, tuple[str, str]] = {}
+    for i, entry in enumerate(data.get("verbs") or []):
+        if not (isinstance(entry, dict) and isinstance(entry.get("lemma"), str)
+                and entry.get("kind") in ("speech", "label", "thought")
+                and isinstance(entry.get("forms"), list) and entry["forms"]):
+            raise LexiconError(f"{where}: verbs entry {i} ({entry!r}) needs lemma, kind "
+                               "(speech|label|thought) and a non-empty list of forms")
+        for form in entry["forms"]:
+            verbs.setdefault(str(form).lower(), (entry["lemma"], entry["kind"]))
+    phrases: dict[str, bool] = {}
+    for i, entry in enumerate(data.get("phrases") or []):
+        if not (isinstance(entry, dict) and isinstance(entry.get("cue"), str)):
+            raise LexiconError(f"{where}: phrases entry {i} ({entry!r}) needs a cue string")
+        phrases[entry["cue"].lower()] = bool(entry.get("inverted", False))
+    for key in ("titles", "role_nouns"):
+        if not all(isinstance(x, str) for x in data.get(key) or []):
+            raise LexiconError(f"{where}: every {key} entry must be a string")
+    metonyms = data.get("metonyms") or {}
+    if not (isinstance(metonyms, dict) and all(isinstance(k, str) and isinstance(v, str)
+                                               for k, v in metonyms.items())):
+        raise LexiconError(f"{where}: metonyms must map a place name to a country or body")
+    return Cues(verbs, phrases, frozenset(data.get("titles") or []),
+                frozenset(x.lower() for x in data.get("role_nouns") or []), dict(metonyms))
+
+
+@lru_cache(maxsize=None)
+def load_aliases(name: str = "aliases.yaml") -> dict[str, str]:
+    """variant (lower case) -> canonical name."""
+    data = load_yaml(name) or {}
+    where = LEXICON_DIR / name
+    if not isinstance(data, dict):
+        raise LexiconError(f"{where}: expected 'Canonical Name: [variant, ...]' entries")
+    out: dict[str, str] = {}
+    for canon, variants in data.items():
+        if not isinstance(canon, str) or not isinstance(variants, list) or \
+                not all(isinstance(v, str) for v in variants):
+            raise LexiconError(f"{where}: entry {canon!r} must map a name to a list of variant strings")
+        out[canon.lower()] = canon
+        for v in variants:
+            out[v.lower()] = canon
+    return out
+
+
+# --- name shapes ---------------------------------------------------------------------------
+UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
+LOW = "a-zß-öø-ÿā-ž"
+# One capitalised word of a name: "O’Malley", "Jin-ho", "McConnell", an initial "J.".
+NAME_WORD = rf"(?:[{UP}](?:[{LOW}{UP}]|['’\-](?=[{LOW}{UP}]))*\.?)"
+PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|bin|ibn|al|el|la|le|dos|das)"
+NAME_RE = rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_WORD}){{0,5}}"
+_NAME = re.compile(NAME_RE)
+
+# Capitalised words that never start or make up a person's name on their own.
+_NOT_NAME = frozenset("""
+The A An This That These Those It Its He She They We I You His Her Their Our My Your In On At
+For From By With Without Of To And But Or Nor So Yet As If When While After Before Since
+Until Although Though Because However Meanwhile Still Also Even Just Only Then There Here
+What Who Whom Whose Which Why How Where Mr Mrs Ms Dr Sen Rep Gov Gen Monday Tuesday
+Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+Republican Republicans Democrat Democrats Democratic GOP God Christmas Easter
+""".split())
+# Words that mark an organisation or a place, not a person.
+_ORG_WORDS = frozenset("""
+Institute University College School Academy Ministry Department Office Agency Service Council
+Committee Commission Party Assembly House Senate Congress Court Army Navy Force Forces Guard
+Corps Command Bank Fund Group Company Corporation Corp Inc Ltd Association Foundation Center
+Centre Times Post News Herald Journal Daily Tribune Press Network Channel Radio TV Television
+Korea Korean Russia Russian Ukraine Ukrainian China Chinese Japan Japanese America American
+United States Kingdom Union Nations Republic Federation Kremlin Pentagon White Street Avenue
+North South East West National International Federal State City County Province Region Island
+Islands Peninsula Sea Ocean River Mountain Airport Station Hospital Church Club Team League
+Cup Games Olympics Summit Conference Forum Initiative Program Programme Project Act Law Bill
+Treaty Accord Agreement War Battle Operation Campaign Iowa Hampshire Carolina Texas Florida
+York California Ohio Virginia Washington Seoul Moscow Kyiv Beijing Pyongyang Tokyo London Paris
+Twitter Facebook Fox CNN MSNBC NBC ABC CBS AP Reuters Yonhap Breitbart Google Apple Microsoft
+Association Coalition Alliance Organization Organisation Council Capitol Tower Square
+Europe European Asia Asian Africa African Middle Street Affairs Security Defense Defence Intelligence
+""".split())
+_DEMONYMS = frozenset("""
+U.S. US UK U.K. EU American British Russian Ukrainian Chinese Japanese Korean South North
+French German Italian Spanish Polish Israeli Iranian Turkish Indian Pakistani Syrian Iraqi
+Canadian Australian Mexican Brazilian Belarusian Hungarian Czech Swedish Finnish Norwegian
+Danish Dutch Belgian Swiss Austrian Greek Romanian Saudi Egyptian Afghan Taiwanese European
+Republican Democratic Democrat GOP Conservative Labour Liberal Independent Former former then
+Then ex Ex Kremlin Pentagon Vatican Western
+""".split())
+
+
+def _title_words() -> tuple[frozenset[str], re.Pattern]:
+    cues = load_cues()
+    titles = sorted(cues.titles, key=len, reverse=True)
+    pat = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in titles) + r")(?:\s+|$))+")
+    return cues.titles, pat
+
+
+_TITLES, _TITLE_PREFIX = _title_words()
+_POSSESSIVE_PREFIX = re.compile(rf"^(?:{NAME_WORD}\s+)*{NAME_WORD}['’]s\s+")
+
+
+def peel_title(surface: str) -> tuple[str, str | None, int]:
+    """Split a leading title (and nationality, possessive) from a name.
+
+    Returns (name, title or None, offset of the name inside `surface`). Does NOT decide whether
+    the remainder is a person's name."""
+    offset = 0
+    parts: list[str] = []
+    changed = True
+    while changed:
+        changed = False
+        rest = surface[offset:]
+        m = _POSSESSIVE_PREFIX.match(rest)
+        if m and m.end() < len(rest):
+            parts.append(rest[:m.end()].strip())
+            offset += m.end()
+            changed = True
+            continue
+        m = _TITLE_PREFIX.match(rest)
+        if m and m.end() < len(rest) and m.end() > 0:
+            parts.append(rest[:m.end()].strip())
+            offset += m.end()
+            changed = True
+            continue
+        first, _, tail = rest.partition(" ")
+        if tail and first in _DEMONYMS:
+            parts.append(first)
+            offset += len(first) + 1
+            changed = True
+    title = " ".join(parts) or None
+    return surface[offset:], title, offset
+
+
+def looks_like_person(name: str, *, titled: bool = False) -> bool:
+    """Shape test for a peeled capitalised sequence: a person's name rather than an org/place.
+
+    A single word passes only when `titled` (it followed a title such as "Sen.")."""
+    words = name.split()
+    if not words or words[0].rstrip(".") in _NOT_NAME or words[0] in _DEMONYMS:
+        return False
+    if any(w.rstrip(".") in _ORG_WORDS for w in words):
+        return False
+    if any(w.isupper() and len(w) > 2 for w in words):
+        return False                        # acronyms and shouted headlines
+    if len(words) == 1:
+        return titled and len(name) > 1
+    return len(words) <= 5 and not words[-1].endswith(".") or (len(words) >= 2 and words[-1] in ("Jr.", "Sr."))
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    start: int            # offsets of `surface` in article.text
+    end: int
+    surface: str          # the name as written, title peeled off ("Umierov", "Mitch McConnell")
+    name: str             # fullest in-article form ("Rustem Umierov")
+    role: str | None = None   # title peeled off, if any ("Defense Minister")
+
+
+def name_tokens(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s]+", name.strip()) if t]
+
+
+def _edge_tokens(name: str) -> set[str]:
+    """First and last word: Western surnames come last, East Asian family names first."""
+    toks = name_tokens(name)
+    toks = [t for t in toks if t not in ("Jr.", "Sr.", "II", "III")]
+    return {toks[0], toks[-1]} if toks else set()
+
+
+def canonical_person(name: str, known_names: Iterable[str]) -> str:
+    """The fullest known name that `name` is a shorter form of, else `name`.
+
+    "Doo" with known ["Doo Jin-ho"] -> "Doo Jin-ho"; "Sanders" -> "Bernie Sanders". When several
+    known names fit, the last one in `known_names` wins (pass them in order of appearance, up to
+    the mention, for "most recent")."""
+    peeled, _, _ = peel_title(name)
+    key = peeled.strip()
+    best = key
+    n = len(name_tokens(key))
+    for known in known_names:
+        kt = name_tokens(known)
+        if len(kt) <= n:
+            if name_key(known) == name_key(key):
+                best = known
+            continue
+        if n == 1 and key in _edge_tokens(known):
+            best = known
+        elif n > 1 and " ".join(name_tokens(key)) in " ".join(kt):
+            best = known
+    return best
+
+
+_ROLE_BEFORE = re.compile(rf"((?:(?:{NAME_WORD}|[a-z][\w-]*)\s+){{0,4}}?[a-z][\w-]*)\s+$")
+_APPOSITIVE_AFTER = re.compile(r",\s+((?:a|an|the|former|then)\s+[^,;:“”\"()]{3,90}?|[a-z][^,;:“”\"()]{3,90}?)(?=,|\.|\s+(?:said|says|told)\b)")
+
+
+def _role_around(text: str, name_start: int, name_end: int, lo: int, hi: int) -> str | None:
+    """A lowercase role right before a name ("defence minister Shin Won-sik") or an appositive
+    right after it ("Doo Jin-ho, a research fellow at X,"). Does NOT look past the sentence."""
+    m = _ROLE_BEFORE.search(text, max(lo, name_start - 80), name_start)
+    if m and m.group(1).split()[-1] in _TITLES:
+        role = re.sub(r"^(?:(?:and|or|but|with|by|of|to|from|for|as|the|a|an|then|former)\s+)+", "", m.group(1))
+        return role or None
+    m = _APPOSITIVE_AFTER.match(text, name_end, hi)
+    if m and (re.match(r"(?:a|an|the|former)\s", m.group(1))
+              or any(w in _TITLES or w.lower() in _TITLES for w in m.group(1).split())):
+        return m.group(1)
+    return None
+
+
+def find_people(article, sentences: Sequence) -> list["PersonMention"]:
+    """Person mentions in document order (outside page chrome), resolved in-article.
+
+    Full names are recognised by shape (capitalised words, no organisation/place words) or
+    after a title; single words count only when they are a first or last word of a full name
+    seen in the article, or follow a title. Does NOT resolve pronouns (see `resolve_pronoun`)."""
+    text = article.text
+    raw: list[tuple[int, int, str, str | None, bool]] = []
+    for s in sentences:
+        if getattr(s, "chrome", False):
+            continue
+        for m in _NAME.finditer(text, s.start, s.end):
+            surface = m.group(0)
+            # Never start at a sentence-initial function word ("The", "In").
+            name, title, off = peel_title(surface)
+            name = re.sub(r"['’]s$", "", name)
+            if not name:
+                continue
+            start = m.start() + off
+            titled = bool(title) and any(w in _TITLES or w.lower() in _TITLES
+                                         for w in title.replace("’s", " ").split())
+            role = title if titled else None
+            if role is None:
+                role = _role_around(text, m.start(), start + len(name), s.start, s.end)
+                titled = role is not None and m.start() == start
+            raw.append((start, start + len(name), name, role, titled))
+    full: list[tuple[int, str]] = []
+    for start, end, name, title, titled in raw:
+        if len(name.split()) >= 2 and looks_like_person(name, titled=titled):
+            full.append((start, name))
+    full_names = [n for _, n in full]
+    out: list[PersonMention] = []
+    for start, end, name, title, titled in raw:
+        words = name.split()
+        if len(words) >= 2:
+            if not looks_like_person(name, titled=titled):
+                continue
+            resolved = canonical_person(name, full_names)
+        else:
+            before = [n for p, n in full if p <= start] or full_names
+            resolved = canonical_person(name, before)
+            if resolved == name and not (titled and looks_like_person(name, titled=True)):
+                continue
+        out.append(PersonMention(start, end, name, resolved, title))
+    return out
+
+
+# --- corpus-wide spelling variants ---------------------------------------------------------
+_ROMANISATION = [("yy", "y"), ("iy", "y"), ("ie", "e"), ("oo", "u"), ("ou", "u"), ("ey", "ei"),
+                 ("kh", "h"), ("ck", "k"), ("ph", "f"), ("dzh", "j"), ("zh", "j"), ("j", "y"),
+                 ("w", "v"), ("ii", "i"), ("i", "y")]
+
+
+def _fold(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    return s.lower().replace("’", "'")
+
+
+def name_key(name: str) -> str:
+    """Spelling-insensitive key: case, accents, hyphens/spaces and romanisation pairs folded.
+
+    "Yoon Suk-yeol", "Yoon Suk Yeol" and "Yoon Suk yeol" share a key; so do "Zelensky" and
+    "Zelenskyy", "Du Jin-ho" and "Doo Jin-ho". Does NOT fold different first names."""
+    s = re.sub(r"[^a-z' ]", "", _fold(name).replace("-", ""))
+    s = re.sub(r"\s+", "", s)
+    for a, b in _ROMANISATION:
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _word_keys(name: str) -> list[str]:
+    return [name_key(w) for w in re.split(r"[\s]+", _fold(name)) if w]
+
+
+def _edit_distance(a: str, b: str, limit: int = 2) -> int:
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        if min(cur) > limit:
+            return limit + 1
+        prev = cur
+    return prev[-1]
+
+
+def _hyphen_score(name: str) -> tuple[int, int]:
+    return (name.count("-"), len(name))
+
+
+def canonical_map(names: Iterable[str], *, counts: Counter | None = None) -> dict[str, str]:
+    """Map every name to one canonical spelling per person.
+
+    Names group when they share a `name_key`, when the alias file joins them, or when they share
+    a surname (first or last word key) and the rest differs by a small edit distance. A single
+    word maps to the one multi-word name whose first or last word it is, if exactly one exists.
+    The canonical spelling is the most frequent one, ties broken by the most hyphenated, then
+    the longest. Does NOT merge names whose given names differ ("Kim Jong-un" / "Kim Yo-jong")."""
+    counts = Counter(counts or {})
+    names = list(dict.fromkeys(n for n in names if n))
+    for n in names:
+        counts.setdefault(n, 0)
+    aliases = load_aliases()
+    parent: dict[str, str] = {n: n for n in names}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[ra] = rb
+
+    by_key: dict[str, str] = {}
+    for n in names:
+        k = aliases.get(n.lower())
+        k = name_key(k) if k else name_key(n)
+        if k in by_key:
+            union(n, by_key[k])
+        else:
+            by_key[k] = n
+    # same surname (first or last word), small difference in the rest
+    multi = [n for n in names if len(n.split()) >= 2]
+    by_edge: dict[str, list[str]] = defaultdict(list)
+    for n in multi:
+        wk = _word_keys(n)
+        for k in {wk[0], wk[-1]}:
+            by_edge[k].append(n)
+    for group in by_edge.values():
+        if len(group) < 2 or len(group) > 50:
+            continue
+        for i, a in enumerate(group):
+            ka = name_key(a)
+            for b in group[i + 1:]:
+                kb = name_key(b)
+                if find(a) != find(b) and len(ka) >= 6 and _edit_distance(ka, kb, 2) <= max(1, min(len(ka), len(kb)) // 6):
+                    union(a, b)
+    # single words -> the unique multi-word person with that first/last word
+    for n in names:
+        if len(n.split()) != 1:
+            continue
+        cands = {find(m) for m in by_edge.get(name_key(n), [])}
+        if len(cands) == 1:
+            union(n, cands.pop())
+    groups: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        groups[find(n)].append(n)
+    out: dict[str, str] = {}
+    for members in groups.values():
+        canon_alias = next((aliases[m.lower()] for m in members if m.lower() in aliases), None)
+        multi_members = [m for m in members if len(m.split()) >= 2] or members
+        best = canon_alias or max(multi_members, key=lambda m: (counts[m], *_hyphen_score(m)))
+        for m in members:
+            out[m] = best
+    return out
+
+
+_PRONOUN_OR_BODY = re.compile(r"^(?:[a-z]|I$|We$|They$|He$|She$|It$)")
+
+
+def canonicalise_names(rows: dict[str, list[dict]]) -> None:
+    """Corpus-level pass: rewrite quotes.speaker and person entities.name to one spelling each.
+
+    Works in place on built rows (table name -> list of row dicts). Only names that look like
+    person names take part; bodies ("the ministry") and pronouns are left alone. Pure function
+    of the rows: no I/O, no global state."""
+    quotes = rows.get("quotes", [])
+    ents = [r for r in rows.get("entities", []) if r.get("type") == "person"]
+    counts: Counter = Counter()
+    for r in quotes:
+        sp = r.get("speaker")
+        if sp and not _PRONOUN_OR_BODY.match(sp) and looks_like_person(sp, titled=True):
+            counts[sp] += 1
+    for r in ents:
+        if r.get("name"):
+            counts[r["name"]] += 1
+    mapping = canonical_map(counts, counts=counts)
+    for r in quotes:
+        sp = r.get("speaker")
+        if sp in mapping:
+            r["speaker"] = mapping[sp]
+    for r in ents:
+        if r.get("name") in mapping:
+            r["name"] = mapping[r["name"]]
