@@ -66,6 +66,12 @@ def safe_csv_bytes(df: pd.DataFrame) -> bytes:
     return buf.getvalue().encode("utf-8-sig")
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_safe_csv(df: pd.DataFrame, path: str | Path) -> Path:
     """Write `safe_csv_bytes(df)` to `path` atomically: a temporary file in the same folder,
     then `os.replace`, so a crash never leaves a half-written CSV where an old one was."""
@@ -76,6 +82,7 @@ def write_safe_csv(df: pd.DataFrame, path: str | Path) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a CSV is meant to be shared
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

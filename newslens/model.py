@@ -111,3 +111,5 @@ class BuildReport:
     unchanged: int = 0
     duplicates: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, duplicate of)
     failures: list[tuple[str, str]] = field(default_factory=list)    # (doc_id, extractor error)
+    renamed: list[tuple[str, str, str]] = field(default_factory=list)  # (doc_id, new doc_id, path)
+    notes: list[str] = field(default_factory=list)                   # other one-line remarks

@@ -8,15 +8,20 @@ from __future__ import annotations
 
 import os
 import tempfile
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import dates, entities, figures, quotes, topics, weapons
-from .corpus import load_corpus
+from .corpus import MAX_FILE_BYTES, load_corpus
+from .engine import StreamingTableWriter
+from .engine import run as run_engine
+from .incremental import PreviousBuild, deduplicate, extractor_version, with_build_metadata, write_manifest
 from .model import Article, BuildReport, Sentence
 from .sentences import split_sentences
 
@@ -115,21 +120,50 @@ def write_table(rows: list[dict], schema: pa.Schema, path: Path) -> None:
 
 
 def build(inputs: Iterable[str | Path], out: str | Path,
-          progress: Callable[[int, int, str], None] | None = None) -> BuildReport:
-    """Build every table for the articles under `inputs` into the folder `out`."""
+          progress: Callable[[int, int, str], None] | None = None, *,
+          max_bytes: int = MAX_FILE_BYTES, reuse: bool = True,
+          engine: str = "serial", jobs: int | None = None) -> BuildReport:
+    """Build every table for the articles under `inputs` into the folder `out`.
+
+    Same-text articles are built once (the others are reported as duplicates). Articles whose
+    doc_id, text and metadata are unchanged since the last build in `out` (by the same extractor
+    version) keep their previous rows instead of being extracted again (`reuse=False` turns that
+    off); their rows come first in each table, then the newly extracted ones in input order.
+    Tables are written to temporaries and moved into place only when everything succeeded, so a
+    failing build leaves the previous tables as they were; a build that finds no article at all
+    does not replace existing tables either. Raises only for failures outside one article
+    (disk full, interrupted); an extractor failing on one article is recorded in the report."""
     out = Path(out)
-    articles, skipped = load_corpus(inputs)
-    report = BuildReport(skipped=list(skipped))
-    all_rows: Rows = {name: [] for name in TABLES}
-    for i, article in enumerate(articles, start=1):
-        rows, failures = extract_article(article)
-        report.failures.extend(failures)
-        for name in TABLES:
-            all_rows[name].extend(rows.get(name, []))
-        if progress:
-            progress(i, len(articles), article.doc_id)
-    report.articles = len(articles)
-    for name in TABLES:
-        write_table(all_rows[name], SCHEMAS[name], out / f"{name}.parquet")
-        report.rows[name] = len(all_rows[name])
+    inputs = list(inputs)
+    articles, skipped = load_corpus(inputs, max_bytes=max_bytes)
+    unique = deduplicate(articles)
+    articles = unique.articles
+    report = BuildReport(skipped=list(skipped), duplicates=unique.duplicates, renamed=unique.renamed,
+                         articles=len(articles))
+    if not articles and (out / "articles.parquet").exists():
+        report.notes.append(f"nothing could be built; the previous tables in {out} were left as they were")
+        return report
+    previous = PreviousBuild.load(out, SCHEMAS) if reuse else None
+    reused = {a.doc_id for a in articles if previous is not None and previous.reusable(a)}
+    fresh = [a for a in articles if a.doc_id not in reused]
+    report.unchanged = len(reused)
+    build_id = uuid.uuid4().hex
+    with StreamingTableWriter(out, with_build_metadata(SCHEMAS, build_id)) as writer:
+        if previous is not None and reused:
+            for name in TABLES:
+                for table in previous.kept_rows(name, reused):
+                    writer.add_table(name, table)
+            if progress:
+                progress(len(reused), len(articles), f"{len(reused)} unchanged articles reused")
+        for i, (article, rows, failures) in enumerate(
+                run_engine(fresh, engine=engine, jobs=jobs), start=len(reused) + 1):
+            report.failures.extend(failures)
+            writer.add(rows)
+            if progress:
+                progress(i, len(articles), article.doc_id)
+    report.rows = dict(writer.rows_written)
+    write_manifest(out, {"build_id": build_id, "extractor_version": extractor_version(),
+                         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                         "inputs": [str(p) for p in inputs],
+                         **asdict(report)})
     return report

@@ -59,3 +59,31 @@ def test_write_safe_csv_replaces_atomically(tmp_path):
     write_safe_csv(pd.DataFrame({"text": ["+new"]}), target)
     assert _rows(target.read_bytes()) == [["text"], ["'+new"]]
     assert [p.name for p in target.parent.iterdir()] == ["quotes.csv"]  # no temp file left
+
+
+def test_cli_export_writes_one_safe_csv_per_table(tmp_path):
+    from newslens.cli import main
+    from newslens.pipeline import TABLES
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "evil.txt").write_text('=HYPERLINK("http://evil.example","click")\n'
+                                     "-Officials said 12 drones were shot down on Monday.\n", encoding="utf-8")
+    out, csvs = tmp_path / "tables", tmp_path / "csv"
+    assert main(["build", str(folder), "--out", str(out), "-q"]) == 0
+    assert main(["export", str(out), "--to", str(csvs)]) == 0
+    assert sorted(p.name for p in csvs.iterdir()) == sorted(f"{t}.csv" for t in TABLES)
+    sentences = _rows((csvs / "sentences.csv").read_bytes())
+    header = sentences[0]
+    texts = [row[header.index("text")] for row in sentences[1:]]
+    assert texts[0].startswith("'=HYPERLINK(") and texts[1].startswith("'-Officials")
+    assert sentences[1][header.index("start")] == "0"           # numbers stay numbers, ints stay ints
+    for data in (p.read_bytes() for p in csvs.iterdir()):
+        for row in _rows(data):
+            assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row)
+
+
+def test_cli_export_without_tables_fails_cleanly(tmp_path, capsys):
+    from newslens.cli import main
+    assert main(["export", str(tmp_path), "--to", str(tmp_path / "csv")]) == 1
+    assert "no tables" in capsys.readouterr().err
