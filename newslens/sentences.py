@@ -37,6 +37,10 @@ _CLOSE_AFTER_STOP = "”’»\"')]"
 _BOUNDARY = re.compile(r"[.!?…]+[”’»\"')\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9À-ÖØ-Þ])")
 
 
+_TOKEN_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_NEXT_WORD = re.compile(r"\W*(\w+)")
+
+
 def paragraphs(text: str) -> Iterator[tuple[int, int, int]]:
     """(para_id, start, end) of each non-blank line, stripped of surrounding whitespace."""
     pos, para_id = 0, 0
@@ -53,13 +57,13 @@ def paragraphs(text: str) -> Iterator[tuple[int, int, int]]:
 
 def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     """True when the period at `dot` closes an abbreviation rather than a sentence."""
-    m = re.search(r"([A-Za-z.]+)$", text[max(0, dot - 12):dot + 1])
+    m = _TOKEN_BEFORE.search(text[max(0, dot - 12):dot + 1])
     if not m:
         return False
     token = m.group(1)
     word = token.rstrip(".")
     if _DOTTED.search(token):
-        nxt = re.match(r"\W*(\w+)", text[after:])
+        nxt = _NEXT_WORD.match(text, after)   # match at an offset: no copy of the rest of the text
         return not (nxt and nxt.group(1) in _OPENERS)
     if "." in word:
         word = word.rsplit(".", 1)[-1]
@@ -68,36 +72,38 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
-def _quote_depth_ok(text: str, start: int, pos: int) -> bool:
-    """False while a double quotation mark opened in text[start:pos] is still open."""
-    open_ = False
-    straight = 0
-    for ch in text[start:pos]:
-        if ch == "“":
-            open_ = True
-        elif ch == "”":
-            open_ = False
-        elif ch == '"':
-            straight += 1
-    return not open_ and straight % 2 == 0
+def _quote_state(segment: str, open_: bool, straight: int) -> tuple[bool, int]:
+    """Quote state after `segment`, given the state before it: whether a curly double quote is
+    open (the last curly double mark decides) and how many straight double quotes were seen."""
+    last_open, last_close = segment.rfind("“"), segment.rfind("”")
+    if last_open != last_close:             # at least one of them occurs
+        open_ = last_open > last_close
+    return open_, straight + segment.count('"')
 
 
 def split_paragraph(text: str, start: int, end: int) -> list[Span]:
     spans: list[Span] = []
     cur = start
+    # Quote state of text[cur:scanned], carried forward so each character is scanned once
+    # (rescanning from `cur` at every candidate boundary was quadratic in a long paragraph
+    # with an unclosed quote).
+    open_, straight, scanned = False, 0, start
     segment = text[start:end]
     for m in _BOUNDARY.finditer(segment):
         stop = start + m.end()
         dot = start + m.start()
         if text[dot] == "." and _is_abbreviation(text, dot, stop):
             continue
-        if not _quote_depth_ok(text, cur, stop):
-            continue
+        open_, straight = _quote_state(text[scanned:stop], open_, straight)
+        scanned = stop
+        if open_ or straight % 2:
+            continue                         # never split inside an open quotation
         spans.append((cur, stop))
         nxt = stop
         while nxt < end and text[nxt].isspace():
             nxt += 1
         cur = nxt
+        open_, straight, scanned = False, 0, nxt
     if cur < end:
         spans.append((cur, end))
     return spans
