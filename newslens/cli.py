@@ -22,7 +22,8 @@ def _progress(done: int, total: int, doc_id: str) -> None:
 def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     report = build(args.inputs, args.out, progress=None if args.quiet else _progress,
-                   max_bytes=int(args.max_file_mb * 1024 * 1024), reuse=not args.no_reuse)
+                   max_bytes=int(args.max_file_mb * 1024 * 1024), reuse=not args.no_reuse,
+                   engine=args.engine, jobs=args.jobs, scheduler=args.scheduler)
     took = time.perf_counter() - started
     print(f"built {report.articles} articles into {args.out} in {took:.1f}s")
     for line in summary_lines(report):
@@ -81,10 +82,21 @@ def main(argv: list[str] | None = None) -> int:
                    help="skip a one-article file (or a CSV row) larger than this (default %(default)g)")
     b.add_argument("--no-reuse", action="store_true",
                    help="extract every article again instead of reusing unchanged ones")
+    b.add_argument("--jobs", "-j", type=int, default=None,
+                   help="worker processes (default: all cores; 1 runs in this process)")
+    b.add_argument("--engine", choices=("process", "serial", "dask"), default="process",
+                   help="where extraction runs: a process pool (default), this process, or a Dask "
+                        "cluster (needs the dask extra; a local cluster unless --scheduler is given)")
+    b.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (implies --engine dask)")
     b.set_defaults(fn=cmd_build)
     e = sub.add_parser("export", help="write the tables of a build as CSV files (formula-safe)")
     e.add_argument("dir", help="folder holding the Parquet tables")
     e.add_argument("--to", required=True, help="folder for the CSV files (one per table)")
     e.set_defaults(fn=cmd_export)
     args = ap.parse_args(argv)
+    if getattr(args, "scheduler", None):
+        args.engine = "dask"
+    if getattr(args, "jobs", None) is not None and args.jobs < 1:
+        ap.error("--jobs must be at least 1")
     return args.fn(args)

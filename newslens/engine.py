@@ -17,6 +17,7 @@ names across articles: those are the corpus loader's and the pipeline's jobs.
 """
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 from collections import deque
@@ -83,13 +84,20 @@ def run(articles: Iterable[Article], *, engine: str = "process", jobs: int | Non
     """Yield `(article, rows, failures)` for every article, in input order.
 
     `engine` is "serial" (this process), "process" (a pool of `jobs` processes; default all
-    cores; one job runs serially without a pool) or "dask" (a `distributed.LocalCluster` with
+    cores; one job, or a corpus that fits in one chunk, runs here without a pool) or "dask" (a `distributed.LocalCluster` with
     `jobs` single-threaded workers, or the cluster at `scheduler`, or an existing `client`).
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     jobs = jobs or default_jobs()
     chunks = chunked(articles, max_chars=max_chars, max_articles=max_articles)
+    if engine == "process" and jobs > 1:
+        # A corpus that fits in one chunk (the seeds, one upload) would only pay for starting
+        # a pool; run it here. Dask is never second-guessed: its user asked for the cluster.
+        head = list(itertools.islice(chunks, 2))
+        if len(head) < 2:
+            engine = "serial"
+        chunks = itertools.chain(head, chunks)
     if engine == "serial" or (engine == "process" and jobs == 1):
         batches: Iterator[tuple[list[Article], list[tuple[Rows, Failures]]]] = (
             (chunk, extract_chunk(chunk)) for chunk in chunks)
@@ -274,6 +282,7 @@ class StreamingTableWriter:
 def build_tables(articles: Iterable[Article], out: str | Path, schemas: Mapping[str, pa.Schema], *,
                  engine: str = "process", jobs: int | None = None, scheduler: str | None = None,
                  client: Any = None, on_article: Callable[[Article, Rows, Failures], None] | None = None,
+                 max_chars: int = CHUNK_CHARS, max_articles: int = CHUNK_ARTICLES,
                  ) -> tuple[dict[str, int], Failures, int]:
     """Extract every article with `run` and stream its rows into `out` (committed at the end).
 
@@ -284,7 +293,7 @@ def build_tables(articles: Iterable[Article], out: str | Path, schemas: Mapping[
     n = 0
     with StreamingTableWriter(out, schemas) as writer:
         for article, rows, fails in run(articles, engine=engine, jobs=jobs, scheduler=scheduler,
-                                        client=client):
+                                        client=client, max_chars=max_chars, max_articles=max_articles):
             n += 1
             failures.extend(fails)
             if on_article is not None:

@@ -10,7 +10,7 @@ import os
 import tempfile
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -80,7 +80,7 @@ def extract_article(article: Article) -> tuple[Rows, list[tuple[str, str]]]:
         sentence_topics = [[] for _ in sentences]
     rows: Rows = {
         "articles": [article_row(article)],
-        "sentences": [dict(asdict(s), topics=list(t)) for s, t in zip(sentences, sentence_topics)],
+        "sentences": [dict(record_row(s), topics=list(t)) for s, t in zip(sentences, sentence_topics)],
     }
     for name, extract in EXTRACTORS.items():
         try:
@@ -88,13 +88,27 @@ def extract_article(article: Article) -> tuple[Rows, list[tuple[str, str]]]:
         except Exception as exc:  # noqa: BLE001
             failures.append((article.doc_id, f"{name}: {type(exc).__name__}: {exc}"))
             records = []
-        table_rows = [asdict(r) for r in records]
+        table_rows = [record_row(r) for r in records]
         if name in ID_COLUMN:
             col, prefix = ID_COLUMN[name]
             for i, r in enumerate(table_rows):
                 r[col] = f"{article.doc_id}:{prefix}{i}"
         rows[name] = table_rows
     return rows, failures
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def record_row(record) -> dict:
+    """A record's fields as a row dict: a shallow copy. dataclasses.asdict deep-copies every
+    value recursively and cost more than some extractors; records hold only scalars (and
+    tuples/lists of scalars the writer reads without mutating), so a shallow copy is enough."""
+    cls = type(record)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return {name: getattr(record, name) for name in names}
 
 
 def article_row(article: Article) -> dict:
@@ -122,7 +136,7 @@ def write_table(rows: list[dict], schema: pa.Schema, path: Path) -> None:
 def build(inputs: Iterable[str | Path], out: str | Path,
           progress: Callable[[int, int, str], None] | None = None, *,
           max_bytes: int = MAX_FILE_BYTES, reuse: bool = True,
-          engine: str = "serial", jobs: int | None = None) -> BuildReport:
+          engine: str = "process", jobs: int | None = None, scheduler: str | None = None) -> BuildReport:
     """Build every table for the articles under `inputs` into the folder `out`.
 
     Same-text articles are built once (the others are reported as duplicates). Articles whose
@@ -132,7 +146,11 @@ def build(inputs: Iterable[str | Path], out: str | Path,
     Tables are written to temporaries and moved into place only when everything succeeded, so a
     failing build leaves the previous tables as they were; a build that finds no article at all
     does not replace existing tables either. Raises only for failures outside one article
-    (disk full, interrupted); an extractor failing on one article is recorded in the report."""
+    (disk full, interrupted); an extractor failing on one article is recorded in the report.
+
+    `engine`/`jobs`/`scheduler` choose where extraction runs (see `engine.run`): by default a
+    process pool over all cores (a corpus of one chunk runs in this process); the tables are
+    the same whichever engine runs."""
     out = Path(out)
     inputs = list(inputs)
     articles, skipped = load_corpus(inputs, max_bytes=max_bytes)
@@ -156,7 +174,7 @@ def build(inputs: Iterable[str | Path], out: str | Path,
             if progress:
                 progress(len(reused), len(articles), f"{len(reused)} unchanged articles reused")
         for i, (article, rows, failures) in enumerate(
-                run_engine(fresh, engine=engine, jobs=jobs), start=len(reused) + 1):
+                run_engine(fresh, engine=engine, jobs=jobs, scheduler=scheduler), start=len(reused) + 1):
             report.failures.extend(failures)
             writer.add(rows)
             if progress:

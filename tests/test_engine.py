@@ -57,7 +57,7 @@ def test_dask_local_cluster_matches_serial(seed_articles, serial_tables, tmp_pat
     # The engine starts its own LocalCluster of two worker processes, so articles and rows
     # really cross process boundaries (about 2 s).
     rows, failures, n = engine.build_tables(seed_articles, tmp_path / "dask", SCHEMAS,
-                                            engine="dask", jobs=2)
+                                            engine="dask", jobs=2, max_articles=2)
     assert n == 5 and failures == []
     _assert_same(serial_tables, _tables(tmp_path / "dask"))
 
@@ -141,3 +141,45 @@ def test_failed_build_leaves_previous_tables_untouched(tmp_path):
             raise RuntimeError("interrupted")
     assert pq.read_table(tmp_path / "t.parquet").column("doc_id").to_pylist() == ["old"]
     assert [p.name for p in tmp_path.iterdir()] == ["t.parquet"]
+
+
+@pytest.mark.parametrize("max_articles, uses_pool", [(200, False), (1, True)])
+def test_process_engine_skips_the_pool_for_a_single_chunk(seed_articles, monkeypatch, max_articles,
+                                                          uses_pool):
+    calls = []
+    real = engine._run_process_pool
+
+    def spy(chunks, *, jobs):
+        calls.append(jobs)
+        yield from real(chunks, jobs=jobs)
+
+    monkeypatch.setattr(engine, "_run_process_pool", spy)
+    results = list(engine.run(seed_articles, engine="process", jobs=2, max_articles=max_articles))
+    assert len(results) == len(seed_articles)
+    assert bool(calls) is uses_pool
+
+
+@pytest.mark.parametrize("argv, expected", [
+    ([], {"engine": "process", "jobs": None, "scheduler": None}),
+    (["--jobs", "3"], {"engine": "process", "jobs": 3, "scheduler": None}),
+    (["--engine", "serial"], {"engine": "serial", "jobs": None, "scheduler": None}),
+    (["--scheduler", "tcp://10.0.0.5:8786"], {"engine": "dask", "jobs": None, "scheduler": "tcp://10.0.0.5:8786"}),
+])
+def test_cli_passes_engine_options_to_build(monkeypatch, tmp_path, argv, expected):
+    from newslens import cli
+    from newslens.model import BuildReport
+    seen = {}
+
+    def fake_build(inputs, out, **kwargs):
+        seen.update({k: kwargs.get(k) for k in expected})
+        return BuildReport(articles=1)
+
+    monkeypatch.setattr(cli, "build", fake_build)
+    assert cli.main(["build", str(ROOT / "seeds"), "--out", str(tmp_path), "-q", *argv]) == 0
+    assert seen == expected
+
+
+def test_cli_refuses_zero_jobs(tmp_path):
+    from newslens import cli
+    with pytest.raises(SystemExit):
+        cli.main(["build", str(ROOT / "seeds"), "--out", str(tmp_path), "--jobs", "0"])
