@@ -1,6 +1,280 @@
-"""Placeholder until the dates extractor lands."""
+"""The dates table: calendar dates named in an article, resolved to ISO.
+
+Recognised: "Nov. 7", "November 27, 2024", "29 January 2024", "the 24th of February",
+"February 2022", a month after a time preposition ("in December", "since mid-March"), a year in
+a time context ("in 1990", "since 2014", "back to 1990", "the 2014 annexation"), ISO dates
+("2024-11-27"). Each is resolved to as much of YYYY-MM-DD as the text and the article's
+publication date support; a date without a year takes the year that puts it closest to the
+publication date, and keeps no year at all ("--01-29", "--12") when the article has none.
+
+Not recognised, by design: weekday names ("on Tuesday"), relative phrases ("last week",
+"yesterday", "this month", "next March"), times of day, decades ("the 1990s"), and numeric
+dates whose day/month order is ambiguous ("11/07/2024"). Nothing is read from page chrome.
+"""
 from __future__ import annotations
 
+import calendar
+import re
+from datetime import date
 
-def extract_dates(article, sentences):
-    return []
+from .model import Article, DateMention, Sentence, Span
+from .numbers import trie_regex
+
+MONTHS: dict[str, int] = {}
+for _i, _name in enumerate(calendar.month_name):
+    if _name:
+        MONTHS[_name.lower()] = _i
+        MONTHS[_name[:3].lower()] = _i
+MONTHS["sept"] = 9
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+# Words after which a lone month or year names a time ("in December", "since 2014").
+_TIME_PREP = (r"(?:in|In|since|Since|until|Until|till|by|By|from|From|through|throughout|during|During|"
+              r"before|Before|after|After|early|Early|late|Late|mid|Mid|between|Between|and|or|of|to|"
+              r"around|circa|summer|spring|autumn|fall|winter|Summer|Spring|Autumn|Winter|"
+              r"end|start|beginning|the|The|[’']s)")
+
+DATE_RE = re.compile(
+    rf"""(?P<iso>\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)
+       |(?P<mdy>\b(?P<mdy_m>{_MONTH})\s(?P<mdy_d>{_DAY})\b(?![:.]\d|\s*(?:%|percent|per\s?cent))
+            (?:,?\s(?P<mdy_y>{_YEAR})\b)?)
+       |(?P<dmy>\b(?:the\s)?(?P<dmy_d>{_DAY})\s(?:of\s)?(?P<dmy_m>{_MONTH})(?![\w])
+            (?:,?\s(?P<dmy_y>{_YEAR})\b)?)
+       |(?P<my>\b(?P<my_m>{_MONTH})(?:\sof)?,?\s(?P<my_y>{_YEAR})\b)
+       |(?P<mo>(?P<mo_p>\b{_TIME_PREP})[\s-]+(?P<mo_m>{_MONTH})(?!\w)(?!\.?,?\s+\d))
+       |(?P<yr>(?P<yr_p>(?:\b|(?<=[’']))(?:back\sto|{_TIME_PREP}))[\s-]+(?P<yr_y>{_YEAR})\b(?![,.]?\d|\s*(?:%|percent)))
+    """, re.X)
+
+# Window seeds for _scan: prefix-factored literals, so the scan skips most characters fast.
+_MONTH_CANDIDATE = re.compile(trie_regex([n for n in calendar.month_name if n]
+                                         + [n for n in calendar.month_abbr if n] + ["Sept"]))
+_YEAR_CANDIDATE = re.compile(r"(?:1[89]|20)\d\d")
+
+# Times of day: not rows here, and never figures.
+# Each branch starts after one shared digit (and a look-behind for the character before it),
+# so the scan can skip to digits.
+TIME_RE = re.compile(r"\d(?<![\w.]\d)(?:\d?(?::\d{2}){1,2}(?:\s*[ap]\.?m\b\.?)?|\d?\s*(?:[ap]\.m\.|[ap]m\b)"
+                     r"|\d?\s+o['’]clock\b"
+                     r"|(?<=[0-2])\d[0-5]\d\s*(?:\(?[ap]\.?m\.?\)?|GMT|UTC|hrs\b|hours\s+(?:GMT|UTC|local)))", re.I)
+# A lone month after "the" is usually an event name or noun ("the March decision" is still a
+# month, "the May 9 parade" is handled by mdy) - accept only these nouns after "the <year>".
+_YEAR_NOUN_AFTER_THE = re.compile(r"\s+[a-z][a-z-]+")
+_QUANTITY_AFTER_YEAR = re.compile(
+    r"\s+(?:troops|soldiers|people|civilians|men|women|children|residents|units|tanks|drones|missiles|"
+    r"shells|rounds|km|kilometers|kilometres|miles|tons|tonnes|dollars|euros|pounds|votes|cases|"
+    r"deaths|casualties|prisoners|refugees|homes|buildings|vehicles|times|of)\b")
+
+
+def resolve_year(month: int, day: int | None, published: date | None, *,
+                 future: bool = False) -> int | None:
+    """The year that puts month/day nearest `published`, news usually looking back.
+
+    Without a future cue in the sentence (`future`), the latest past occurrence wins when it
+    lies within ~10 months before publication; otherwise the closest occurrence either side.
+    """
+    if published is None:
+        return None
+    gaps: list[tuple[int, int]] = []      # (signed gap in days: negative = before, year)
+    for year in (published.year - 1, published.year, published.year + 1):
+        if day is not None:
+            try:
+                first = last = date(year, month, day)
+            except ValueError:
+                continue
+        else:
+            first = date(year, month, 1)
+            last = date(year, month, calendar.monthrange(year, month)[1])
+        if first <= published <= last:
+            return year
+        gap = (first - published).days if first > published else (last - published).days
+        gaps.append((gap, year))
+    if not gaps:
+        return None
+    past = [(g, y) for g, y in gaps if g < 0]
+    if not future and past:
+        g, y = max(past)
+        if -g <= _LOOK_BACK_DAYS:
+            return y
+    return min(gaps, key=lambda gy: abs(gy[0]))[1]
+
+
+_LOOK_BACK_DAYS = 300
+# "by mid-August", "until June": deadlines point forward as often as back.
+_DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+(?:(?:mid|early|late)[-\s]+|the\s+end\s+of\s+)?$",
+                              re.I)
+_FUTURE_CUE = re.compile(r"\b(?:will|shall|next|upcoming|plans?\s+to|planned|expected\s+to|scheduled|"
+                         r"is\s+due|are\s+due|to\s+be\s+held|set\s+to|ahead\s+of|deadline)\b", re.I)
+
+
+def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
+    if month is None:
+        return f"{year:04d}" if year else None
+    if day is not None:
+        try:
+            date(year or 2000, month, day)    # 2000 is a leap year: Feb 29 stays valid
+        except ValueError:
+            return None
+        return f"{year:04d}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+    return f"{year:04d}-{month:02d}" if year else f"--{month:02d}"
+
+
+def _month(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _day(word: str) -> int:
+    return int(re.match(r"\d+", word).group(0))
+
+
+def _parse_published(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+_RANGE_LINK = re.compile(r"^\s*(?:-|–|—|to|and|until|till|through)\s*$")
+
+
+def find_dates(text: str, *, published: str | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, iso) of each date in `text`, in order. Does not skip chrome."""
+    found: list[list] = []          # [start, end, year, month, day, explicit_year]
+    matches = _scan(text)
+    if not matches:
+        return []
+    pub = _parse_published(published)
+    for m in matches:
+        kind = next(k for k in ("iso", "mdy", "dmy", "my", "mo", "yr") if m.group(k))
+        if kind == "iso":
+            y, mo, d = (int(x) for x in m.group("iso").split("-"))
+            found.append([m.start(), m.end(), y, mo, d, True])
+        elif kind == "mdy":
+            y = m.group("mdy_y")
+            found.append([m.start(), m.end(), int(y) if y else None, _month(m.group("mdy_m")),
+                          _day(m.group("mdy_d")), bool(y)])
+        elif kind == "dmy":
+            y = m.group("dmy_y")
+            found.append([m.start("dmy_d"), m.end(), int(y) if y else None, _month(m.group("dmy_m")),
+                          _day(m.group("dmy_d")), bool(y)])
+        elif kind == "my":
+            found.append([m.start(), m.end(), int(m.group("my_y")), _month(m.group("my_m")), None, True])
+        elif kind == "mo":
+            if not _month_context_ok(text, m):
+                continue
+            found.append([m.start("mo_m"), m.end("mo_m"), None, _month(m.group("mo_m")), None, False])
+        else:
+            if not _year_context_ok(text, m):
+                continue
+            found.append([m.start("yr_y"), m.end("yr_y"), int(m.group("yr_y")), None, None, True])
+    # "between Feb. 24 and March 3, 2022": the first end takes the second end's year.
+    for a, b in zip(found, found[1:]):
+        if a[2] is None and b[5] and a[3] and _RANGE_LINK.match(text[a[1]:b[0]]):
+            a[2] = b[2] if (b[3] or 13) >= a[3] else b[2] - 1
+    out = []
+    future = bool(_FUTURE_CUE.search(text)) if pub and any(f[2] is None for f in found) else False
+    for start, end, y, mo, d, _explicit in found:
+        if y is None and mo is not None:
+            deadline = bool(_DEADLINE_BEFORE.search(text[max(0, start - 30):start]))
+            y = resolve_year(mo, d, pub, future=future or deadline)
+        iso = _iso(y, mo, d)
+        if iso:
+            out.append((start, end, iso))
+    return out
+
+
+def _scan(text: str) -> list[re.Match]:
+    """DATE_RE matches in `text`, tried only in windows around a month name or a year.
+
+    Same result as `DATE_RE.finditer` for dates that fit their window (a date starts at most
+    ~30 characters before its month or year), at a fraction of the cost on long texts.
+    """
+    windows: list[list[int]] = []
+    for cand in (_MONTH_CANDIDATE, _YEAR_CANDIDATE):
+        for m in cand.finditer(text):
+            windows.append([max(0, m.start() - 32), min(len(text), m.end() + 16)])
+    if not windows:
+        return []
+    windows.sort()
+    merged = [windows[0]]
+    for w in windows[1:]:
+        if w[0] <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], w[1])
+        else:
+            merged.append(w)
+    out: list[re.Match] = []
+    last = -1
+    for ws, we in merged:
+        for m in DATE_RE.finditer(text, ws, we):
+            if m.start() >= last:
+                out.append(m)
+                last = m.end()
+    return out
+
+
+def _month_context_ok(text: str, m: re.Match) -> bool:
+    """A lone month counts after a time preposition, not after "last/next/this" (relative)."""
+    prep = m.group("mo_p").lower()
+    month = m.group("mo_m")
+    if month == "May" and prep in ("the", "’s", "'s", "and", "or", "to"):
+        return False                 # "the May elections" is fine but "to May" is often a name
+    if prep in ("the", "’s", "'s"):
+        return False
+    if prep == "and":
+        return bool(re.search(r"\bbetween\s+\S+\s*$", text[:m.start()]))
+    if prep == "to":
+        return bool(re.search(r"\bfrom\s+\S+\s*$", text[:m.start()]))
+    return True
+
+
+def _year_context_ok(text: str, m: re.Match) -> bool:
+    """A year in a time context, not a quantity ("in 2000 troops") or a title ("Euro 2024")."""
+    after = text[m.end():m.end() + 30]
+    if _QUANTITY_AFTER_YEAR.match(after):
+        return False
+    prep = m.group("yr_p").lower()
+    before = text[:m.start()]
+    if prep in ("the", "’s", "'s"):
+        # "the 2014 annexation", "Russia's 2022 invasion": a lowercase noun must follow.
+        return bool(_YEAR_NOUN_AFTER_THE.match(after))
+    if prep == "and":
+        return bool(re.search(r"\bbetween\s+\S+\s*$", before)) or bool(
+            re.search(r"\b(?:in|since|of|between)\s+" + _YEAR + r"\s*$", before))
+    if prep == "to":
+        return prep == "back to" or bool(re.search(r"\bfrom\s+\S+\s*$", before))
+    if prep == "or":
+        return bool(re.search(r"\bin\s+" + _YEAR + r"\s*$", before))
+    if prep in ("end", "start", "beginning"):
+        return False                          # "end 2023" is rare; "the end of 2023" uses "of"
+    if prep == "of":
+        # "the end of 2023", "the summer of 2022", "spring of 1990" - not "a budget of 2000".
+        return bool(re.search(r"\b(?:end|start|beginning|middle|summer|spring|autumn|fall|winter|"
+                              r"half|quarter|part|months?|years?|class|election|elections)\s+$", before))
+    return True
+
+
+def date_spans(text: str) -> list[Span]:
+    """Spans of dates and times of day in `text`: numbers there are not figures."""
+    spans = [(s, e) for s, e, _ in find_dates(text)]
+    spans += [m.span() for m in TIME_RE.finditer(text)]
+    return sorted(spans)
+
+
+def extract_dates(article: Article, sentences: list[Sentence]) -> list[DateMention]:
+    """Date mentions in the non-chrome sentences of `article`, in document order."""
+    out: list[DateMention] = []
+    for sent in sentences:
+        if sent.chrome:
+            continue
+        for s, e, iso in find_dates(sent.text, published=article.published):
+            start, end = sent.start + s, sent.start + e
+            if article.in_chrome(start, end):
+                continue
+            out.append(DateMention(article.doc_id, sent.sent_id, start, end, article.text[start:end], iso))
+    return out
+
+

@@ -1,6 +1,572 @@
-"""Placeholder until the figures extractor lands."""
+"""The figures table: quantities a reader could chart or compare.
+
+One compiled regex finds every number-like token in a sentence (digits with separators and
+decimals, number words, ordinals, currency prefixes, scale words, "%"/"percent", "mm"); a short
+rule chain then decides, per match, what the number is:
+
+  money       "$61 billion", "£2.5bn", "61 billion dollars", "5 trillion won"
+  percent     "8.3 percent", "12 per cent", "40%"
+  caliber_mm  "152mm", "155-millimeter", "155 mm"
+  duration    "two months", "five years", "a 10-year plan"
+  ordinal     "1,000th day", "fourth-largest defense exporter"
+  other       measures with a unit ("40 kilometres", "2 million tonnes")
+  count       a number with a counted noun ("10,900 North Korean troops" -> troops), a
+              "N-person delegation" (-> delegation members), or a bare number whose sentence
+              says what it counts ("the toll rose to 45" -> casualties)
+
+Ranges ("10,000-12,000 troops", "between 5 and 7 drones") give one figure per end, both sharing
+the unit and what is counted. A hedge before the number ("about", "more than", "up to") sets
+`approx`. What a number counts comes from its noun (modifiers skipped) or, for percentages,
+money and bare numbers, from the nearest measure phrase of `lexicons/measures.yaml`.
+
+Not figures: deictic small numbers ("the two countries", "one of", "two sides"), unit and
+product names ("24th Mechanised Brigade", "Leopard 2", "F-16", "2S5", "G7"), dates, years and
+times of day, list markers, "first time". This module does not read fractions ("two-thirds"),
+vague plurals ("hundreds of", "dozens of") or ages ("a 41-year-old").
+"""
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
 
-def extract_figures(article, sentences):
-    return []
+from .dates import date_spans
+from .lexicons import load_lexicon
+from .model import Article, Figure, Sentence
+from .numbers import (DIGITS, ORDINAL_WORD, ORDINAL_WORDS, SCALES, TENS, UNITS, WORDS, parse_number,
+                      parse_ordinal, scale_value, trie_regex)
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicon (loaded once)
+# ---------------------------------------------------------------------------------------------
+def _phrases(kind: str) -> list[tuple[str, dict]]:
+    return [(p.lower(), e) for e in load_lexicon("measures") if e["kind"] == kind for p in e["phrases"]]
+
+
+def _word_alt(phrases) -> str:
+    """A regex alternation of phrases, longest first, each escaped."""
+    return "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+_MEASURES = {p: e["canonical"] for p, e in _phrases("measure")}
+# Matched on the lowercased sentence; the left word boundary is checked in Python so that
+# the scan can skip to the first letters of the phrases.
+_MEASURE_RE = re.compile(trie_regex(_MEASURES) + r"(?![\w-])")
+_COUNT_NOUNS = {p: e for p, e in _phrases("count_noun")}
+_COUNT_RE = re.compile(rf"(?:{_word_alt(_COUNT_NOUNS)})(?![\w-])", re.I)
+_CONTAINERS = {p for p, _ in _phrases("container")}
+_UNITS = {p: e for p, e in _phrases("unit")}
+_UNIT_RE = re.compile(rf"[ \u00a0\u202f\u2009]?(?:{_word_alt(_UNITS)})(?![\w/])", re.I)
+_TIME_UNITS = {p: e["canonical"] for p, e in _phrases("time_unit")}
+_TIME_RE = re.compile(rf"\s+(?:{_word_alt(_TIME_UNITS)})\b(?![-\u2010\u2011]old)", re.I)
+_DEICTIC = {p for p, _ in _phrases("deictic")}
+_MODIFIERS = {p for p, _ in _phrases("modifier")}
+_CURRENCY = {p: e["canonical"] for p, e in _phrases("currency")}
+_CURRENCY_WORD_RE = re.compile(
+    rf"\s?(?:(?P<scale>thousand|million|billion|trillion|bn|mn|m|b)\s)?"
+    rf"(?P<word>{_word_alt(p for p in _CURRENCY if p[0].isalpha())})\b", re.I)
+_MEMBERSHIP = {p for p, _ in _phrases("membership")}
+
+# ---------------------------------------------------------------------------------------------
+# The one scan per sentence
+# ---------------------------------------------------------------------------------------------
+_CUR_PREFIX = r"(?:US\$|A\$|C\$|HK\$|\$|£|€|¥|₴|₽|₩|(?:USD|EUR|GBP|UAH|RUB|KRW)\s?)"
+_FIGURE_RE = re.compile(
+    rf"""(?P<cur>{_CUR_PREFIX}\s?)?
+    (?:
+        (?P<ord>(?<![\w.,/:#])(?<![A-Za-z][-\u2010\u2011])(?:{DIGITS})(?:st|nd|rd|th)
+               |\b(?i:{ORDINAL_WORD}))
+      | (?P<num>(?<![\w.,/:#])(?<![A-Za-z][-\u2010\u2011])(?:{DIGITS})
+               |\b(?i:{WORDS}))
+    )
+    (?P<scale>[ \u00a0]?(?i:thousand|million|billion|trillion)\b
+             |(?<=\d)(?:bn|mn|mln|bln|tn|trn|m|b|k)(?![\w]))?
+    (?P<suf>[ \u00a0]?(?:%|(?i:percent|per[ \u00a0]?cent|percentage[ \u00a0]points?|pct)\b)
+           |(?:[-\u2010\u2011]|[ \u00a0])?(?i:mm|millimet(?:er|re)s?)\b)?
+    (?![\w])""", re.X)
+
+# Candidate starts for _scan: the first digit of a run, a currency prefix right before it, and
+# number words (prefix-factored so that the scan skips most characters after one test).
+_DIGIT_RUN = re.compile(r"\d+")
+_CUR_BEFORE = re.compile(rf"{_CUR_PREFIX}\s?$")
+_WORD_CANDIDATE = re.compile(trie_regex([*UNITS, *TENS, *SCALES, *ORDINAL_WORDS, "dozen"]) + r"(?![a-z])")
+_SCALE_START = frozenset([*SCALES, "dozen"])
+_A_BEFORE = re.compile(r"(?:half\s+)?\ban?\s+$")
+
+_CURRENCY_SYMBOLS = {"us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "$": "USD", "£": "GBP",
+                     "€": "EUR", "¥": "JPY", "₴": "UAH", "₽": "RUB", "₩": "KRW", "usd": "USD",
+                     "eur": "EUR", "gbp": "GBP", "uah": "UAH", "rub": "RUB", "krw": "KRW"}
+
+_HEDGE_BEFORE = re.compile(
+    r"(?:\b(?:about|approximately|approx\.|nearly|almost|more\s+than|over|less\s+than|fewer\s+than|"
+    r"under|some|up\s+to|at\s+least|at\s+most|around|roughly|an\s+estimated|estimated|close\s+to|"
+    r"upwards\s+of|as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|just\s+over|just\s+under|well\s+over|"
+    r"circa|no\s+fewer\s+than|no\s+less\s+than|no\s+more\s+than|almost|an\s+approximate|"
+    r"in\s+excess\s+of|between)|~)\s*$", re.I)
+_HEDGE_AFTER = re.compile(r"^(?:\+|-plus\b|\s+or\s+so\b|\s+or\s+more\b|\s+odd\b)")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|our|his|her|my|your)\s+$", re.I)
+_RANGE_LINK = re.compile(r"^\s?(?:-|–|—|to|or)\s?$|^\s+(?:and)\s+$")
+_URL_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
+# Vote tallies and scores are not two figures: "a 95-1 vote", "won 3-1".
+_TALLY_RE = re.compile(r"\d(?<![\w.]\d)\d{0,2}\s?[-–]\s?\d{1,3}\s+(?:votes?|win|victory|defeat|loss|draw|score|"
+                       r"decision|majority|ruling|split)\b", re.I)
+_CONVERSION = re.compile(r"^[´'’]?\s*[(\[]\s*(?:about|some|roughly|around|nearly|approximately)?\s*$", re.I)
+_LIST_MARKER = re.compile(r"^\s*\(?\d{1,2}[.)]\s")
+_SUPERLATIVE = re.compile(
+    r"[-\u2010\u2011 ](?:largest|biggest|highest|lowest|smallest|strongest|most|least|best|worst|"
+    r"richest|poorest|busiest|deadliest|longest|fastest|greatest|leading)\b", re.I)
+_ORDINAL_NOUNS = re.compile(
+    r"\s+(?:(?:consecutive|straight|successive|full)\s+)?(?P<n>day|week|month|year|anniversary|round|wave|"
+    r"package|tranche|attempt|term|session|night|time|summit|meeting)s?\b", re.I)
+_TAIL_TOKEN = re.compile(r"[ \t\u00a0\u202f]+(?P<t>[A-Za-z][A-Za-z0-9'’.\-\u2010\u2011]*[A-Za-z0-9]|[A-Za-z])")
+_STOPWORDS = frozenset("""
+of in to from for on at by with and or but nor that who whom which whose where when while as than
+is are was were be been being am has have had having will would could should may might must can do
+does did not no so if then there here this these those it its their they them he she his her we
+our you your i me my a an the per each every some any all both such into onto over under about
+across after before since until during through between among against along around near toward
+towards within without upon via including include includes included said say says told added
+according say while because although though were also already still just only even more less
+killed wounded injured died dead fired launched deployed sent struck hit shot destroyed lost
+fell rose increased decreased dropped remain remained reported reportedly estimated allegedly
+""".split())
+_NAME_OK_BEFORE = frozenset("""
+about approximately nearly almost more over some around roughly at up only just another all the
+these those of in on for by with from to than and but or fewer less as least most estimated an a
+its their his her our my your when after before since until while where although unlike killing
+some last first next every each total than including among within another nearly exactly
+also still perhaps maybe then now so yet today yesterday this that every altogether overall
+fewer only since once if whereas meanwhile besides plus minus additionally
+""".split())
+_SMALL_WORD = frozenset({"one", "two", "three", "four"})
+
+
+@dataclass
+class _Raw:
+    """A regex hit and what the rules made of it (None: not a figure)."""
+    m: re.Match
+    value: float | None = None
+    unit: str | None = None
+    counts: str | None = None
+    currency: str | None = None
+    end: int = 0
+    approx: bool = False
+    needs_borrow: bool = False
+
+
+def extract_figures(article: Article, sentences: list[Sentence]) -> list[Figure]:
+    """Figures in the non-chrome sentences of `article`, in document order."""
+    text = article.text
+    starts = _candidate_starts(text)             # one scan of the whole article
+    out: list[Figure] = []
+    i = 0
+    for sent in sentences:
+        lo = bisect_left(starts, sent.start, lo=i)
+        hi = bisect_left(starts, sent.end, lo=lo)
+        i = hi
+        if lo == hi or sent.chrome:
+            continue
+        local = [p - sent.start for p in starts[lo:hi]]
+        for s, e, value, unit, counts, approx, currency in find_figures(sent.text, starts=local):
+            start, end = sent.start + s, sent.start + e
+            if article.in_chrome(start, end):
+                continue
+            out.append(Figure(article.doc_id, sent.sent_id, start, end, text[start:end],
+                              value, unit, counts, approx, currency))
+    return out
+
+
+def _candidate_starts(text: str) -> list[int]:
+    """Sorted positions where a figure may start: the first digit of a run (or the currency
+    prefix right before it) and number words. Two cheap scans; the lowercased copy lets the
+    word scan skip to the first letters of number words."""
+    lower = text.lower()
+    starts: list[int] = []
+    for m in _DIGIT_RUN.finditer(text):
+        p = m.start()
+        cur = _CUR_BEFORE.search(text, max(0, p - 5), p)
+        starts.append(cur.start() if cur else p)
+    for m in _WORD_CANDIDATE.finditer(lower):
+        p = m.start()
+        if p and (lower[p - 1].isalnum() or lower[p - 1] in "-\u2010\u2011"):
+            continue                          # inside a word ("someone") or a compound's tail
+        if m.group(0) in _SCALE_START:
+            back = _A_BEFORE.search(lower, max(0, p - 10), p)
+            if back:
+                p = back.start()
+        starts.append(p)
+    return sorted(set(starts))
+
+
+def _scan(text: str, starts: list[int] | None = None) -> list[re.Match]:
+    """Every _FIGURE_RE hit in `text`, left to right, without overlaps.
+
+    Equivalent to `_FIGURE_RE.finditer` but fast: the full pattern is only tried at candidate
+    starts (computed here unless given)."""
+    hits: list[re.Match] = []
+    end = -1
+    for p in (_candidate_starts(text) if starts is None else starts):
+        if p < end or p < 0:
+            continue
+        m = _FIGURE_RE.match(text, p)
+        if m and m.end() > m.start():
+            hits.append(m)
+            end = m.end()
+    return hits
+
+
+def find_figures(text: str, *, starts: list[int] | None = None,
+                 ) -> list[tuple[int, int, float, str, str | None, bool, str | None]]:
+    """(start, end, value, unit, counts, approx, currency) of each figure in one sentence.
+
+    `starts` are candidate positions from `_candidate_starts` when the caller already has
+    them. Does not know about chrome; `extract_figures` filters it."""
+    hits = _scan(text, starts)
+    if not hits:
+        return []
+    blocked = date_spans(text) + [m.span() for m in _TALLY_RE.finditer(text)]
+    if "@" in text or "://" in text or "www." in text:
+        blocked += [m.span() for m in _URL_RE.finditer(text)]
+    measures: list[tuple[int, int, str]] | None = None
+
+    def measure_near(start: int, end: int) -> str | None:
+        nonlocal measures
+        if measures is None:
+            lower = text.lower()
+            measures = [(m.start(), m.end(), _MEASURES[m.group(0)]) for m in _MEASURE_RE.finditer(lower)
+                        if not m.start() or not (lower[m.start() - 1].isalnum() or lower[m.start() - 1] == "-")]
+        best, best_gap = None, 90.0
+        for ms, me, canon in measures:
+            if ms >= end:
+                gap = ms - end
+            elif me <= start:
+                gap = (start - me) * 1.3      # what follows a number usually names it
+            else:
+                continue
+            if gap < best_gap:
+                best, best_gap = canon, gap
+        return best
+
+    raws = [_Raw(m) for m in hits]
+    for i, raw in enumerate(raws):
+        m = raw.m
+        if any(s < m.end() and m.start() < e for s, e in blocked):
+            continue
+        _classify(text, raw, measure_near)
+    # Ranges: the low end takes unit and counts from the high end ("10,000-12,000 troops").
+    for i in range(len(raws) - 2, -1, -1):
+        low, high = raws[i], raws[i + 1]
+        link = text[low.m.end():high.m.start()]
+        if high.unit is None or not _RANGE_LINK.match(link) or low.m.group("ord"):
+            continue
+        if link.strip() == "and" and not re.search(r"\bbetween\s+(?:\S+\s+)?$", text[:low.m.start()], re.I):
+            continue
+        if low.unit not in (None, high.unit) and not low.needs_borrow:
+            continue
+        base = parse_number(low.m.group("num") or "")
+        if base is None:
+            continue
+        scale = low.m.group("scale") or high.m.group("scale")
+        low.value = _scaled(base, scale) if high.unit in ("money", "count", "other") else base
+        low.unit, low.counts, low.currency = high.unit, high.counts, high.currency
+        low.end = low.m.end()
+        high.approx = high.approx or low.approx
+    out = []
+    prev: _Raw | None = None
+    for raw in raws:
+        if raw.unit is None or raw.value is None:
+            continue
+        if (prev is not None and raw.unit == prev.unit and raw.unit in ("money", "other")
+                and _CONVERSION.match(text[prev.end:raw.m.start()])):
+            continue                              # "10 km (six miles)": the same quantity again
+        prev = raw
+        start = raw.m.start() if raw.m.group("cur") else raw.m.start("ord") if raw.m.group("ord") else raw.m.start("num")
+        out.append((start, raw.end, raw.value, raw.unit, raw.counts, raw.approx, raw.currency))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules
+# ---------------------------------------------------------------------------------------------
+def _classify(text: str, raw: _Raw, measure_near) -> None:
+    """Fill raw.value/unit/counts/end when the hit is a figure; leave unit None otherwise."""
+    m = raw.m
+    before = text[max(0, m.start() - 60):m.start()]
+    tail = text[m.end():m.end() + 120]
+    if _is_label(text, m, before):
+        return
+    raw.approx = bool(_HEDGE_BEFORE.search(before) or _HEDGE_AFTER.match(tail))
+    if re.search(r"=\s*$", before) or re.match(r"\s?=", tail):
+        return                                   # exchange-rate notes: "($1 = 0.87 pounds)"
+    if m.group("ord"):
+        _ordinal(text, raw, tail)
+        return
+    num = m.group("num")
+    value = parse_number(num)
+    if value is None:
+        return
+    is_word = not num[0].isdigit()
+    if not is_word and _looks_like_year(num, m) and not _COUNT_RE.match(tail.lstrip()):
+        return
+    scale = m.group("scale")
+    suf = (m.group("suf") or "").strip().lower()
+    cur = m.group("cur")
+    raw.end = m.end()
+    # -- money ------------------------------------------------------------------------------
+    currency = _CURRENCY_SYMBOLS.get(cur.strip().lower()) if cur else None
+    cw = None if currency or suf else _CURRENCY_WORD_RE.match(tail)
+    if cw:
+        word = cw.group("word").lower()
+        ok_scale = scale or cw.group("scale")
+        if word == "won" and not ok_scale:
+            cw = None                           # "Biden won" is a verb
+        elif word in ("pounds", "pound") and re.match(r"\s+of\b", tail[cw.end():]):
+            cw = None                           # "500 pounds of explosives" is a weight
+        if cw:
+            currency = _CURRENCY[word]
+            scale = scale or cw.group("scale")
+            raw.end = m.end() + cw.end()
+    if currency:
+        if scale and scale.strip().lower() in ("m", "b", "k") and is_word:
+            return
+        raw.value = _scaled(value, scale)
+        raw.unit, raw.currency = "money", currency
+        raw.counts = measure_near(m.start(), raw.end)
+        return
+    if scale and scale.strip().lower() in ("m", "b", "k") and not cur:
+        # "100m" without a currency is metres or a typo unless people/things follow
+        head = _head_noun(tail)
+        if not head or head[0] is None:
+            return
+    value = _scaled(value, scale)
+    # -- percent ----------------------------------------------------------------------------
+    if suf and (suf.startswith("%") or suf.startswith("per") or suf.startswith("pct")):
+        raw.value, raw.unit = value, "percent"
+        of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?", tail)
+        head = _head_noun(tail[of.end() - 1:]) if of else None
+        raw.counts = measure_near(m.start(), m.end()) or (head[0] if head else None)
+        return
+    # -- calibre ----------------------------------------------------------------------------
+    if suf:
+        raw.value, raw.unit = value, "caliber_mm"
+        head = _head_noun(tail)
+        noun = (head[0] or "") if head else ""
+        if re.search(r"shell|round|ammunition|munition|projectile|artillery", noun + tail[:40], re.I):
+            raw.counts = "shell caliber"
+        elif re.search(r"howitzer|gun|cannon|mortar", noun + tail[:40], re.I):
+            raw.counts = re.search(r"howitzer|gun|cannon|mortar", noun + tail[:40], re.I).group(0).lower() + " caliber"
+        else:
+            raw.counts = "caliber"
+        return
+    # -- hyphenated compounds: "10-person delegation", "five-year plan", "a 41-year-old" ------
+    hy = re.match(r"[-\u2010\u2011](?P<w>[A-Za-z]+)", tail)
+    if hy:
+        w = hy.group("w").lower()
+        after = tail[hy.end():]
+        if w in _MEMBERSHIP:
+            head = _head_noun(after, first=True)
+            if head and head[0]:
+                raw.value, raw.unit = value, "count"
+                raw.counts = f"{head[0]} members" if w not in ("nation", "country") else "countries"
+                raw.end = m.end() + hy.end() + head[1]
+            return
+        if w in _TIME_UNITS:
+            if re.match(r"[-\u2010\u2011]old\b", after):
+                return                            # an age
+            raw.value, raw.unit, raw.counts = value, "duration", _TIME_UNITS[w]
+            raw.end = m.end() + hy.end()
+            return
+        if w in _UNITS:
+            raw.value, raw.unit, raw.counts = value, _UNITS[w]["unit"], _UNITS[w]["canonical"]
+            raw.end = m.end() + hy.end()
+            return
+        if w == "point":
+            raw.value, raw.unit, raw.counts = value, "count", "points"
+            raw.end = m.end() + hy.end()
+            return
+        if re.match(r"\s?(?:\d|" + WORDS + ")", tail[1:], re.I):
+            raw.needs_borrow = True               # a range: "10,000-12,000 troops"
+        return
+    # -- durations ----------------------------------------------------------------------------
+    tu = _TIME_RE.match(tail)
+    if tu:
+        word = tu.group(0).strip().lower()
+        if is_word and num.lower() == "one" and word in ("day", "night"):
+            return                                # "one day" is an idiom
+        if re.match(r"\s+old\b", tail[tu.end():]):
+            return                                # "five years old" is an age
+        raw.value, raw.unit, raw.counts = value, "duration", _TIME_UNITS[word]
+        raw.end = m.end() + tu.end()
+        return
+    # -- other units of measure -------------------------------------------------------------
+    un = _UNIT_RE.match(tail)
+    if un and not (is_word and un.group(0).strip().lower() in ("t", "mi", "ft", "m")):
+        entry = _UNITS[un.group(0).strip().lower()]
+        raw.value, raw.unit, raw.counts = value, entry["unit"], entry["canonical"]
+        raw.end = m.end() + un.end()
+        return
+    if re.match(r"\s+(?:times|thirds?|quarters?|halves|fifths?|tenths?)\b", tail):
+        return                                    # multipliers and fractions: "three times", "two thirds"
+    # -- counts -----------------------------------------------------------------------------
+    head = _head_noun(tail)
+    small_word = is_word and num.lower() in _SMALL_WORD
+    if head and head[0]:
+        noun, length, known = head
+        if is_word and num.lower() == "one" and not known:
+            return
+        if small_word and noun.lower() in _DEICTIC and (
+                _DETERMINER_BEFORE.search(before) or noun.lower() == "sides" or num.lower() == "one"):
+            return                                # "the two countries", "two sides"
+        raw.value, raw.unit, raw.counts = value, "count", noun
+        raw.end = m.end() + length
+        return
+    of = re.match(r"\s+of\s+(?:the|its|their|these|those|them|whom|which)\b", tail, re.I)
+    if of:
+        if is_word and (num.lower() in _SMALL_WORD or value < 10):
+            return                                # "one of", "two of the"
+        after = _head_noun(tail[of.end():])
+        counts = (after[0] if after and after[0] else None) or measure_near(m.start(), m.end())
+        if counts:
+            raw.value, raw.unit, raw.counts = value, "count", counts
+        return
+    if re.match(r"\s?[-–—]\s?\d|\s+(?:to|or)\s", tail) or (
+            re.match(r"\s+and\s", tail) and re.search(r"\bbetween\s+(?:\S+\s+)?$", before, re.I)):
+        raw.needs_borrow = True                   # the low end of a range: the high end decides
+        return
+    if is_word:
+        return                                    # a bare "two" with no noun is not a figure
+    if re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*,", tail):
+        return                                    # "Anna, 37, fled": an age
+    counts = measure_near(m.start(), m.end())
+    if counts:
+        raw.value, raw.unit, raw.counts = value, "count", counts
+
+
+def _ordinal(text: str, raw: _Raw, tail: str) -> None:
+    m = raw.m
+    word = m.group("ord")
+    value = parse_ordinal(word)
+    if value is None or value == 1:
+        return                                    # "first time", "first step"
+    sup = _SUPERLATIVE.match(tail)
+    if sup:
+        rest = tail[sup.end():]
+        head = _head_noun(rest, last=True)
+        raw.value, raw.unit = float(value), "ordinal"
+        if head and head[0]:
+            raw.counts = f"{head[0]} rank"
+            raw.end = m.end() + sup.end() + head[1]
+        else:
+            raw.counts = "rank"
+            raw.end = m.end() + sup.end()
+        return
+    if word[0].isdigit():
+        nxt = _TAIL_TOKEN.match(tail)
+        if not nxt or not nxt.group("t")[0].islower() or nxt.group("t").lower().startswith("centur"):
+            return                                # "24th Mechanised Brigade", "20th century"
+        noun = nxt.group("t").lower()
+        if noun in _STOPWORDS:
+            return
+        counts = noun
+        of = re.match(r"\s+of\s+(?:the\s+)?(?P<n>[a-z]+)", tail[nxt.end():])
+        if of and of.group("n") not in _STOPWORDS:
+            counts = f"{noun} of {of.group('n')}"
+        raw.value, raw.unit, raw.counts = float(value), "ordinal", counts
+        raw.end = m.end() + nxt.end()
+        return
+    on = _ORDINAL_NOUNS.match(tail)
+    if on and on.group("n").lower() not in ("time",):
+        raw.value, raw.unit, raw.counts = float(value), "ordinal", on.group("n").lower()
+        raw.end = m.end() + on.end()
+
+
+def _is_label(text: str, m: re.Match, before: str) -> bool:
+    """Numbers that name rather than count: "Top 10", "Article 5", "Leopard 2", "No. 1", list
+    markers, and numbers glued to a model designation ("Su-25", "2S5")."""
+    if m.start() == 0 and _LIST_MARKER.match(text):
+        return True
+    if m.group("cur"):
+        return False
+    if re.search(r"(?:\bNo\.|\bNos\.|#|\bnumber)\s*$", before, re.I):
+        return True
+    prev = re.search(r"(?:^|\s)([A-Z][\w’'.-]*)\s$", before)
+    if prev:
+        word = prev.group(1)
+        if (word.lower() in _NAME_OK_BEFORE or word.endswith(("’s", "'s", "s’", "s'"))
+                or (word.isupper() and len(word) <= 4)):      # "the US 500,000 rounds"
+            return False
+        return True
+    return False
+
+
+def _scaled(value: float, scale: str | None) -> float:
+    """value x scale without float noise: 4.1 billion is 4100000000.0, not 4099999999.9999995."""
+    mult = scale_value(scale)
+    return value if mult == 1 else round(value * mult, 6)
+
+
+def _looks_like_year(num: str, m: re.Match) -> bool:
+    return (len(num) == 4 and num.isdigit() and 1800 <= int(num) <= 2100
+            and not m.group("scale") and not m.group("suf") and not m.group("cur"))
+
+
+def _head_noun(tail: str, *, last: bool = False, first: bool = False) -> tuple[str | None, int, bool] | None:
+    """What a number counts, read from the words after it, skipping modifiers.
+
+    Returns (noun, length of the text consumed, known) or None when no word follows. `known`
+    says the noun came from the lexicon. With `last` the final word before a stop is taken
+    (superlatives: "fourth-largest defense exporter"); with `first` the first lowercase word
+    ("10-person delegation, including"). Does not look past punctuation or a
+    function word.
+    """
+    pos, tokens = 0, []
+    for _ in range(7):
+        t = _TAIL_TOKEN.match(tail, pos)
+        if not t:
+            break
+        word = t.group("t")
+        low = word.lower()
+        if low in _STOPWORDS or low.rstrip(".") in _STOPWORDS:
+            break
+        if first and word.islower():
+            return word.rstrip("."), t.end(), False
+        cn = _COUNT_RE.match(tail, t.start("t"))
+        if cn and not (last or first):
+            phrase = cn.group(0).lower()
+            entry = _COUNT_NOUNS[phrase]
+            end = cn.end()
+            if phrase in _CONTAINERS:
+                inner = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[\w.-]*\d[\w.-]*\s+)*", tail[end:])
+                if inner:
+                    rest = " " + tail[end + inner.end():]
+                    sub = _head_noun(rest)
+                    if not (sub and sub[0]):
+                        sub = _head_noun(rest, last=True)     # "rounds of ammunition."
+                    if sub and sub[0]:
+                        return sub[0], end, True
+            noun = cn.group(0) if entry["as_written"] else entry["canonical"]
+            noun = noun if noun.isupper() else noun.lower()
+            prev = tokens[-1][0].lower() if tokens else None
+            prev2 = " ".join(x[0].lower() for x in tokens[-2:]) if len(tokens) >= 2 else None
+            if prev2 in _MODIFIERS:
+                noun = f"{prev2} {noun}"
+            elif prev in _MODIFIERS and entry["as_written"]:
+                noun = f"{prev} {noun}"
+            return noun, end, True
+        if word.endswith((".", "’s", "'s")) and not re.search(r"\w\.\w", word):
+            tokens.append((word.rstrip("."), t.end()))
+            break
+        tokens.append((word, t.end()))
+        pos = t.end()
+    if not tokens:
+        return None
+    if last:
+        word, end = tokens[-1]
+        return word.lower().removesuffix("’s").removesuffix("'s"), end, False
+    # Unknown nouns: the last plural-looking lowercase word ("45 residences were ...").
+    for word, end in reversed(tokens):
+        if (word.islower() and len(word) > 3 and word.endswith("s")
+                and not word.endswith(("ss", "us", "is", "ous"))):
+            return word, end, False
+    return None, 0, False

@@ -1,0 +1,87 @@
+"""Dates: each pattern and the year resolution on small made-up sentences, negatives included."""
+from datetime import date
+
+import pytest
+
+from newslens.dates import date_spans, extract_dates, find_dates, resolve_year
+from newslens.model import Article
+from newslens.sentences import split_sentences
+
+
+def dates(text, published=None):
+    return [(text[s:e], iso) for s, e, iso in find_dates(text, published=published)]
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("In a press conference on Nov. 7, Yoon spoke.", "2024-11-27", [("Nov. 7", "2024-11-07")]),
+    ("He spoke on Oct. 29 by phone.", "2024-11-27", [("Oct. 29", "2024-10-29")]),
+    ("Dated Wednesday, November 27, 2024, the memo leaked.", None, [("November 27, 2024", "2024-11-27")]),
+    ("They met on September 13, 2023.", "2024-11-27", [("September 13, 2023", "2023-09-13")]),
+    ("Signed on 29 January 2024 in Kyiv.", None, [("29 January 2024", "2024-01-29")]),
+    ("The invasion began on 24 February.", "2022-06-03", [("24 February", "2022-02-24")]),
+    ("Celebrations fell on the 24th of February.", None, [("24th of February", "--02-24")]),
+    ("The war began in February 2022.", None, [("February 2022", "2022-02")]),
+    ("The paper reported in December that stocks fell.", None, [("December", "--12")]),
+    ("Troops trained in Ukraine on January 29.", None, [("January 29", "--01-29")]),
+    ("Fighting eased in mid-March.", "2022-06-01", [("March", "2022-03")]),
+    ("Ties go back to 1990 when Moscow recognised Seoul.", None, [("1990", "1990")]),
+    ("Sanctions have applied since 2014.", None, [("2014", "2014")]),
+    ("After the 2014 annexation of Crimea, talks stalled.", None, [("2014", "2014")]),
+    ("Fighting raged between 2014 and 2022.", None, [("2014", "2014"), ("2022", "2022")]),
+    ("The file is dated 2024-11-27.", None, [("2024-11-27", "2024-11-27")]),
+    ("Talks ran between Feb. 24 and March 3, 2022.", None,
+     [("Feb. 24", "2022-02-24"), ("March 3, 2022", "2022-03-03")]),
+])
+def test_dates_and_iso(text, published, expected):
+    assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday, officials met again.",
+    "Last week the talks collapsed.",
+    "Yesterday the minister resigned.",
+    "The blast came at 9:05 p.m. local time.",
+    "They may meet soon, he said.",
+    "Troops march on the capital.",
+    "In 2000 troops were sent.",
+    "The Euro 2024 final was played.",
+    "Music of the 1990s is back.",
+    "Seoul sent 2024 shells.",
+    "He said this month would be decisive.",
+])
+def test_not_dates(text):
+    assert dates(text, "2024-11-27") == []
+
+
+@pytest.mark.parametrize("month, day, published, future, year", [
+    (10, 29, date(2024, 11, 27), False, 2024),     # a month back
+    (9, None, date(2024, 11, 20), False, 2024),    # no future cue: news looks back
+    (1, None, date(2024, 11, 20), False, 2024),    # January is 10 months back, still the past
+    (1, None, date(2024, 11, 20), True, 2025),     # "will ... in January"
+    (12, None, date(2024, 11, 20), False, 2024),   # last December is too far back: the coming one
+    (1, 3, date(2024, 12, 20), False, 2025),       # the past one is too far back
+    (2, None, date(2022, 11, 2), False, 2022),     # "invaded in February", written in November
+    (11, 27, date(2024, 11, 27), False, 2024),
+    (5, None, None, False, None),                  # no publication date: no year
+])
+def test_resolve_year(month, day, published, future, year):
+    assert resolve_year(month, day, published, future=future) == year
+
+
+def test_future_cue_and_deadline_pick_the_coming_month():
+    assert dates("Seoul will decide in December.", "2024-11-20") == [("December", "2024-12")]
+    assert dates("It agreed to stop imports by mid-August.", "2022-05-31") == [("August", "2022-08")]
+
+
+def test_date_spans_cover_times_for_the_figures_extractor():
+    text = "At 9:05 p.m. on Nov. 7 the blast came."
+    covered = [text[s:e] for s, e in date_spans(text)]
+    assert "9:05 p.m." in covered and "Nov. 7" in covered
+
+
+def test_extract_dates_skips_chrome_and_slices_exactly():
+    text = "Wednesday, November 27, 2024\nYoon spoke on Nov. 7 in Seoul about the plan for his visit.\n"
+    article = Article(doc_id="d", path="d.txt", text=text, published="2024-11-27", chrome=((0, 28),))
+    found = extract_dates(article, split_sentences(article))
+    assert [(d.surface, d.iso) for d in found] == [("Nov. 7", "2024-11-07")]
+    assert all(text[d.start:d.end] == d.surface for d in found)

@@ -1,0 +1,218 @@
+"""Figures: each rule on small made-up sentences, negatives included."""
+import pytest
+
+from newslens.figures import extract_figures, find_figures
+from newslens.model import Article
+from newslens.numbers import parse_number, parse_ordinal
+from newslens.sentences import split_sentences
+
+
+def figs(text):
+    """(surface, value, unit, counts, approx) of each figure in one sentence."""
+    return [(text[s:e], v, u, c, a) for s, e, v, u, c, a, _cur in find_figures(text)]
+
+
+def one(text):
+    found = figs(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("10,900", 10900), ("8.3", 8.3), ("10\u00a0900", 10900), ("10\u202f900", 10900),
+    ("10\u2009900", 10900), ("10,\u200b900", 10900), ("six", 6), ("twenty-five", 25),
+    ("two hundred and twenty", 220), ("three million", 3e6), ("a dozen", 12), ("a million", 1e6),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text, value", [("1,000th", 1000), ("fourth", 4), ("twenty-first", 21), ("24th", 24)])
+def test_parse_ordinal(text, value):
+    assert parse_ordinal(text) == value
+
+
+@pytest.mark.parametrize("text, surface, value, counts", [
+    ("Seoul says 10,900 North Korean troops are in Kursk.", "10,900 North Korean troops", 10900, "troops"),
+    ("The army lost 10\u00a0900 troops in a year.", "10\u00a0900 troops", 10900, "troops"),
+    ("They fired 10\u202f900 shells at the town.", "10\u202f900 shells", 10900, "shells"),
+    ("Russia launched a record 188 drones overnight.", "188 drones", 188, "drones"),
+    ("Kyiv fired six U.S.-supplied Army Tactical Missile Systems at Bryansk.",
+     "six U.S.-supplied Army Tactical Missile Systems", 6, "missiles"),
+    ("Ukraine received six ATACMS last month.", "six ATACMS", 6, "missiles"),
+    ("Strikes killed twenty-five civilians on Sunday.", "twenty-five civilians", 25, "civilians"),
+    ("Rockets damaged a dozen residences in the town.", "a dozen residences", 12, "residences"),
+    ("The US got 500,000 rounds of 155mm artillery shells.", "500,000 rounds", 500000, "artillery shells"),
+    ("The officials counted 45 damaged apartments after the raid.", "45 damaged apartments", 45, "apartments"),
+    ("Three million people have fled the region.", "Three million people", 3e6, "people"),
+    ("The battalion lost 1.5 million rounds of ammunition.", "1.5 million rounds", 1.5e6, "ammunition"),
+])
+def test_counts_name_the_head_noun(text, surface, value, counts):
+    found = [f for f in figs(text) if f[2] == "count"]
+    assert found and found[0][:2] == (surface, value) and found[0][3] == counts, found
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("The shelling killed 250 in the city.", "casualties"),
+    ("Officials said the death toll had risen to 45.", "casualties"),
+])
+def test_bare_numbers_take_the_measure_of_their_sentence(text, counts):
+    (_s, _v, unit, c, _a), = figs(text)
+    assert (unit, c) == ("count", counts)
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("He led a 10-person delegation to Seoul.", "10-person delegation", 10),
+    ("A 12-member team arrived on Monday.", "12-member team", 12),
+])
+def test_membership_compounds_count_members(text, surface, value):
+    (s, v, unit, counts, _a), = figs(text)
+    assert (s, v, unit) == (surface, value, "count") and counts.endswith("members")
+
+
+@pytest.mark.parametrize("text, surface, value, currency", [
+    ("Congress approved $61 billion for Kyiv.", "$61 billion", 61e9, "USD"),
+    ("The fund holds £2.5bn in frozen assets.", "£2.5bn", 2.5e9, "GBP"),
+    ("Brussels pledged €100m in aid.", "€100m", 1e8, "EUR"),
+    ("Washington sent 61 billion dollars in aid.", "61 billion dollars", 61e9, "USD"),
+    ("Seoul set aside 1.2 trillion won for the program.", "1.2 trillion won", 1.2e12, "KRW"),
+    ("His net worth is 4.1 billion pounds, the ministry said.", "4.1 billion pounds", 4.1e9, "GBP"),
+])
+def test_money(text, surface, value, currency):
+    found = find_figures(text)
+    assert len(found) == 1, found
+    s, e, v, unit, _c, _a, cur = found[0]
+    assert (text[s:e], v, unit, cur) == (surface, value, "money", currency)
+
+
+@pytest.mark.parametrize("text", [
+    "Biden won 306 electoral votes in total.",           # "won" is a verb without a scale
+    "The plane carried 500 pounds of explosives.",       # a weight, not money
+])
+def test_not_money(text):
+    assert all(f[2] != "money" for f in figs(text))
+
+
+def test_parenthetical_conversion_is_not_a_second_figure():
+    assert [f[0] for f in figs("The assets are worth £10bn ($13bn) in total.")] == ["£10bn"]
+    assert [f[0] for f in figs("The town is 40 kilometers (25 miles) from the plant.")] == ["40 kilometers"]
+
+
+@pytest.mark.parametrize("text, surface, value, counts", [
+    ("Seoul agreed to an 8.3 percent increase in its financial contribution to the U.S. military presence.",
+     "8.3 percent", 8.3, "cost share"),
+    ("Inflation reached 12 per cent in May.", "12 per cent", 12, "inflation"),
+    ("About 40% of the killed were civilians.", "40%", 40, "casualties"),
+])
+def test_percent(text, surface, value, counts):
+    f = [x for x in figs(text) if x[2] == "percent"]
+    assert f and f[0][:2] == (surface, value) and f[0][3] == counts, f
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("Troops fired a 2S5 self-propelled 152mm howitzer.", "152mm", 152),
+    ("Kyiv needs 155-millimeter shells.", "155-millimeter", 155),
+    ("Kyiv needs 155 mm shells.", "155 mm", 155),
+])
+def test_calibres_are_not_counts(text, surface, value):
+    (s, v, unit, _c, _a), = figs(text)
+    assert (s, v, unit) == (surface, value, "caliber_mm")
+
+
+@pytest.mark.parametrize("text, surface, value, counts", [
+    ("Biden has two months in office left.", "two months", 2, "months"),
+    ("The deal runs over the next five years.", "five years", 5, "years"),
+    ("The worst threat in four decades, he said.", "four decades", 4, "decades"),
+    ("It signed a 10-year supply contract.", "10-year", 10, "years"),
+])
+def test_durations(text, surface, value, counts):
+    (s, v, unit, c, _a), = figs(text)
+    assert (s, v, unit, c) == (surface, value, "duration", counts)
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("Tuesday marked the 1,000th day of the war.", "1,000th day", 1000),
+    ("Seoul aims to be the world's fourth-largest defense exporter.", "fourth-largest defense exporter", 4),
+    ("Kharkiv is Ukraine's second largest city.", "second largest city", 2),
+])
+def test_ordinals_of_a_measured_thing(text, surface, value):
+    (s, v, unit, _c, _a), = figs(text)
+    assert (s, v, unit) == (surface, value, "ordinal")
+
+
+@pytest.mark.parametrize("text, approx", [
+    ("It sent approximately 10,000 troops to Russia.", True),
+    ("It sent about 10,000 troops to Russia.", True),
+    ("It sent more than 10,000 troops to Russia.", True),
+    ("It sent up to 10,000 troops to Russia.", True),
+    ("It sent at least 10,000 troops to Russia.", True),
+    ("It sent an estimated 10,000 troops to Russia.", True),
+    ("It sent some 10,000 troops to Russia.", True),
+    ("It sent 10,000 troops to Russia.", False),
+])
+def test_hedges_set_approx(text, approx):
+    (_s, _v, _u, _c, a), = figs(text)
+    assert a is approx
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Between 10,000-12,000 troops are deployed.", [(10000, "troops"), (12000, "troops")]),
+    ("Officials expect between 5 and 7 drones a night.", [(5, "drones"), (7, "drones")]),
+    ("It could export 23.9 to 40 million tonnes of grain.", [(23.9e6, "tonnes"), (40e6, "tonnes")]),
+    ("Prices stay high for three or four years.", [(3, "years"), (4, "years")]),
+])
+def test_ranges_give_one_figure_per_end(text, expected):
+    assert [(v, c) for _s, v, _u, c, _a in figs(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Yoon said a meeting between the two leaders is expected soon.",
+    "This may align the two countries closer.",
+    "The two sides agreed to share information.",
+    "The UAE was one of the few states to abstain.",
+    "Both responded to the crisis as one team.",
+    "Servicemen of the 24th Mechanised Brigade fire a howitzer.",
+    "Troops fired a 2S5 howitzer.",
+    "It wants F-16 jets and S-400 systems.",
+    "G7 ministers met in Italy.",
+    "South Korea builds the K9 howitzer.",
+    "He spoke on Nov. 7 about the plan.",
+    "Relations go back to 1990, he said.",
+    "The strike happened at 9:05 p.m. local time.",
+    "This marked the first time Kyiv used such missiles.",
+    "Top 10 Stories",
+    "Article 5 commits allies to defend each other.",
+    "Germany sent Leopard 2 tanks.",
+    "Anna, 37, fled Kyiv with her husband.",
+    "Sales rose by two thirds this year.",
+    "The bill passed in a 95-1 vote.",
+    "Russia fired 30 missiles and three times as many drones.",
+])
+def test_not_figures(text):
+    found = figs(text)
+    assert all(f[0] not in ("two", "one", "24th", "2S5", "16", "400", "G7", "K9", "7", "1990",
+                            "9", "05", "first", "10", "5", "2", "37", "95", "1", "three")
+               for f in found), found
+    if "Russia fired 30" not in text:
+        assert found == [], found
+
+
+def test_chrome_sentences_and_spans_are_skipped():
+    text = ("Top 10 Stories\n"
+            "Officials said 12 drones were shot down on Monday night.\n"
+            "Advertisement 5 drones\n")
+    line3 = text.index("Advertisement")
+    article = Article(doc_id="d", path="d.txt", text=text, chrome=((0, 14), (line3, len(text) - 1)))
+    found = extract_figures(article, split_sentences(article))
+    assert [(f.surface, f.counts) for f in found] == [("12 drones", "drones")]
+    for f in found:
+        assert article.text[f.start:f.end] == f.surface
+
+
+def test_offsets_slice_to_surface_across_sentences():
+    text = "Russia fired 40 missiles. Ukraine said it downed 38 drones."
+    article = Article(doc_id="d", path="d.txt", text=text)
+    found = extract_figures(article, split_sentences(article))
+    assert [f.surface for f in found] == ["40 missiles", "38 drones"]
+    assert all(text[f.start:f.end] == f.surface for f in found)
+    assert [f.sent_id for f in found] == [0, 1]
