@@ -34,7 +34,7 @@ from .export import _umask
 from .model import Article
 
 PACKAGE = Path(__file__).resolve().parent
-MANIFEST = "manifest.json"
+BUILD_LOG = "build.json"  # not manifest.json: the dashboard keeps its freshness manifest there
 BUILD_KEY = b"newslens_build"
 VERSION_KEY = b"newslens_extractor_version"
 # Article fields the extractors may read, besides the text (covered by sha256).
@@ -163,10 +163,10 @@ class PreviousBuild:
 
 
 def write_manifest(out: str | Path, content: dict) -> Path:
-    """`manifest.json` (what the last build did, with its extractor_version), written atomically."""
+    """`build.json` (what the last build did, with its extractor_version), written atomically."""
     out = Path(out)
-    path = out / MANIFEST
-    fd, tmp = tempfile.mkstemp(prefix=".manifest-", suffix=".json.tmp", dir=out)
+    path = out / BUILD_LOG
+    fd, tmp = tempfile.mkstemp(prefix=".build-", suffix=".json.tmp", dir=out)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(content, fh, indent=1, ensure_ascii=False, default=str)

@@ -46,7 +46,7 @@ def test_rebuild_reuses_unchanged_articles_and_gives_the_same_tables(tmp_path, m
         pd.testing.assert_frame_equal(a_rows[name], fresh[name][fresh[name].doc_id == "a"].reset_index(drop=True))
     assert "310 tanks" in set(again["figures"].surface)
     assert sorted(again["articles"].doc_id) == ["a", "b", "c"]
-    manifest = json.loads((out / "manifest.json").read_text())
+    manifest = json.loads((out / "build.json").read_text())
     assert manifest["extractor_version"] == incremental.extractor_version()
     assert manifest["unchanged"] == 1
 
