@@ -1,0 +1,178 @@
+"""Plotly Express figures for the pages, built from the same filtered views as the tables.
+
+Every function takes a view (and the fixed colour maps) and returns a figure, or None when there
+is nothing to draw, so pages can show a friendly message instead. Bars hover with their counts;
+points hover with their sentence. No Streamlit here.
+"""
+from __future__ import annotations
+
+import html
+import textwrap
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from .theme import KIND_COLOURS, QUOTE_KIND_COLOURS, QUOTE_KIND_LABELS, UNIT_LABELS
+
+KIND_NAMES = {"quotes": "Quotes", "figures": "Figures", "weapons": "Weapon mentions", "dates": "Dates"}
+
+
+def hover_text(text: object, width: int = 70, lines: int = 8) -> str:
+    """Sentence for a hover label: escaped, wrapped with <br> (plotly labels do not wrap)."""
+    if not isinstance(text, str) or not text:
+        return ""
+    wrapped = textwrap.wrap(html.escape(text), width)
+    return "<br>".join(wrapped[:lines]) + ("<br>…" if len(wrapped) > lines else "")
+
+
+def _height(n_bars: int, *, per: int = 28, base: int = 140, low: int = 260, high: int = 900) -> int:
+    return max(low, min(high, base + per * n_bars))
+
+
+def rows_per_source(counts: pd.DataFrame, outlet_order: list[str]) -> go.Figure | None:
+    """Stacked bars: rows per source, one colour per kind of row."""
+    if counts.empty:
+        return None
+    df = counts.assign(kind=counts["kind"].map(KIND_NAMES))
+    order = [o for o in outlet_order if o in set(df["source"])]
+    fig = px.bar(df, y="source", x="rows", color="kind", orientation="h",
+                 color_discrete_map={KIND_NAMES[k]: c for k, c in KIND_COLOURS.items()},
+                 category_orders={"source": order, "kind": list(KIND_NAMES.values())},
+                 labels={"source": "", "rows": "rows extracted", "kind": ""},
+                 hover_data={"rows": True}, height=_height(len(order), per=48))
+    fig.update_layout(legend=dict(orientation="h", y=1.12, x=0), barmode="stack")
+    _integer_ticks(fig, df.groupby("source")["rows"].sum().max())
+    return fig
+
+
+def topic_heatmap(counts: pd.DataFrame) -> go.Figure | None:
+    """Topic x source: how many sentences of each outlet carry each topic."""
+    if counts.empty:
+        return None
+    grid = counts.pivot_table(index="topic", columns="source", values="sentences", fill_value=0, aggfunc="sum")
+    grid = grid.loc[grid.sum(axis=1).sort_values(ascending=False).index]
+    fig = px.imshow(grid, text_auto=True, aspect="auto", color_continuous_scale="Blues",
+                    labels={"x": "", "y": "", "color": "sentences"}, height=_height(len(grid), per=34))
+    fig.update_traces(hovertemplate="%{y}<br>%{x}<br><b>%{z} sentences</b><extra></extra>")
+    fig.update_xaxes(side="top", tickangle=0)
+    fig.update_coloraxes(showscale=False)
+    return fig
+
+
+def timeline(dates: pd.DataFrame, colours: dict[str, str]) -> go.Figure | None:
+    """Dates mentioned in the articles, one point per mention, by source; hover shows the sentence."""
+    df = dates.dropna(subset=["date"])
+    if df.empty:
+        return None
+    df = df.assign(hover=df["sentence"].map(hover_text))
+    fig = px.strip(df, x="date", y="source", color="source", color_discrete_map=colours,
+                   hover_data={"as_written": True, "iso": True, "hover": True, "source": False, "date": False},
+                   labels={"date": "date mentioned", "source": "", "as_written": "as written",
+                           "iso": "resolved", "hover": "sentence"},
+                   height=_height(df["source"].nunique(), per=60, low=220))
+    fig.update_traces(marker=dict(size=11, opacity=.8, line=dict(width=1, color="white")), jitter=.35)
+    fig.update_layout(showlegend=False)
+    return fig
+
+
+def count_bars(df: pd.DataFrame, *, y: str, color: str, colours: dict[str, str], top: int = 20,
+               y_label: str = "", x_label: str = "rows", order: list[str] | None = None) -> go.Figure | None:
+    """Horizontal stacked bars: rows per `y` (top `top` by total), split by `color`."""
+    if df.empty:
+        return None
+    counts = df.groupby([y, color], dropna=False).size().rename("n").reset_index()
+    counts[y] = counts[y].fillna("(unknown)")
+    totals = counts.groupby(y)["n"].sum().sort_values(ascending=False)
+    keep = list(totals.index[:top])
+    counts = counts[counts[y].isin(keep)]
+    fig = px.bar(counts, y=y, x="n", color=color, orientation="h", color_discrete_map=colours,
+                 category_orders={y: keep, **({color: order} if order else {})},
+                 labels={y: y_label, "n": x_label, color: ""}, height=_height(len(keep)))
+    fig.update_layout(legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0))
+    _integer_ticks(fig, counts.groupby(y)["n"].sum().max())
+    return fig
+
+
+def _integer_ticks(fig: go.Figure, top: float, axis: str = "x") -> None:
+    """Counts are whole numbers: no 0.5 ticks on short axes."""
+    if top <= 12:
+        (fig.update_xaxes if axis == "x" else fig.update_yaxes)(dtick=1, tick0=0)
+
+
+def quotes_per_speaker(quotes: pd.DataFrame, colours: dict[str, str], *, top: int = 20) -> go.Figure | None:
+    named = quotes.dropna(subset=["speaker"])
+    return count_bars(named, y="speaker", color="source", colours=colours, top=top, x_label="quotes")
+
+
+def speakers_per_source(quotes: pd.DataFrame, colours: dict[str, str]) -> go.Figure | None:
+    named = quotes.dropna(subset=["speaker"])
+    if named.empty:
+        return None
+    g = named.groupby("source")["speaker"].agg(speakers="nunique",
+                                               names=lambda s: "<br>".join(sorted(set(s))[:15]))
+    g = g.reset_index().sort_values("speakers", ascending=False)
+    fig = px.bar(g, y="source", x="speakers", color="source", orientation="h", color_discrete_map=colours,
+                 custom_data=["names"], labels={"source": "", "speakers": "different speakers quoted"},
+                 height=_height(len(g), per=48))
+    fig.update_traces(hovertemplate="<b>%{y}</b><br>%{x} speakers:<br>%{customdata[0]}<extra></extra>")
+    fig.update_layout(showlegend=False, bargap=0.45)
+    _integer_ticks(fig, g["speakers"].max())
+    return fig
+
+
+def quote_kinds(quotes: pd.DataFrame) -> go.Figure | None:
+    if quotes.empty:
+        return None
+    df = quotes.assign(kind=quotes["kind"].map(lambda k: QUOTE_KIND_LABELS.get(k, k)))
+    colours = {QUOTE_KIND_LABELS[k]: c for k, c in QUOTE_KIND_COLOURS.items()}
+    return count_bars(df, y="source", color="kind", colours=colours, x_label="quotes",
+                      order=list(QUOTE_KIND_LABELS.values()))
+
+
+def measure_points(points: pd.DataFrame, colours: dict[str, str]) -> go.Figure | None:
+    """One small panel per compared measure, each on its own value axis (so 10,000 vs 10,900
+    troops stays visible beside 150 vs 155 mm); one row per outlet that reported it, one dot per
+    reported value; hover shows the sentence."""
+    if points.empty:
+        return None
+    df = points.assign(hover=points["sentence"].map(hover_text),
+                       label=points["measure"] + " (" + points["unit"].map(lambda u: UNIT_LABELS.get(u, u)) + ")")
+    groups = [(label, g) for label, g in df.groupby("label", sort=True)]
+    heights = [max(1, g["source"].nunique()) + 1.2 for _, g in groups]
+    fig = make_subplots(rows=len(groups), cols=1, subplot_titles=[f"<b>{label}</b>" for label, _ in groups],
+                        row_heights=heights, vertical_spacing=min(0.25, 0.9 / len(groups)) if len(groups) > 1 else 0)
+    seen: set[str] = set()
+    for i, (_label, g) in enumerate(groups, start=1):
+        for source, sg in g.groupby("source", sort=True):
+            fig.add_trace(go.Scatter(
+                x=sg["value"], y=sg["source"], mode="markers", name=source, legendgroup=source,
+                showlegend=source not in seen,
+                marker=dict(size=14, color=colours.get(source, "#777"), line=dict(width=1, color="white")),
+                customdata=sg[["as_written", "hover"]].to_numpy(),
+                hovertemplate="<b>%{y}</b>: %{x:,}<br>as written: %{customdata[0]}<br>%{customdata[1]}<extra></extra>"),
+                row=i, col=1)
+            seen.add(source)
+        lo, hi = float(g["value"].min()), float(g["value"].max())
+        pad = (hi - lo) * 0.15 or max(abs(hi) * 0.05, 1)
+        fig.update_xaxes(range=[lo - pad, hi + pad], tickformat=",", row=i, col=1)
+    for annotation in fig.layout.annotations:
+        annotation.update(x=0, xanchor="left", font_size=13)
+    fig.update_yaxes(automargin=True)
+    fig.update_layout(height=int(120 + 34 * sum(heights)), showlegend=False)
+    return fig
+
+
+def heat(df: pd.DataFrame, *, rows: str, cols: str, value_label: str, top: int = 25) -> go.Figure | None:
+    """Count heatmap of `rows` x `cols` (e.g. weapon x source), largest rows first."""
+    if df.empty:
+        return None
+    grid = pd.crosstab(df[rows].fillna("(none)"), df[cols].fillna("(none)"))
+    grid = grid.loc[grid.sum(axis=1).sort_values(ascending=False).index[:top]]
+    fig = px.imshow(grid, text_auto=True, aspect="auto", color_continuous_scale="Reds",
+                    labels={"x": "", "y": "", "color": value_label}, height=_height(len(grid), per=30))
+    fig.update_traces(hovertemplate="%{y}<br>%{x}<br><b>%{z} " + value_label + "</b><extra></extra>")
+    fig.update_xaxes(side="top", tickangle=0)
+    fig.update_coloraxes(showscale=False)
+    return fig

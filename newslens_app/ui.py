@@ -1,0 +1,424 @@
+"""Streamlit helpers shared by dashboard.py and every page: loaders, sidebar filters, captions,
+tables that open the article reader, CSV downloads and chart styling.
+
+Pages call `context()` and render; they never read files or parse text. Loaders are
+`st.cache_data` functions keyed on (table folder, data version), never on a global.
+"""
+from __future__ import annotations
+
+import functools
+import io
+import zipfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import streamlit as st
+
+from newslens.export import safe_csv_bytes
+
+from . import corpora, views
+from .labels import topic_label
+from .theme import category_colours, category_label, outlet_colours
+from .views import Filters, Selection, Tables
+
+APP_DIR = Path(__file__).resolve().parents[1]
+READER_PAGE = APP_DIR / "pages" / "reader.py"
+# (script, title, icon) of every page, in menu order
+PAGES = (("overview", "Overview", ":material/dashboard:"), ("quotes", "Quotes", ":material/format_quote:"),
+         ("figures", "Figures", ":material/numbers:"), ("weapons", "Weapons", ":material/rocket_launch:"),
+         ("reader", "Article reader", ":material/article:"))
+TABLES = ("articles", "sentences", "quotes", "figures", "dates", "weapons", "entities")
+FILTER_KEYS = ("f_outlets", "f_docs", "f_topics", "f_dates", "f_undated", "f_speakers", "f_categories",
+               "f_search")
+# session-state key -> query parameter (the filters worth sharing as a URL)
+QUERY_PARAMS = {"f_outlets": "outlet", "f_topics": "topic", "f_speakers": "speaker",
+                "f_categories": "category", "f_docs": "article", "f_search": "q"}
+
+
+# ---------------------------------------------------------------- loading
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def load_tables(table_dir: str, version: str) -> Tables:
+    """Every table except the article texts (the reader loads one text at a time)."""
+    del version  # the cache key: new tables -> new version -> fresh load
+    folder = Path(table_dir)
+    tables: Tables = {}
+    for name in TABLES:
+        path = folder / f"{name}.parquet"
+        if name == "articles":
+            cols = [c for c in pq.read_schema(path).names if c not in ("text", "chrome")]
+            tables[name] = pd.read_parquet(path, columns=cols)
+        else:
+            tables[name] = pd.read_parquet(path)
+    return views.prepare(tables)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def load_article(table_dir: str, version: str, doc_id: str) -> dict | None:
+    """One article's row with its text and chrome spans, read with a Parquet filter."""
+    del version
+    table = pq.read_table(Path(table_dir) / "articles.parquet", filters=[("doc_id", "==", doc_id)])
+    rows = table.to_pylist()
+    return rows[0] if rows else None
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _view(table_dir: str, version: str, filters: Filters, name: str) -> pd.DataFrame:
+    tables = load_tables(table_dir, version)
+    return views.ALL_VIEWS[name](tables, views.select(tables, filters))
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def check_status(name: str, table_dir: str) -> corpora.Status:
+    """Freshness of a corpus, re-checked at most every 30 s (a check stats every input file)."""
+    del table_dir
+    return corpora.status(corpora.get_corpus(name))
+
+
+# ---------------------------------------------------------------- the run's context
+
+@dataclass
+class Context:
+    corpus: corpora.Corpus
+    version: str
+    tables: Tables
+    filters: Filters
+    outlet_colours: dict[str, str]
+    _views: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    @functools.cached_property
+    def selection(self) -> Selection:
+        return views.select(self.tables, self.filters)
+
+    def view(self, name: str) -> pd.DataFrame:
+        """The filtered view `name` (quotes, figures...), cached per data version and filters."""
+        if name not in self._views:
+            self._views[name] = _view(str(self.corpus.table_dir), self.version, self.filters, name)
+        return self._views[name]
+
+    def title_of(self, doc_id: str) -> str:
+        arts = self.tables["articles"]
+        hit = arts.loc[arts["doc_id"] == doc_id, "title"]
+        return str(hit.iloc[0]) if len(hit) else doc_id
+
+    def describe(self) -> str:
+        return self.filters.describe(doc_title=self.title_of)
+
+    def slug(self) -> str:
+        return self.filters.slug(doc_title=self.title_of)
+
+
+def run_app(*, default: str = "overview") -> None:
+    """The whole app: page config, navigation, corpus build check, sidebar filters, the page.
+
+    `default` names the page opened at "/" (tests use it to open a page with its sidebar, as
+    AppTest's switch_page does not re-run the entry script)."""
+    st.set_page_config(page_title="newslens", page_icon=":material/newspaper:", layout="wide")
+    pages = [st.Page(APP_DIR / "pages" / f"{name}.py", title=title, icon=icon, url_path=name,
+                     default=name == default) for name, title, icon in PAGES]
+    page = st.navigation(pages)
+    setup()
+    page.run()
+
+
+def ensure_built(corpus: corpora.Corpus) -> corpora.Status:
+    """Build the corpus's tables if missing or stale, with a progress bar; stop the page if the
+    build cannot produce tables."""
+    status = check_status(corpus.name, str(corpus.table_dir))
+    if status.fresh:
+        return status
+    status = corpora.status(corpus)  # the cached answer may be 30 s old
+    if status.fresh:
+        return status
+    if not corpus.inputs:
+        st.error(f"**{corpus.label}** cannot be shown: {status.reason}.")
+        st.stop()
+    box = st.empty()
+    with box.container():
+        st.info(f"Building the tables for **{corpus.label}** ({status.reason}). This happens once; "
+                "later visits open straight away.")
+        bar = st.progress(0.0, text="Reading articles…")
+
+        def progress(done: int, total: int, doc_id: str) -> None:
+            bar.progress(done / max(1, total), text=f"Extracting {done} of {total} articles ({doc_id})")
+
+        try:
+            report = corpora.build_corpus(corpus, progress=progress, current=status)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, not raised at them
+            st.error(f"The build failed: {type(exc).__name__}: {exc}")
+            st.stop()
+    box.empty()
+    check_status.clear()
+    if not report.articles:
+        st.warning("No article could be read from this corpus. Files skipped: "
+                   + "; ".join(f"{Path(p).name} ({r})" for p, r in report.skipped[:10]))
+        st.stop()
+    if report.skipped or report.failures:
+        st.toast(f"Built {report.articles} articles; {len(report.skipped)} file(s) skipped, "
+                 f"{len(report.failures)} extractor failure(s).")
+    return corpora.status(corpus)
+
+
+def setup() -> Context:
+    """Run by dashboard.py before the page: corpus selector, build if needed, sidebar filters."""
+    corpus = corpus_selector()
+    status = ensure_built(corpus)
+    tables = load_tables(str(corpus.table_dir), status.version)
+    filters = sidebar_filters(tables)
+    st.session_state["_nl_ctx"] = (corpus.name, status.version, filters)
+    return _context(corpus, status.version, tables, filters)
+
+
+def context() -> Context:
+    """The context for a page script (set up by dashboard.py in the same run)."""
+    name, version, filters = st.session_state.get("_nl_ctx", (None, None, Filters()))
+    corpus = corpora.get_corpus(name)
+    if version is None:
+        version = ensure_built(corpus).version
+    tables = load_tables(str(corpus.table_dir), version)
+    return _context(corpus, version, tables, filters)
+
+
+def _context(corpus, version, tables, filters) -> Context:
+    colours = outlet_colours(tables["articles"]["source"].unique())
+    return Context(corpus, version, tables, filters, colours)
+
+
+# ---------------------------------------------------------------- sidebar
+
+def corpus_selector() -> corpora.Corpus:
+    available = corpora.list_corpora()
+    names = [c.name for c in available]
+    labels = {c.name: c.label for c in available}
+    if "corpus" not in st.session_state or st.session_state["corpus"] not in names:
+        wanted = st.query_params.get("corpus")
+        st.session_state["corpus"] = wanted if wanted in names else names[0]
+    if len(names) > 1:
+        st.sidebar.selectbox("Corpus", names, key="corpus", format_func=labels.get,
+                             help="The bundled seeds, or a corpus you built from your own files.",
+                             on_change=clear_filters)
+    return corpora.get_corpus(st.session_state["corpus"])
+
+
+def clear_filters() -> None:
+    for key in FILTER_KEYS:
+        st.session_state.pop(key, None)
+
+
+def _options(series: pd.Series) -> list[str]:
+    return sorted({str(v) for v in series.dropna().unique() if str(v).strip()})
+
+
+def _restore(key: str, options: list[str]) -> None:
+    """Before a widget is created: take its value from the URL on the session's first run, and
+    drop values that are not options any more (another corpus, a rebuilt table)."""
+    param = QUERY_PARAMS.get(key)
+    if key not in st.session_state and param and not st.session_state.get("_nl_from_url"):
+        values = st.query_params.get_all(param)
+        if values:
+            st.session_state[key] = [v for v in values if v in options]
+    if key in st.session_state and isinstance(st.session_state[key], list):
+        st.session_state[key] = [v for v in st.session_state[key] if v in options]
+
+
+def sidebar_filters(tables: Tables) -> Filters:
+    arts, quotes, weapons, sents = tables["articles"], tables["quotes"], tables["weapons"], tables["sentences"]
+    sb = st.sidebar
+    head, clear = sb.columns([3, 2], vertical_alignment="center")
+    head.markdown("### Filters")
+    clear.button("Clear all", key="f_clear", on_click=clear_filters, width="stretch",
+                 help="Remove every filter below.")
+
+    outlets = _options(arts["source"])
+    _restore("f_outlets", outlets)
+    sb.multiselect("Outlet", outlets, key="f_outlets", placeholder="All outlets")
+
+    doc_titles = dict(zip(arts["doc_id"], arts["title"]))
+    docs = sorted(doc_titles, key=lambda d: doc_titles[d].lower())
+    _restore("f_docs", docs)
+    sb.multiselect("Article", docs, key="f_docs", format_func=lambda d: _short(doc_titles.get(d, d)),
+                   placeholder="All articles")
+
+    topic_ids = sorted({t for ids in sents["topics"] for t in ids}, key=topic_label)
+    _restore("f_topics", topic_ids)
+    sb.multiselect("Topic", topic_ids, key="f_topics", format_func=topic_label,
+                   placeholder="All topics" if topic_ids else "No topics labelled yet",
+                   disabled=not topic_ids, help="Keeps rows whose sentence carries one of these topics.")
+
+    dated = arts["published_date"].dropna()
+    date_from = date_to = None
+    if len(dated):
+        lo, hi = dated.min().date(), dated.max().date()
+        if lo < hi:
+            if "f_dates" in st.session_state:
+                v = st.session_state["f_dates"]
+                if not isinstance(v, (tuple, list)) or any(not isinstance(x, date) or x < lo or x > hi for x in v):
+                    del st.session_state["f_dates"]
+            sb.date_input("Published between", value=(lo, hi), min_value=lo, max_value=hi, key="f_dates",
+                          format="YYYY-MM-DD")
+            chosen = st.session_state.get("f_dates") or (lo, hi)
+            if len(chosen) == 2 and tuple(chosen) != (lo, hi):
+                date_from, date_to = chosen
+    undated = int(arts["published_date"].isna().sum())
+    include_undated = True
+    if undated:
+        include_undated = sb.checkbox(f"Include undated articles ({undated})", value=True, key="f_undated")
+
+    speakers = _options(quotes["speaker"])
+    _restore("f_speakers", speakers)
+    sb.multiselect("Speaker", speakers, key="f_speakers",
+                   placeholder="All speakers" if speakers else "No quotes yet", disabled=not speakers,
+                   help="Quotes by these speakers; on other pages, rows in the sentences quoting them.")
+
+    categories = _options(weapons["category"])
+    _restore("f_categories", categories)
+    sb.multiselect("Weapon category", categories, key="f_categories", format_func=category_label,
+                   placeholder="All categories" if categories else "No weapons found yet", disabled=not categories,
+                   help="Weapon mentions of these categories; on other pages, rows in the same sentences.")
+
+    if "f_search" not in st.session_state and not st.session_state.get("_nl_from_url"):
+        st.session_state["f_search"] = st.query_params.get("q", "")
+    sb.text_input("Search the text", key="f_search", placeholder="e.g. ATACMS, troops, Umerov",
+                  help="Case-insensitive; matches the sentence and the row's own text.")
+    st.session_state["_nl_from_url"] = True
+
+    _mirror_query_params()
+    ss = st.session_state
+    return Filters(
+        outlets=tuple(ss.get("f_outlets") or ()), docs=tuple(ss.get("f_docs") or ()),
+        topics=tuple(ss.get("f_topics") or ()), date_from=date_from, date_to=date_to,
+        include_undated=include_undated,
+        speakers=tuple(ss.get("f_speakers") or ()), categories=tuple(ss.get("f_categories") or ()),
+        search=str(ss.get("f_search") or "").strip())
+
+
+def _mirror_query_params() -> None:
+    """Write the shareable filters into the URL (only what changed, so no needless reruns)."""
+    qp = st.query_params
+    for key, param in QUERY_PARAMS.items():
+        value = st.session_state.get(key)
+        values = [value] if isinstance(value, str) and value else list(value or []) if not isinstance(value, str) else []
+        if qp.get_all(param) != values:
+            if values:
+                qp[param] = values
+            elif param in qp:
+                del qp[param]
+    corpus = st.session_state.get("corpus")
+    if corpus and corpus != corpora.DEFAULT_NAME:
+        qp["corpus"] = corpus
+    elif "corpus" in qp:
+        del qp["corpus"]
+
+
+def _short(text: str, n: int = 70) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+# ---------------------------------------------------------------- page furniture
+
+def page_header(title: str, caption: str) -> None:
+    st.title(title)
+    st.caption(caption)
+
+
+def filter_sentence(ctx: Context, n: int, noun: str) -> None:
+    """"**12 quotes** where outlet is The Korea Times" above a table."""
+    what = f"**{n:,} {noun if n != 1 else noun.rstrip('s')}**"
+    described = ctx.describe()
+    st.markdown(f"{what} {described}" if described else f"{what} (no filters: the whole corpus)")
+
+
+def nothing_found(ctx: Context, noun: str) -> None:
+    if ctx.filters.active():
+        st.info(f"No {noun} {ctx.describe()}. Loosen a filter in the sidebar (or press **Clear all**).",
+                icon=":material/filter_alt_off:")
+    else:
+        st.info(f"This corpus has no {noun} yet. The extractor may not have found any, or it has "
+                "not been written yet; the other pages still work.", icon=":material/info:")
+
+
+def csv_name(ctx: Context, table: str) -> str:
+    return f"newslens_{ctx.corpus.name}_{table}_{ctx.slug()}.csv"
+
+
+def download_csv(ctx: Context, df: pd.DataFrame, table: str, *, key: str) -> None:
+    """CSV of exactly these rows (formula triggers neutralised by the shared writer)."""
+    st.download_button(f"Download these {len(df):,} rows as CSV", data=safe_csv_bytes(df),
+                       file_name=csv_name(ctx, table), mime="text/csv", key=key, on_click="ignore",
+                       icon=":material/download:")
+
+
+def zip_of_views(ctx: Context) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in views.ALL_VIEWS:
+            zf.writestr(csv_name(ctx, name), safe_csv_bytes(ctx.view(name)))
+        zf.writestr("README.txt", "newslens extract: " + (ctx.describe() or "the whole corpus")
+                    + f"\ncorpus: {ctx.corpus.label}\nversion: {ctx.version}\n")
+    return buf.getvalue()
+
+
+def table(ctx: Context, df: pd.DataFrame, *, key: str, columns: Mapping[str, object],
+          height: int | str = "auto") -> None:
+    """A read-only table showing `columns` (name -> st.column_config); clicking a row opens that
+    row in the article reader. `df` must carry doc_id, start and end."""
+    shown = df.copy()
+    for col in columns:  # empty text cells read better blank than "None"
+        if col in shown.columns and not pd.api.types.is_numeric_dtype(shown[col]) \
+                and not pd.api.types.is_bool_dtype(shown[col]):
+            shown[col] = shown[col].astype("object").where(shown[col].notna(), "")
+    event = st.dataframe(shown, key=key, hide_index=True, column_order=list(columns), column_config=dict(columns),
+                         on_select="rerun", selection_mode="single-row", height=height, width="stretch")
+    rows = event.selection.rows if event is not None else []
+    if rows:
+        row = df.iloc[rows[0]]
+        open_in_reader(str(row["doc_id"]), int(row["start"]), int(row["end"]), came_from=key)
+
+
+def open_in_reader(doc_id: str, start: int | None = None, end: int | None = None, *, came_from: str = "") -> None:
+    st.session_state["reader_doc"] = doc_id
+    st.session_state["reader_focus"] = (doc_id, start, end) if start is not None and end is not None else None
+    st.session_state["reader_from"] = came_from
+    params = {"doc": doc_id}
+    if start is not None:
+        params["at"] = str(start)
+    st.switch_page(READER_PAGE, query_params=params)
+
+
+def reader_hint() -> None:
+    st.caption("Click a row to read it in its article, highlighted in place.")
+
+
+# ---------------------------------------------------------------- charts
+
+CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+
+
+def _styled(fig):
+    if fig is not None:
+        fig.update_layout(margin=dict(l=10, r=10, t=40, b=10), legend_title_text="",
+                          font=dict(size=13), hoverlabel=dict(font_size=13, align="left"))
+    return fig
+
+
+# Figures are cached as objects, not through cache_data: cache_data pickles, and unpickling a
+# plotly Figure re-validates every property (40-50 ms a chart, as long as building it). A cached
+# figure is never mutated after it is built, and the key holds the data version and the filters.
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _figure(table_dir: str, version: str, filters: Filters, key: str, _build: Callable):
+    return _styled(_build())
+
+
+def chart(ctx: Context, build: Callable, *, key: str, missing: str) -> None:
+    """Show the figure `build()` returns (cached per data version, filters and `key`), or the
+    friendly empty message naming what is `missing` when it returns None."""
+    fig = _figure(str(ctx.corpus.table_dir), ctx.version, ctx.filters, key, build)
+    if fig is None:
+        nothing_found(ctx, missing)
+    else:
+        st.plotly_chart(fig, key=key, config=CHART_CONFIG, width="stretch")
+

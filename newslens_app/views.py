@@ -1,0 +1,396 @@
+"""Filtered, analyst-ready views of the tables: one function per view feeds chart, table and CSV.
+
+Filters are data (`Filters`) with a human description. How they apply:
+- outlet, article and publication date keep whole articles;
+- topic, speaker, weapon category and search keep *sentences*: a row survives when its sentence
+  does (a figure survives the speaker filter when it sits in a sentence that quotes that
+  speaker). A table's own column is filtered on the row itself instead: the speaker filter on a
+  quote's speaker, the category filter on a weapon mention's category, and the search on the
+  row's own text as well as its sentence.
+
+Plain pandas, no Streamlit and no text parsing: everything comes from the tables' columns and
+offsets. Nothing here is quadratic in rows; sentence lookups are joins on (doc_id, sent_id).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from .labels import topic_label
+from .theme import UNKNOWN_OUTLET, category_label
+
+Tables = dict[str, pd.DataFrame]
+KEY = ["doc_id", "sent_id"]
+
+
+@dataclass(frozen=True)
+class Filters:
+    outlets: tuple[str, ...] = ()
+    docs: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    date_from: date | None = None
+    date_to: date | None = None
+    include_undated: bool = True
+    speakers: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    search: str = ""
+
+    def active(self) -> bool:
+        return any(getattr(self, f.name) != f.default for f in fields(self))
+
+    def describe(self, *, doc_title: Callable[[str], str] = str) -> str:
+        """"where outlet is The Korea Times and topic is long-range strikes"; "" when unfiltered."""
+        parts: list[str] = []
+
+        def one_of(name: str, values: tuple[str, ...], label: Callable[[str], str] = str) -> None:
+            if values:
+                shown = [label(v) for v in values]
+                parts.append(f"{name} is {' or '.join(shown)}")
+
+        one_of("outlet", self.outlets)
+        one_of("article", self.docs, doc_title)
+        one_of("topic", self.topics, topic_label)
+        if self.date_from or self.date_to:
+            if self.date_from and self.date_to:
+                span = f"published {self.date_from:%d %b %Y} to {self.date_to:%d %b %Y}"
+            elif self.date_from:
+                span = f"published from {self.date_from:%d %b %Y}"
+            else:
+                span = f"published until {self.date_to:%d %b %Y}"
+            parts.append(span + ("" if self.include_undated else " (undated articles left out)"))
+        elif not self.include_undated:
+            parts.append("the article has a publication date")
+        one_of("speaker", self.speakers)
+        one_of("weapon category", self.categories, category_label)
+        if self.search.strip():
+            parts.append(f'text contains "{self.search.strip()}"')
+        return ("where " + " and ".join(parts)) if parts else ""
+
+    def slug(self, *, doc_title: Callable[[str], str] = str, limit: int = 80) -> str:
+        """The description as a safe file-name fragment: "outlet-the-korea-times_topic-...". """
+        text = self.describe(doc_title=doc_title).removeprefix("where ")
+        text = re.sub(r"\b(is|and|or|contains)\b", " ", text)
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+        return slug[:limit].rstrip("-") or "all"
+
+
+# ---------------------------------------------------------------- preparation (once per load)
+
+def prepare(tables: Tables) -> Tables:
+    """Add display columns once per data version: `source` (outlet or "Unknown outlet"),
+    `title` fallback to doc_id, and `topic_names` on sentences. Does not copy article text."""
+    t = dict(tables)
+    arts = t["articles"].copy()
+    arts["source"] = arts["outlet"].astype("object").where(arts["outlet"].notna() & (arts["outlet"] != ""),
+                                                             UNKNOWN_OUTLET).astype(str)
+    arts["title"] = arts["title"].astype("object").where(arts["title"].notna() & (arts["title"] != ""),
+                                                           arts["doc_id"]).astype(str)
+    arts["published_date"] = pd.to_datetime(arts["published"], errors="coerce", format="ISO8601")
+    t["articles"] = arts
+    sents = t["sentences"].copy()
+    sents["topics"] = sents["topics"].map(_as_list)
+    sents["topic_names"] = sents["topics"].map(lambda ids: ", ".join(topic_label(i) for i in ids))
+    t["sentences"] = sents
+    return t
+
+
+def _as_list(value) -> list[str]:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return []
+    return [str(v) for v in value]
+
+
+# ---------------------------------------------------------------- selection
+
+@dataclass(frozen=True)
+class Selection:
+    """Which articles and sentences pass the filters, computed once per run."""
+    filters: Filters
+    docs: pd.Index                       # doc_ids passing article-level filters
+    sentence_sets: dict[str, pd.MultiIndex]   # per content filter: sentences that pass it
+
+
+def select(t: Tables, f: Filters) -> Selection:
+    arts = t["articles"]
+    keep = pd.Series(True, index=arts.index)
+    if f.outlets:
+        keep &= arts["source"].isin(f.outlets)
+    if f.docs:
+        keep &= arts["doc_id"].isin(f.docs)
+    if f.date_from or f.date_to or not f.include_undated:
+        pub = arts["published_date"]
+        in_range = pub.notna()
+        if f.date_from:
+            in_range &= pub >= pd.Timestamp(f.date_from)
+        if f.date_to:
+            in_range &= pub <= pd.Timestamp(f.date_to)
+        keep &= in_range | (pub.isna() & f.include_undated)
+    docs = pd.Index(arts.loc[keep, "doc_id"])
+
+    sents = t["sentences"]
+    sets: dict[str, pd.MultiIndex] = {}
+    if f.topics:
+        wanted = set(f.topics)
+        hit = sents["topics"].map(lambda ids: not wanted.isdisjoint(ids)).astype(bool)
+        sets["topic"] = _keys(sents[hit])
+    if f.speakers:
+        q = t["quotes"]
+        sets["speaker"] = _keys(q[q["speaker"].isin(f.speakers)])
+    if f.categories:
+        w = t["weapons"]
+        sets["category"] = _keys(w[w["category"].isin(f.categories)])
+    if f.search.strip():
+        sets["search"] = _keys(sents[_contains(sents["text"], f.search)])
+    return Selection(f, docs, sets)
+
+
+def _keys(df: pd.DataFrame) -> pd.MultiIndex:
+    return pd.MultiIndex.from_frame(df[KEY].astype({"doc_id": str, "sent_id": "int64"}))
+
+
+def _contains(series: pd.Series, term: str) -> pd.Series:
+    return series.fillna("").astype(str).str.contains(term.strip(), case=False, regex=False).astype(bool)
+
+
+def _rows(df: pd.DataFrame, sel: Selection, *, own: Mapping[str, pd.Series] | None = None) -> pd.DataFrame:
+    """Rows of a table with doc_id/sent_id that pass the selection; `own` replaces the sentence
+    test for a content filter by a row-level mask ("speaker" on quotes...), or for "search" is
+    OR-ed with it."""
+    own = own or {}
+    mask = df["doc_id"].isin(sel.docs)
+    if sel.sentence_sets:
+        idx = _keys(df)
+        for name, keys in sel.sentence_sets.items():
+            in_sentence = pd.Series(idx.isin(keys), index=df.index)
+            if name in own and name == "search":
+                mask &= in_sentence | own[name]
+            elif name in own:
+                mask &= own[name]
+            else:
+                mask &= in_sentence
+    return df[mask]
+
+
+def _passing_sentences(t: Tables, sel: Selection) -> pd.DataFrame:
+    return _rows(t["sentences"], sel)
+
+
+# ---------------------------------------------------------------- enrichment
+
+def _enrich(rows: pd.DataFrame, t: Tables) -> pd.DataFrame:
+    """Add the article's source/title/date and the sentence text and topics to row-level data."""
+    arts = t["articles"][["doc_id", "source", "title", "published"]]
+    sents = t["sentences"][["doc_id", "sent_id", "text", "topic_names", "topics"]].rename(
+        columns={"text": "sentence", "topics": "topic_ids"})
+    out = rows.merge(arts, on="doc_id", how="left")
+    if "sent_id" in out.columns:
+        out = out.merge(sents, on=KEY, how="left")
+    return out
+
+
+def articles_view(t: Tables, sel: Selection) -> pd.DataFrame:
+    """One row per article passing the filters (with a sentence passing the content filters)."""
+    arts = t["articles"]
+    docs = sel.docs
+    if sel.sentence_sets:
+        docs = pd.Index(_passing_sentences(t, sel)["doc_id"].unique())
+    out = arts[arts["doc_id"].isin(docs)]
+    cols = ["doc_id", "source", "title", "published", "byline", "url", "n_words", "path", "sha256"]
+    return out[[c for c in cols if c in out.columns]].reset_index(drop=True)
+
+
+def sentences_view(t: Tables, sel: Selection) -> pd.DataFrame:
+    s = _passing_sentences(t, sel)
+    out = s[["doc_id", "sent_id", "start", "end", "text", "topic_names", "chrome"]].rename(
+        columns={"text": "sentence", "topic_names": "topics"})
+    arts = t["articles"][["doc_id", "source", "title", "published"]]
+    return out.merge(arts, on="doc_id", how="left").reset_index(drop=True)
+
+
+def quotes_view(t: Tables, sel: Selection) -> pd.DataFrame:
+    q = t["quotes"]
+    f = sel.filters
+    own: dict[str, pd.Series] = {}
+    if f.speakers:
+        own["speaker"] = q["speaker"].isin(f.speakers).astype(bool)
+    if f.search.strip():
+        own["search"] = (_contains(q["text"], f.search) | _contains(q["speaker"], f.search)
+                         | _contains(q["speaker_role"], f.search))
+    rows = _enrich(_rows(q, sel, own=own), t)
+    rows = rows.assign(kind_label=rows["kind"].map(lambda k: k if isinstance(k, str) else ""))
+    cols = ["speaker", "speaker_role", "kind", "text", "source", "title", "published", "topic_names",
+            "sentence", "cue", "speaker_mention", "doc_id", "sent_id", "start", "end", "quote_id"]
+    out = rows[cols].rename(columns={"speaker_role": "role", "text": "quote", "title": "article",
+                                     "topic_names": "topics"})
+    return out.reset_index(drop=True)
+
+
+def figures_view(t: Tables, sel: Selection) -> pd.DataFrame:
+    fi = t["figures"]
+    f = sel.filters
+    own: dict[str, pd.Series] = {}
+    if f.search.strip():
+        own["search"] = _contains(fi["surface"], f.search) | _contains(fi["counts"], f.search)
+    rows = _enrich(_rows(fi, sel, own=own), t)
+    cols = ["value", "unit", "counts", "surface", "approx", "currency", "source", "title", "published",
+            "topic_names", "sentence", "doc_id", "sent_id", "start", "end", "figure_id"]
+    out = rows[cols].rename(columns={"surface": "as_written", "title": "article", "topic_names": "topics"})
+    return out.reset_index(drop=True)
+
+
+def weapons_view(t: Tables, sel: Selection) -> pd.DataFrame:
+    w = t["weapons"]
+    f = sel.filters
+    own: dict[str, pd.Series] = {}
+    if f.categories:
+        own["category"] = w["category"].isin(f.categories).astype(bool)
+    if f.search.strip():
+        own["search"] = _contains(w["surface"], f.search) | _contains(w["canonical"], f.search)
+    rows = _enrich(_rows(w, sel, own=own), t)
+    rows["category"] = rows["category"].map(category_label)
+    cols = ["canonical", "category", "surface", "specific", "source", "title", "published", "topic_names",
+            "topic_ids", "sentence", "doc_id", "sent_id", "start", "end", "mention_id"]
+    out = rows[cols].rename(columns={"surface": "as_written", "title": "article", "topic_names": "topics"})
+    return out.reset_index(drop=True)
+
+
+def dates_view(t: Tables, sel: Selection) -> pd.DataFrame:
+    d = t["dates"]
+    f = sel.filters
+    own: dict[str, pd.Series] = {}
+    if f.search.strip():
+        own["search"] = _contains(d["surface"], f.search) | _contains(d["iso"], f.search)
+    rows = _enrich(_rows(d, sel, own=own), t)
+    when, precision = zip(*rows["iso"].map(iso_to_timestamp)) if len(rows) else ((), ())
+    rows["date"] = pd.to_datetime(pd.Series(list(when), index=rows.index, dtype="object"), errors="coerce")
+    rows["precision"] = list(precision)
+    cols = ["surface", "iso", "date", "precision", "source", "title", "published", "topic_names", "sentence",
+            "doc_id", "sent_id", "start", "end", "date_id"]
+    out = rows[cols].rename(columns={"surface": "as_written", "title": "article", "topic_names": "topics"})
+    return out.reset_index(drop=True)
+
+
+def entities_view(t: Tables, sel: Selection) -> pd.DataFrame:
+    e = t["entities"]
+    if "sent_id" not in e.columns or (len(e) and (e["sent_id"] < 0).all()):
+        rows = e[e["doc_id"].isin(sel.docs)]
+        return _enrich(rows.drop(columns=["sent_id"], errors="ignore"), t).reset_index(drop=True)
+    return _enrich(_rows(e, sel), t).reset_index(drop=True)
+
+
+def iso_to_timestamp(iso: str | None) -> tuple[pd.Timestamp | None, str]:
+    """"2024-11-07" -> (that day, "day"); "2022-02" -> (1 Feb, "month"); "1990" -> (1 Jan, "year");
+    "--01-29" (no year known) -> (None, "no year"). Never raises."""
+    if not isinstance(iso, str) or not iso or iso.startswith("-"):
+        return None, "no year"
+    parts = iso.split("-")
+    try:
+        year = int(parts[0])
+        month = int(parts[1]) if len(parts) > 1 and parts[1] else 1
+        day = int(parts[2]) if len(parts) > 2 and parts[2] else 1
+        return pd.Timestamp(year=year, month=month, day=day), ("day", "month", "year")[3 - min(len(parts), 3)]
+    except (ValueError, IndexError):
+        return None, "unreadable"
+
+
+ALL_VIEWS: dict[str, Callable[[Tables, Selection], pd.DataFrame]] = {
+    "articles": articles_view, "sentences": sentences_view, "quotes": quotes_view,
+    "figures": figures_view, "weapons": weapons_view, "dates": dates_view, "entities": entities_view,
+}
+
+
+# ---------------------------------------------------------------- aggregates for charts
+
+def rows_per_source(views: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Long frame: source, kind (Quotes/Figures/Weapons/Dates), rows."""
+    parts = []
+    for kind in ("quotes", "figures", "weapons", "dates"):
+        v = views[kind]
+        if len(v):
+            c = v.groupby("source").size().rename("rows").reset_index()
+            c["kind"] = kind
+            parts.append(c)
+    if not parts:
+        return pd.DataFrame(columns=["source", "rows", "kind"])
+    return pd.concat(parts, ignore_index=True)
+
+
+def topic_by_source(t: Tables, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Sentences per (topic label, source) among the given passing sentences."""
+    ids = t["sentences"].set_index(KEY)["topics"]
+    if not len(sentences):
+        return pd.DataFrame(columns=["topic", "source", "sentences"])
+    s = sentences[KEY + ["source"]].copy()
+    s["topic_id"] = ids.reindex(pd.MultiIndex.from_frame(s[KEY])).to_numpy()
+    s = s.explode("topic_id").dropna(subset=["topic_id"])
+    if not len(s):
+        return pd.DataFrame(columns=["topic", "source", "sentences"])
+    s["topic"] = s["topic_id"].map(topic_label)
+    return s.groupby(["topic", "source"]).size().rename("sentences").reset_index()
+
+
+def explode_topics(view: pd.DataFrame) -> pd.DataFrame:
+    """One row per (row, topic) with a readable `topic`; rows without topics become "no topic"."""
+    out = view.copy()
+    out["topic"] = out["topic_ids"].map(lambda ids: [topic_label(i) for i in _as_list(ids)] or ["no topic"])
+    return out.explode("topic")
+
+
+def measure_comparison(figures: pd.DataFrame, *, tolerance: float = 0.005) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The same measure across sources: (summary, points).
+
+    A measure is (what is counted, unit), compared case-insensitively. Only measures reported
+    by two or more sources are kept. `summary` has one row per measure: the values each source
+    gave, the spread, and `disagree` when two sources' values differ by more than `tolerance`
+    (relative). `points` are the figures behind it, for a chart. Does not judge which source is
+    right, and does not convert units or currencies."""
+    empty = (pd.DataFrame(columns=["measure", "unit", "sources", "values", "low", "high", "spread_pct",
+                                   "disagree", "verdict"]),
+             figures.iloc[0:0].assign(measure=pd.Series(dtype=str)))
+    if not len(figures):
+        return empty
+    f = figures[figures["counts"].notna() & (figures["counts"].astype(str).str.strip() != "")].copy()
+    if not len(f):
+        return empty
+    f["measure"] = f["counts"].astype(str).str.strip().str.lower()
+    n_sources = f.groupby(["measure", "unit"])["source"].transform("nunique")
+    f = f[n_sources >= 2]
+    if not len(f):
+        return empty
+    rows = []
+    for (measure, unit), g in f.groupby(["measure", "unit"], sort=True):
+        per_source = g.groupby("source")["value"].apply(lambda v: sorted(set(v)))
+        low, high = float(g["value"].min()), float(g["value"].max())
+        spread = 0.0 if high == 0 else (high - low) / abs(high) * 100
+        disagree = spread > tolerance * 100
+        values = "; ".join(f"{src}: {', '.join(fmt_number(x) for x in vals)}" for src, vals in per_source.items())
+        verdict = (f"⚠ differ: {fmt_number(low)} vs {fmt_number(high)}" if disagree
+                   else f"✓ agree: {fmt_number(low)}")
+        rows.append({"measure": measure, "unit": unit, "sources": int(g["source"].nunique()), "values": values,
+                     "low": low, "high": high, "spread_pct": round(spread, 1), "disagree": disagree,
+                     "verdict": verdict})
+    summary = pd.DataFrame(rows).sort_values(["disagree", "sources", "measure"], ascending=[False, False, True])
+    return summary.reset_index(drop=True), f.reset_index(drop=True)
+
+
+def fmt_number(x: float) -> str:
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def same_sentences(anchor: pd.DataFrame, others: Mapping[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Rows of `others` that sit in a sentence holding a row of `anchor` (e.g. quotes in a sentence
+    naming a weapon), with a `weapons` column listing the anchor's canonical names there."""
+    if anchor.empty:
+        return {k: v.iloc[0:0].assign(weapons=pd.Series(dtype=str)) for k, v in others.items()}
+    names = anchor.groupby(KEY)["canonical"].agg(lambda s: ", ".join(dict.fromkeys(s))).rename("weapons")
+    out = {}
+    for key, df in others.items():
+        out[key] = df.merge(names.reset_index(), on=KEY, how="inner")
+    return out

@@ -1,0 +1,62 @@
+"""Article reader: one article with its quotes, figures, weapons and dates highlighted in place."""
+import streamlit as st
+
+from newslens_app import highlight, ui
+
+ctx = ui.context()
+arts = ctx.tables["articles"]
+if arts.empty:
+    ui.nothing_found(ctx, "articles")
+    st.stop()
+
+titles = dict(zip(arts["doc_id"], arts["title"]))
+wanted = st.query_params.get("doc")
+if wanted in titles and st.session_state.get("reader_doc") is None:
+    st.session_state["reader_doc"] = wanted
+if st.session_state.get("reader_doc") not in titles:
+    shown = ctx.view("articles")
+    st.session_state["reader_doc"] = (shown["doc_id"].iloc[0] if len(shown) else arts["doc_id"].iloc[0])
+
+ui.page_header("Article reader", "Check any row against its sentence: the article text with everything "
+               "extracted from it highlighted in place. Hover a highlight for details.")
+doc_id = st.selectbox("Article", list(titles), key="reader_doc", format_func=lambda d: titles[d])
+st.query_params["doc"] = doc_id
+article = ui.load_article(str(ctx.corpus.table_dir), ctx.version, doc_id)
+if article is None:
+    st.info("This article is not in the tables any more; pick another one.")
+    st.stop()
+
+st.subheader(titles[doc_id])
+meta = [m for m in (article.get("outlet") or "Unknown outlet", article.get("published") or "date unknown",
+                    article.get("byline") and f"by {article['byline']}", f"{article.get('n_words') or 0:,} words") if m]
+st.markdown(" · ".join(meta) + (f" · [original]({article['url']})" if article.get("url") else ""))
+
+kinds = st.pills("Highlight", ["quotes", "figures", "weapons", "dates"], selection_mode="multi",
+                 default=["quotes", "figures", "weapons", "dates"], key="reader_kinds",
+                 format_func=lambda k: highlight.KIND_LABELS[k] + "s")
+only_filtered = st.toggle("Only rows that match the sidebar filters", key="reader_only_filtered",
+                          help="Off: everything extracted from this article. On: only the rows the other pages show.")
+marks, rows = highlight.marks_for(ctx.tables, ctx.selection, doc_id, kinds=kinds or [], only_filtered=only_filtered)
+
+focus = None
+clicked = st.session_state.get("reader_focus")  # (doc_id, start, end) of the row clicked on another page
+if clicked and clicked[0] == doc_id and clicked[2] > clicked[1]:
+    focus = (clicked[1], clicked[2])
+    excerpt = article["text"][max(0, focus[0] - 80): focus[1] + 80]
+    st.info(f"You opened this article from a table row: “…{excerpt.strip()}…” (outlined in orange below).",
+            icon=":material/my_location:")
+
+st.html(highlight.legend_html())
+st.html(highlight.render_article(article["text"], marks, chrome=[tuple(c) for c in (article.get("chrome") or [])],
+                                 focus=tuple(focus) if focus else None))
+
+st.subheader("Rows from this article")
+ui.filter_sentence(ctx, len(rows), "highlighted rows")
+st.dataframe(rows, hide_index=True, key="reader_rows", width="stretch", column_config={
+    "kind": st.column_config.TextColumn("Kind", width="small"),
+    "as_written": st.column_config.TextColumn("Text", width="large"),
+    "detail": st.column_config.TextColumn("Detail", width="medium"),
+    "start": st.column_config.NumberColumn("Start", width="small"),
+    "end": st.column_config.NumberColumn("End", width="small"),
+})
+ui.download_csv(ctx, rows, f"article-{doc_id}", key="dl_reader")
