@@ -106,6 +106,7 @@ _HEDGE_BEFORE = re.compile(
     r"in\s+excess\s+of|between)|~)\s*$", re.I)
 _HEDGE_AFTER = re.compile(r"^(?:\+|-plus\b|\s+or\s+so\b|\s+or\s+more\b|\s+odd\b)")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|our|his|her|my|your)\s+$", re.I)
+_HIGH_LINK = re.compile(r"^\s?(?:-|–|—|to)\s?$")
 _RANGE_LINK = re.compile(r"^\s?(?:-|–|—|to|or)\s?$|^\s+(?:and)\s+$")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
 # Vote tallies and scores are not two figures: "a 95-1 vote", "won 3-1".
@@ -153,6 +154,7 @@ class _Raw:
     end: int = 0
     approx: bool = False
     needs_borrow: bool = False
+    bare: bool = False          # no unit word or noun of its own (a measure phrase at most)
 
 
 def extract_figures(article: Article, sentences: list[Sentence]) -> list[Figure]:
@@ -272,6 +274,16 @@ def find_figures(text: str, *, starts: list[int] | None = None,
         low.unit, low.counts, low.currency = high.unit, high.counts, high.currency
         low.end = low.m.end()
         high.approx = high.approx or low.approx
+    # ... and a bare high end takes them from the low end ("from 790 million tonnes to 784 million").
+    for low, high in zip(raws, raws[1:]):
+        if (low.unit in ("money", "count", "other", "percent") and not low.bare and high.bare
+                and _HIGH_LINK.match(text[low.end:high.m.start()])):
+            base = parse_number(high.m.group("num") or "")
+            if base is not None:
+                scale = high.m.group("scale") or low.m.group("scale")
+                high.value = _scaled(base, scale) if low.unit != "percent" else base
+                high.unit, high.counts, high.currency = low.unit, low.counts, low.currency
+                high.end = high.m.end()
     out = []
     prev: _Raw | None = None
     for raw in raws:
@@ -344,7 +356,11 @@ def _classify(text: str, raw: _Raw, measure_near) -> None:
     if suf and (suf.startswith("%") or suf.startswith("per") or suf.startswith("pct")):
         raw.value, raw.unit = value, "percent"
         of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?", tail)
-        head = _head_noun(tail[of.end() - 1:]) if of else None
+        head = None
+        if of:
+            head = _head_noun(tail[of.end() - 1:])
+            if not (head and head[0]):
+                head = _head_noun(tail[of.end() - 1:], last=True)   # "40% of EU gas"
         raw.counts = measure_near(m.start(), m.end()) or (head[0] if head else None)
         return
     # -- calibre ----------------------------------------------------------------------------
@@ -438,6 +454,7 @@ def _classify(text: str, raw: _Raw, measure_near) -> None:
         return                                    # a bare "two" with no noun is not a figure
     if re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*,", tail):
         return                                    # "Anna, 37, fled": an age
+    raw.bare = True
     counts = measure_near(m.start(), m.end())
     if counts:
         raw.value, raw.unit, raw.counts = value, "count", counts
@@ -511,6 +528,22 @@ def _looks_like_year(num: str, m: re.Match) -> bool:
             and not m.group("scale") and not m.group("suf") and not m.group("cur"))
 
 
+def _noun_follows(tail: str, pos: int) -> bool:
+    """A lowercase plural noun comes within two words after `pos`: the known noun before it is
+    a modifier of a compound ("bomb threats", "rocket launch systems")."""
+    for _ in range(2):
+        t = _TAIL_TOKEN.match(tail, pos)
+        if not t:
+            return False
+        w = t.group("t")
+        if not w.islower() or w in _STOPWORDS or w.endswith(("ed", "ing")):
+            return False
+        if _COUNT_RE.fullmatch(w) or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))):
+            return True
+        pos = t.end()
+    return False
+
+
 def _head_noun(tail: str, *, last: bool = False, first: bool = False) -> tuple[str | None, int, bool] | None:
     """What a number counts, read from the words after it, skipping modifiers.
 
@@ -532,6 +565,11 @@ def _head_noun(tail: str, *, last: bool = False, first: bool = False) -> tuple[s
         if first and word.islower():
             return word.rstrip("."), t.end(), False
         cn = _COUNT_RE.match(tail, t.start("t"))
+        if cn and not (last or first) and _noun_follows(tail, cn.end()):
+            cn = None                             # "60 bomb threats", "rocket launch systems"
+            tokens.append((word, t.end()))
+            pos = t.end()
+            continue
         if cn and not (last or first):
             phrase = cn.group(0).lower()
             entry = _COUNT_NOUNS[phrase]
@@ -554,7 +592,10 @@ def _head_noun(tail: str, *, last: bool = False, first: bool = False) -> tuple[s
             elif prev in _MODIFIERS and entry["as_written"]:
                 noun = f"{prev} {noun}"
             return noun, end, True
-        if word.endswith((".", "’s", "'s")) and not re.search(r"\w\.\w", word):
+        if word.endswith(("’s", "'s")):
+            pos = t.end()                         # "of the country's farmland": a determiner
+            continue
+        if word.endswith(".") and not re.search(r"\w\.\w", word):
             tokens.append((word.rstrip("."), t.end()))
             break
         tokens.append((word, t.end()))
@@ -564,9 +605,10 @@ def _head_noun(tail: str, *, last: bool = False, first: bool = False) -> tuple[s
     if last:
         word, end = tokens[-1]
         return word.lower().removesuffix("’s").removesuffix("'s"), end, False
-    # Unknown nouns: the last plural-looking lowercase word ("45 residences were ...").
-    for word, end in reversed(tokens):
-        if (word.islower() and len(word) > 3 and word.endswith("s")
-                and not word.endswith(("ss", "us", "is", "ous"))):
+    # Unknown nouns: the last plural-looking lowercase word ("45 residences were ..."), or a
+    # capitalised plural that ends the phrase ("two Britons, Aiden Aslin and ...").
+    for k, (word, end) in enumerate(reversed(tokens)):
+        if (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
+                and (word.islower() or (k == 0 and word[0].isupper() and word[1:].islower()))):
             return word, end, False
     return None, 0, False

@@ -46,6 +46,10 @@ def test_parse_ordinal(text, value):
     ("The officials counted 45 damaged apartments after the raid.", "45 damaged apartments", 45, "apartments"),
     ("Three million people have fled the region.", "Three million people", 3e6, "people"),
     ("The battalion lost 1.5 million rounds of ammunition.", "1.5 million rounds", 1.5e6, "ammunition"),
+    ("Moldova received nearly 60 bomb threats this year.", "60 bomb threats", 60, "threats"),
+    ("Moscow put two Britons, Aiden and Shaun, on trial.", "two Britons", 2, "Britons"),
+    ("Around half a million people have been killed.", "half a million people", 5e5, "people"),
+    ("Russia fired 30 ballistic missiles this year.", "30 ballistic missiles", 30, "ballistic missiles"),
 ])
 def test_counts_name_the_head_noun(text, surface, value, counts):
     found = [f for f in figs(text) if f[2] == "count"]
@@ -103,6 +107,7 @@ def test_parenthetical_conversion_is_not_a_second_figure():
      "8.3 percent", 8.3, "cost share"),
     ("Inflation reached 12 per cent in May.", "12 per cent", 12, "inflation"),
     ("About 40% of the killed were civilians.", "40%", 40, "casualties"),
+    ("The war spared 80% of the country's farmland.", "80%", 80, "farmland"),
 ])
 def test_percent(text, surface, value, counts):
     f = [x for x in figs(text) if x[2] == "percent"]
@@ -160,6 +165,7 @@ def test_hedges_set_approx(text, approx):
     ("Officials expect between 5 and 7 drones a night.", [(5, "drones"), (7, "drones")]),
     ("It could export 23.9 to 40 million tonnes of grain.", [(23.9e6, "tonnes"), (40e6, "tonnes")]),
     ("Prices stay high for three or four years.", [(3, "years"), (4, "years")]),
+    ("It cut the forecast from 790 million tonnes to 784 million.", [(790e6, "tonnes"), (784e6, "tonnes")]),
 ])
 def test_ranges_give_one_figure_per_end(text, expected):
     assert [(v, c) for _s, v, _u, c, _a in figs(text)] == expected
