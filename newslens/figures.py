@@ -77,13 +77,14 @@ _FIGURE_RE = re.compile(
     (?:
         (?P<ord>(?<![\w.,/:#])(?<![A-Za-z][-\u2010\u2011])(?:{DIGITS})(?:st|nd|rd|th)
                |\b(?i:{ORDINAL_WORD}))
-      | (?P<num>(?<![\w.,/:#])(?<![A-Za-z][-\u2010\u2011])(?:{DIGITS})
+      | (?P<num>(?<![\w.,/:#])(?<![A-Za-z][-\u2010\u2011])(?:{DIGITS})(?![,.\u00a0\u202f\u2009]\d)
                |\b(?i:{WORDS}))
     )
     (?P<scale>[ \u00a0]?(?i:thousand|million|billion|trillion)\b
              |(?<=\d)(?:bn|mn|mln|bln|tn|trn|m|b|k)(?![\w]))?
     (?P<suf>[ \u00a0]?(?:%|(?i:percent|per[ \u00a0]?cent|percentage[ \u00a0]points?|pct)\b)
-           |(?:[-\u2010\u2011]|[ \u00a0])?(?i:mm|millimet(?:er|re)s?)\b)?
+           |(?:[-\u2010\u2011]|[ \u00a0])?(?i:mm|millimet(?:er|re)s?)\b
+           |(?P<gunit>(?<=\d)(?i:km|kms|kg|kgs|mph|kph|bcm|bpd|mw|gw|kw|mwh|gwh|kwh|ha)))?
     (?![\w])""", re.X)
 
 # Candidate starts for _scan: the first digit of a run, a currency prefix right before it, and
@@ -106,6 +107,9 @@ _HEDGE_BEFORE = re.compile(
     r"in\s+excess\s+of|between)|~)\s*$", re.I)
 _HEDGE_AFTER = re.compile(r"^(?:\+|-plus\b|\s+or\s+so\b|\s+or\s+more\b|\s+odd\b)")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|our|his|her|my|your)\s+$", re.I)
+_FORMATION = re.compile(r"^(?:[ \t][\w-]+){0,3}?[ \t](?:brigade|battalion|regiment|division|corps|army|fleet|"
+                        r"squadron|platoon|company|detachment|district|congress|session|amendment|"
+                        r"parliament|convocation|street|avenue|precinct|legion)s?\b", re.I)
 _HIGH_LINK = re.compile(r"^\s?(?:-|–|—|to)\s?$")
 _RANGE_LINK = re.compile(r"^\s?(?:-|–|—|to|or)\s?$|^\s+(?:and)\s+$")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
@@ -352,6 +356,11 @@ def _classify(text: str, raw: _Raw, measure_near) -> None:
         if not head or head[0] is None:
             return
     value = _scaled(value, scale)
+    # -- units glued to the digits: "64km", "10kg", "5GW" ----------------------------------
+    if m.group("gunit"):
+        entry = _UNITS[m.group("gunit").lower()]
+        raw.value, raw.unit, raw.counts = value, entry["unit"], entry["canonical"]
+        return
     # -- percent ----------------------------------------------------------------------------
     if suf and (suf.startswith("%") or suf.startswith("per") or suf.startswith("pct")):
         raw.value, raw.unit = value, "percent"
@@ -480,8 +489,10 @@ def _ordinal(text: str, raw: _Raw, tail: str) -> None:
         return
     if word[0].isdigit():
         nxt = _TAIL_TOKEN.match(tail)
-        if not nxt or not nxt.group("t")[0].islower() or nxt.group("t").lower().startswith("centur"):
-            return                                # "24th Mechanised Brigade", "20th century"
+        if (not nxt or not nxt.group("t")[0].islower() or nxt.group("t").lower().startswith("centur")
+                or _FORMATION.search(tail[:50])):
+            return                                # "24th Mechanised Brigade", "20th century",
+                                                  # "64th motorised infantry brigade"
         noun = nxt.group("t").lower()
         if noun in _STOPWORDS:
             return

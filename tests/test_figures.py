@@ -97,6 +97,17 @@ def test_not_money(text):
     assert all(f[2] != "money" for f in figs(text))
 
 
+@pytest.mark.parametrize("text, surface, value, counts", [
+    ("Finland has a 1,340km border with Russia.", "1,340km", 1340, "kilometres"),
+    ("Police found 10kg of explosives.", "10kg", 10, "kilograms"),
+    ("The reactor makes 950 megawatts.", "950 megawatts", 950, "megawatts"),
+    ("Ukraine has 20 million tonnes of grain.", "20 million tonnes", 20e6, "tonnes"),
+])
+def test_measures_with_units(text, surface, value, counts):
+    (s, v, unit, c, _a), = figs(text)
+    assert (s, v, unit, c) == (surface, value, "other", counts)
+
+
 def test_parenthetical_conversion_is_not_a_second_figure():
     assert [f[0] for f in figs("The assets are worth £10bn ($13bn) in total.")] == ["£10bn"]
     assert [f[0] for f in figs("The town is 40 kilometers (25 miles) from the plant.")] == ["40 kilometers"]
@@ -178,6 +189,7 @@ def test_ranges_give_one_figure_per_end(text, expected):
     "The UAE was one of the few states to abstain.",
     "Both responded to the crisis as one team.",
     "Servicemen of the 24th Mechanised Brigade fire a howitzer.",
+    "The town was held by the 64th motorised infantry brigade.",
     "Troops fired a 2S5 howitzer.",
     "It wants F-16 jets and S-400 systems.",
     "G7 ministers met in Italy.",
@@ -196,7 +208,7 @@ def test_ranges_give_one_figure_per_end(text, expected):
 ])
 def test_not_figures(text):
     found = figs(text)
-    assert all(f[0] not in ("two", "one", "24th", "2S5", "16", "400", "G7", "K9", "7", "1990",
+    assert all(f[0] not in ("two", "one", "24th", "64th", "2S5", "16", "400", "G7", "K9", "7", "1990",
                             "9", "05", "first", "10", "5", "2", "37", "95", "1", "three")
                for f in found), found
     if "Russia fired 30" not in text:
