@@ -85,3 +85,27 @@ def test_extract_dates_skips_chrome_and_slices_exactly():
     found = extract_dates(article, split_sentences(article))
     assert [(d.surface, d.iso) for d in found] == [("Nov. 7", "2024-11-07")]
     assert all(text[d.start:d.end] == d.surface for d in found)
+
+
+from hypothesis import given, settings, strategies as st
+
+_PIECES = st.sampled_from(["Nov. 7", "November", "May", "29", " 2024", "1990", "in ", "since ", "the ",
+                           "between ", " and ", "-", "February 30", "31", ",", ".", " ", "mid-", "24th of ",
+                           "2024-02-30", "2024-11-27", "9:05 p.m.", "Tuesday", "last "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=20).map("".join), st.sampled_from([None, "2024-11-27", "2024-02-29", "bad"]))
+def test_any_text_gives_valid_iso_rows(text, published):
+    article = Article(doc_id="d", path="d.txt", text=text, published=published)
+    for d in extract_dates(article, split_sentences(article)):
+        assert text[d.start:d.end] == d.surface
+        iso = d.iso
+        if iso.startswith("--"):
+            month = int(iso[2:4])
+            assert 1 <= month <= 12
+        else:
+            year, *rest = iso.split("-")
+            assert len(year) == 4 and all(len(x) == 2 for x in rest)
+            if len(rest) == 2:
+                date(int(year), int(rest[0]), int(rest[1]))   # a real calendar day

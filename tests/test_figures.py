@@ -234,3 +234,21 @@ def test_offsets_slice_to_surface_across_sentences():
     assert [f.surface for f in found] == ["40 missiles", "38 drones"]
     assert all(text[f.start:f.end] == f.surface for f in found)
     assert [f.sent_id for f in found] == [0, 1]
+
+
+from hypothesis import given, settings, strategies as st
+
+_PIECES = st.sampled_from(["10,900", "8.3", "six", "twenty-five", "a dozen", "$", "£", "€", "bn", "m",
+                           " percent", "%", "mm", "-", "–", " to ", " and ", " between ", "th", "st",
+                           " troops", " of ", " the ", " two ", " one ", "Nov. 7", " 2024", "(", ")",
+                           "\u00a0", "\u200b", ",", ".", " ", "A", "F-16", "K9", " years", "-year-old"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join))
+def test_any_text_gives_rows_that_slice_to_their_surface(text):
+    article = Article(doc_id="d", path="d.txt", text=text)
+    for f in extract_figures(article, split_sentences(article)):
+        assert text[f.start:f.end] == f.surface and f.start < f.end
+        assert f.unit in ("count", "percent", "money", "caliber_mm", "duration", "ordinal", "other")
+        assert f.value == f.value                                   # not NaN
