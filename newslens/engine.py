@@ -252,6 +252,31 @@ class StreamingTableWriter:
         self._buffers[name] = []
         self._buffered_bytes[name] = 0
 
+    def rewrite(self, name: str, transform: Callable[[pa.Table], pa.Table]) -> None:
+        """Pass every row already written to table `name` through `transform`, a row group at a
+        time (memory stays one row group), before the build is committed. For corpus-level
+        passes that can only run once every article is extracted (one spelling per person
+        name): collect what they need while streaming, then rewrite. `transform` must keep the
+        number of rows and the columns; rows added afterwards are appended as usual."""
+        self._flush(name)
+        self._writers.pop(name).close()
+        source = self._tmp[name]
+        fd, target = tempfile.mkstemp(prefix=f".{name}-", suffix=".parquet.tmp", dir=self.out)
+        os.close(fd)
+        self._tmp[name] = target
+        schema = self.schemas[name]
+        self._writers[name] = writer = pq.ParquetWriter(target, schema)
+        try:
+            parquet = pq.ParquetFile(source)
+            for i in range(parquet.num_row_groups):
+                group = parquet.read_row_group(i)
+                changed = transform(group)
+                if changed.num_rows != group.num_rows:
+                    raise ValueError(f"rewrite of {name} changed the number of rows")
+                writer.write_table(changed.select(schema.names).cast(schema))
+        finally:
+            os.unlink(source)
+
     def commit(self) -> dict[str, int]:
         """Flush, close and move every table into place; returns rows written per table."""
         try:
@@ -277,6 +302,25 @@ class StreamingTableWriter:
             if os.path.exists(tmp):
                 os.unlink(tmp)
         self._tmp.clear()
+
+
+def map_values(table: pa.Table, column: str, mapping: Mapping[str, str], *,
+               where: pa.ChunkedArray | pa.Array | None = None) -> pa.Table:
+    """`table` with the values of a string column replaced through `mapping` (values not in
+    it, and rows where the boolean mask `where` is false, keep theirs). Vectorised: no Python
+    loop over rows. A helper for `StreamingTableWriter.rewrite`."""
+    import pyarrow.compute as pc
+    if not mapping or table.num_rows == 0:
+        return table
+    col = table[column]
+    keys = pa.array(list(mapping.keys()), type=pa.string())
+    values = pa.array(list(mapping.values()), type=pa.string())
+    index = pc.index_in(col, value_set=keys)
+    replace = pc.is_valid(index)
+    if where is not None:
+        replace = pc.and_(replace, pc.fill_null(where, False))
+    new = pc.if_else(replace, pc.take(values, pc.fill_null(index, 0)), col)
+    return table.set_column(table.schema.get_field_index(column), column, new)
 
 
 def build_tables(articles: Iterable[Article], out: str | Path, schemas: Mapping[str, pa.Schema], *,

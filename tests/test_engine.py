@@ -183,3 +183,26 @@ def test_cli_refuses_zero_jobs(tmp_path):
     from newslens import cli
     with pytest.raises(SystemExit):
         cli.main(["build", str(ROOT / "seeds"), "--out", str(tmp_path), "--jobs", "0"])
+
+
+def test_rewrite_maps_written_rows_and_keeps_appending(tmp_path):
+    import pyarrow.compute as pc
+    schema = {"t": pa.schema([("doc_id", pa.string()), ("n", pa.int64()), ("text", pa.string())])}
+    with engine.StreamingTableWriter(tmp_path, schema, flush_rows=2) as writer:
+        writer.add_rows("t", [{"doc_id": d, "n": i, "text": t} for i, (d, t) in
+                              enumerate([("a", "Zelensky"), ("b", "Zelenskyy"), ("c", "Umerov"), ("d", None)])])
+        writer.rewrite("t", lambda tb: engine.map_values(tb, "text", {"Zelensky": "Zelenskyy", "Umerov": "Umierov"},
+                                                         where=pc.not_equal(tb["doc_id"], "c")))
+        writer.add_rows("t", [{"doc_id": "e", "n": 9, "text": "Zelensky"}])     # after the rewrite: as given
+    table = pq.read_table(tmp_path / "t.parquet")
+    assert table.column("text").to_pylist() == ["Zelenskyy", "Zelenskyy", "Umerov", None, "Zelensky"]
+    assert table.column("n").to_pylist() == [0, 1, 2, 3, 9]
+    assert [p.name for p in tmp_path.iterdir()] == ["t.parquet"]
+
+
+def test_rewrite_refuses_to_drop_rows(tmp_path):
+    with pytest.raises(ValueError, match="number of rows"):
+        with engine.StreamingTableWriter(tmp_path, SCHEMA) as writer:
+            writer.add_rows("t", [{"doc_id": "a", "n": 1}, {"doc_id": "b", "n": 2}])
+            writer.rewrite("t", lambda tb: tb.slice(0, 1))
+    assert not list(tmp_path.iterdir())
