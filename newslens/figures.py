@@ -524,7 +524,8 @@ def _is_label(text: str, m: re.Match, before: str) -> bool:
         if (word.lower() in _NAME_OK_BEFORE or word.endswith(("’s", "'s", "s’", "s'"))
                 or (word.isupper() and len(word) <= 4)):      # "the US 500,000 rounds"
             return False
-        return True
+        # A name and then a span of time is not a label: "moved from Germany 30 years ago".
+        return not (m.group("num") and _TIME_RE.match(text, m.end()))
     return False
 
 

@@ -140,6 +140,7 @@ def test_calibres_are_not_counts(text, surface, value):
     ("The deal runs over the next five years.", "five years", 5, "years"),
     ("The worst threat in four decades, he said.", "four decades", 4, "decades"),
     ("It signed a 10-year supply contract.", "10-year", 10, "years"),
+    ("She moved to the country from Germany 30 years ago.", "30 years", 30, "years"),
 ])
 def test_durations(text, surface, value, counts):
     (s, v, unit, c, _a), = figs(text)
