@@ -104,7 +104,7 @@ _HEDGE_BEFORE = re.compile(
     r"under|some|up\s+to|at\s+least|at\s+most|around|roughly|an\s+estimated|estimated|close\s+to|"
     r"upwards\s+of|as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|just\s+over|just\s+under|well\s+over|"
     r"circa|no\s+fewer\s+than|no\s+less\s+than|no\s+more\s+than|almost|an\s+approximate|"
-    r"in\s+excess\s+of|between)|~)\s*$", re.I)
+    r"in\s+excess\s+of)|~)\s*$", re.I)
 _HEDGE_AFTER = re.compile(r"^(?:\+|-plus\b|\s+or\s+so\b|\s+or\s+more\b|\s+odd\b)")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|our|his|her|my|your)\s+$", re.I)
 _FORMATION = re.compile(r"^(?:[ \t][\w-]+){0,3}?[ \t](?:brigade|battalion|regiment|division|corps|army|fleet|"

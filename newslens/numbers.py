@@ -78,7 +78,6 @@ WORDS = (rf"(?:half\s+)?an?\s+dozen|half\s+an?\s+(?:hundred|thousand|million|bil
          rf"(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?"
          rf"(?:\s+(?:thousand|million|billion|trillion)(?:\s+(?:and\s+)?{_SMALL}(?!\s+(?:hundred|thousand|million|billion)))?)*"
          )
-SCALE_WORDS = r"thousand|million|billion|trillion"
 ORDINAL_WORD = rf"(?:(?:{_alt(TENS)})[-\u2010\u2011])?(?:{_alt(ORDINAL_WORDS)})"
 
 _DIGITS_RE = re.compile(rf"^(?:{DIGITS})$")
