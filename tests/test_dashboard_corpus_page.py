@@ -87,3 +87,20 @@ def test_ukraine_media_csvs_build_from_the_dashboard(env):
     assert not at.exception
     assert "211 articles built" in at.success[0].value
     assert "skipped" not in at.code[0].value
+
+
+def test_the_corpus_page_in_the_app_makes_the_new_corpus_selectable(env):
+    from newslens_app import ui
+    listed = [name for name, *_ in (*ui.PAGES, *getattr(ui, "OPTIONAL_PAGES", ()))]
+    if "corpus" not in listed:
+        pytest.skip("the dashboard's navigation does not list the Corpus page yet")
+    at = AppTest.from_string("from newslens_app.ui import run_app\nrun_app(default='corpus')",
+                             default_timeout=120)
+    at = _build_folder(at, "My files", env / "mine")
+    assert not at.exception
+    assert "2 articles built" in at.success[0].value
+    at.button(key="cp_show").click()
+    at.run()
+    assert not at.exception
+    corpus_box = at.sidebar.selectbox(key="corpus")
+    assert corpus_box.value == "My-files" and corpus_box.options == ["Bundled seeds", "My files"]
