@@ -110,6 +110,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|our|hi
 _FORMATION = re.compile(r"^(?:[ \t][\w-]+){0,3}?[ \t](?:brigade|battalion|regiment|division|corps|army|fleet|"
                         r"squadron|platoon|company|detachment|district|congress|session|amendment|"
                         r"parliament|convocation|street|avenue|precinct|legion)s?\b", re.I)
+_SELECTING = re.compile(r"\s+(?:[a-z]+est|main|other|remaining|previous|last|first|next|leading|top|key|major)\b")
 _HIGH_LINK = re.compile(r"^\s?(?:-|–|—|to)\s?$")
 _RANGE_LINK = re.compile(r"^\s?(?:-|–|—|to|or)\s?$|^\s+(?:and)\s+$")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
@@ -436,6 +437,9 @@ def _classify(text: str, raw: _Raw, measure_near) -> None:
     # -- counts -----------------------------------------------------------------------------
     head = _head_noun(tail)
     small_word = is_word and num.lower() in _SMALL_WORD
+    if small_word and (_DETERMINER_BEFORE.search(before) or re.match(r"\s+(?:main|key)\b", tail)) \
+            and _SELECTING.match(tail):
+        return                                    # "the two largest importers", "the two main parties"
     if head and head[0]:
         noun, length, known = head
         if is_word and num.lower() == "one" and not known:
