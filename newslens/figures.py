@@ -146,6 +146,12 @@ also still perhaps maybe then now so yet today yesterday this that every altoget
 fewer only since once if whereas meanwhile besides plus minus additionally
 """.split())
 _SMALL_WORD = frozenset({"one", "two", "three", "four"})
+# Words that make the number after them a name even in a title-case line ("Top 10 Stories").
+_LABEL_WORDS = frozenset("""
+top no number article section chapter resolution flight unit route highway block reactor room
+stream type model mark phase stage level category class group page vol volume part line gate
+terminal platform channel radio studio window version series round season episode
+""".split())
 
 
 @dataclass
@@ -528,8 +534,14 @@ def _is_label(text: str, m: re.Match, before: str) -> bool:
         if (word.lower() in _NAME_OK_BEFORE or word.endswith(("’s", "'s", "s’", "s'"))
                 or (word.isupper() and len(word) <= 4)):      # "the US 500,000 rounds"
             return False
-        # A name and then a span of time is not a label: "moved from Germany 30 years ago".
-        return not (m.group("num") and _TIME_RE.match(text, m.end()))
+        if not m.group("num") or word.lower() in _LABEL_WORDS:
+            return True
+        # A name and then a span of time is not a label: "moved from Germany 30 years ago";
+        # nor is a count in a title-case headline: "North Korea Sends 10,000 Troops to Russia".
+        if _TIME_RE.match(text, m.end()):
+            return False
+        nxt = _TAIL_TOKEN.match(text, m.end())
+        return not (nxt and nxt.group("t")[0].isupper() and _COUNT_RE.fullmatch(nxt.group("t")))
     return False
 
 

@@ -49,6 +49,7 @@ def test_parse_ordinal(text, value):
     ("Moldova received nearly 60 bomb threats this year.", "60 bomb threats", 60, "threats"),
     ("Moscow put two Britons, Aiden and Shaun, on trial.", "two Britons", 2, "Britons"),
     ("Around half a million people have been killed.", "half a million people", 5e5, "people"),
+    ("North Korea Sends 10,000 Troops to Russia", "10,000 Troops", 10000, "troops"),
     ("Russia fired 30 ballistic missiles this year.", "30 ballistic missiles", 30, "ballistic missiles"),
 ])
 def test_counts_name_the_head_noun(text, surface, value, counts):
@@ -202,6 +203,7 @@ def test_ranges_give_one_figure_per_end(text, expected):
     "The strike happened at 9:05 p.m. local time.",
     "This marked the first time Kyiv used such missiles.",
     "Top 10 Stories",
+    "Nord Stream 2 Pipeline Halted",
     "Article 5 commits allies to defend each other.",
     "Germany sent Leopard 2 tanks.",
     "Anna, 37, fled Kyiv with her husband.",
