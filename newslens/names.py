@@ -218,7 +218,7 @@ class PersonMention:
 
 
 def name_tokens(name: str) -> list[str]:
-    return [t for t in re.split(r"[\s]+", name.strip()) if t]
+    return name.split()
 
 
 def _edge_tokens(name: str) -> set[str]:
@@ -251,17 +251,24 @@ def canonical_person(name: str, known_names: Iterable[str]) -> str:
     return best
 
 
-_ROLE_BEFORE = re.compile(rf"((?:(?:{NAME_WORD}|[a-z][\w-]*)\s+){{0,4}}?[a-z][\w-]*)\s+$")
 _APPOSITIVE_AFTER = re.compile(r",\s+((?:a|an|the|former|then)\s+[^,;:“”\"()]{3,90}?|[a-z][^,;:“”\"()]{3,90}?)(?=,|\.|\s+(?:said|says|told)\b)")
 
 
 def _role_around(text: str, name_start: int, name_end: int, lo: int, hi: int) -> str | None:
     """A lowercase role right before a name ("defence minister Shin Won-sik") or an appositive
     right after it ("Doo Jin-ho, a research fellow at X,"). Does NOT look past the sentence."""
-    m = _ROLE_BEFORE.search(text, max(lo, name_start - 80), name_start)
-    if m and m.group(1).split()[-1] in _TITLES:
-        role = re.sub(r"^(?:(?:and|or|but|with|by|of|to|from|for|as|the|a|an|then|former)\s+)+", "", m.group(1))
-        return role or None
+    window = text[max(lo, name_start - 80):name_start]
+    if window.endswith((" ", "\t")):
+        words = window.split()
+        if words and words[-1] in _TITLES:
+            take: list[str] = []
+            for w in reversed(words[-5:]):
+                if not re.fullmatch(r"[\w’'.-]+", w) or w.endswith("."):
+                    break
+                take.append(w)
+            role = re.sub(r"^(?:(?:and|or|but|with|by|of|to|from|for|as|the|a|an|then|former)\s+)+", "",
+                          " ".join(reversed(take)))
+            return role or None
     m = _APPOSITIVE_AFTER.match(text, name_end, hi)
     if m and (re.match(r"(?:a|an|the|former)\s", m.group(1))
               or any(w in _TITLES or w.lower() in _TITLES for w in m.group(1).split())):
@@ -270,6 +277,22 @@ def _role_around(text: str, name_start: int, name_end: int, lo: int, hi: int) ->
 
 
 def find_people(article, sentences: Sequence) -> list["PersonMention"]:
+    """See `_find_people`; the last few results are cached so that the quote and entity
+    extractors share one pass over the same article."""
+    key = (article.doc_id, article.sha256 or hash(article.text), len(sentences))
+    hit = _PEOPLE_CACHE.get(key)
+    if hit is None:
+        hit = _find_people(article, sentences)
+        if len(_PEOPLE_CACHE) >= 8:
+            _PEOPLE_CACHE.pop(next(iter(_PEOPLE_CACHE)))
+        _PEOPLE_CACHE[key] = hit
+    return list(hit)
+
+
+_PEOPLE_CACHE: dict[tuple, list] = {}
+
+
+def _find_people(article, sentences: Sequence) -> list["PersonMention"]:
     """Person mentions in document order (outside page chrome), resolved in-article.
 
     Full names are recognised by shape (capitalised words, no organisation/place words) or
@@ -295,25 +318,66 @@ def find_people(article, sentences: Sequence) -> list["PersonMention"]:
                 role = _role_around(text, m.start(), start + len(name), s.start, s.end)
                 titled = role is not None and m.start() == start
             raw.append((start, start + len(name), name, role, titled))
-    full: list[tuple[int, str]] = []
-    for start, end, name, title, titled in raw:
-        if len(name.split()) >= 2 and looks_like_person(name, titled=titled):
-            full.append((start, name))
-    full_names = [n for _, n in full]
+    index = NameIndex((start, name) for start, end, name, title, titled in raw
+                      if len(name.split()) >= 2 and looks_like_person(name, titled=titled))
     out: list[PersonMention] = []
     for start, end, name, title, titled in raw:
         words = name.split()
         if len(words) >= 2:
             if not looks_like_person(name, titled=titled):
                 continue
-            resolved = canonical_person(name, full_names)
+            resolved = index.lookup(name, start, anywhere=True)
         else:
-            before = [n for p, n in full if p <= start] or full_names
-            resolved = canonical_person(name, before)
+            resolved = index.lookup(name, start, anywhere=True)
             if resolved == name and not (titled and looks_like_person(name, titled=True)):
                 continue
         out.append(PersonMention(start, end, name, resolved, title))
     return out
+
+
+class NameIndex:
+    """Full person names of one article, indexed by their first and last word, for resolving
+    shorter mentions ("Doo", "Sen. Sanders") in time proportional to the few candidates."""
+
+    def __init__(self, full: Iterable[tuple[int, str]]):
+        self.by_edge: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self.longest: dict[str, str] = {}
+        for pos, name in full:
+            for w in _edge_tokens(name):
+                self.by_edge[w].append((pos, name))
+
+    def lookup(self, name: str, pos: int, *, anywhere: bool = True) -> str:
+        """The fullest name `name` is a form of: the most recent one before `pos` among the
+        full names sharing its first or last word, else (with `anywhere`) the first after."""
+        toks = name_tokens(name)
+        if not toks:
+            return name
+        key = " ".join(toks)
+        cands = self.by_edge.get(toks[-1], []) + (self.by_edge.get(toks[0], []) if len(toks) > 1 else [])
+        best_before, best_after = None, None
+        for p, full in cands:
+            ft = name_tokens(full)
+            if len(ft) < len(toks):
+                continue
+            if len(toks) == 1:
+                ok = toks[0] in (ft[0], ft[-1])
+            else:
+                ok = key in " ".join(ft) or name_key(full) == name_key(name)
+            if not ok:
+                continue
+            # single words: the most recent full name; longer mentions: the longest form
+            rank = (p,) if len(toks) == 1 else (len(ft), p)
+            if p <= pos:
+                if best_before is None or rank > best_before[0]:
+                    best_before = (rank, full)
+            elif best_after is None or (len(toks) == 1 and rank < best_after[0]) or \
+                    (len(toks) > 1 and len(ft) > best_after[0][0]):
+                best_after = (rank, full)
+        if best_before:
+            return best_before[1]
+        if best_after and anywhere:
+            return best_after[1]
+        return name
 
 
 # --- corpus-wide spelling variants ---------------------------------------------------------
@@ -328,6 +392,7 @@ def _fold(s: str) -> str:
     return s.lower().replace("’", "'")
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """Spelling-insensitive key: case, accents, hyphens/spaces and romanisation pairs folded.
 

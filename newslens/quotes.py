@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Article, Quote, Sentence
-from .names import (_NOT_NAME, NAME_RE, NAME_WORD, PersonMention, canonical_person, find_people, load_cues,
+from .names import (_NOT_NAME, NAME_RE, NAME_WORD, NameIndex, PersonMention, find_people, load_cues,
                     looks_like_person, peel_title)
 from .sentences import paragraphs
 
@@ -53,36 +53,37 @@ PRONOUN = r"(?:he|she|they|it|we|I|you|who|He|She|They|It|We|You|Who)"
 ADVERB = (r"(?:also|later|then|has|have|had|would|will|could|once|again|recently|earlier|previously|"
           r"reportedly|repeatedly|publicly|privately|simply|just|even|further|first|finally|often|"
           r"[a-z]+ly|on\s+[A-Z][a-z]+day|[A-Z][a-z]+day|last\s+(?:week|month|year|night)|"
-          r"this\s+(?:week|month|year)|in\s+a\s+statement|in\s+an\s+interview|on\s+Twitter)")
+          r"this\s+(?:week|month|year)|in\s+a\s+statement|in\s+an\s+interview|on\s+Twitter|"
+          r"(?:at|in|on|during|over|after|before)\s+(?:the|a|an|his|her|their|its|this|that|last)\s+[\w-]+(?:\s+[\w-]+)?)")
 _DET = (r"(?:the|a|an|one|another|his|her|their|its|our|some|several|many|most|other|two|three|"
         r"four|both|all|The|A|An|One|Another|His|Her|Their|Its|Our|Some|Several|Many|Most|Other|"
         r"Two|Three|Both|All)")
 # A noun phrase subject: a determiner or possessive name, then up to six words.
-_NPW = rf"(?!(?:{_CUE_ALT}|that|who|which|and|but|when|if|as)\b)[\w’'\-./]+"
+_NPW = rf"(?!(?:{_CUE_ALT}|that|who|which|and|but|when|if|as|he|she|they|we|it|I|you)\b)[\w’'\-./]+"
 NP = (rf"(?:(?:{_DET}|{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}['’]s)\s+"
       rf"(?:{_NPW}\s+){{0,6}}?{_NPW})")
 _BAD_SUBJECT = re.compile(r"^(?:and|but|or|that|which|to|in|on|for|as|of|is|was|were|are|be|been|"
                           r"with|by|from|at|if|so|than|then|while|when|after|before|because|not|"
                           r"this|there|here|what|how|why|where|said|says|told|also|even|just|"
                           r"The\s+\w+ing)\b")
-_APPOS = r"[^,;:“”\"()]{2,110}(?:,[^,;:“”\"()]{1,50}){0,2}"
+_APPOS = r"[^,;:()]{2,110}(?:,[^,;:()]{1,50}){0,2}"
 _SUBJ_SHORT = rf"(?:{PRONOUN}|{TITLED_NAME}|{NP}|[A-Z][\w’'\-.]+)"
 
 _AFTER_SUBJ_CUE = re.compile(
     rf"^[\s,;:]*(?:(?:—|–|--)\s*)?(?P<subj>{PRONOUN}|{TITLED_NAME}|[^,;:.!?“”\"‘’—()]{{1,90}}?)"
-    rf"(?:\s*,\s*(?P<app>{_APPOS})\s*,)?\s+(?:{ADVERB}\s+){{0,3}}(?P<cue>{_CUE_ANY.pattern})")
+    rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,)?\s+(?:{ADVERB}\s+){{0,3}}(?P<cue>{_CUE_ANY.pattern})")
 _AFTER_CUE_SUBJ = re.compile(
     rf"^[\s,;:]*(?P<cue>{CUE_RE.pattern})\s+(?:{ADVERB}\s+){{0,2}}"
     rf"(?P<subj>{TITLED_NAME}|{NP}|{PRONOUN}|(?:[\w’'.-]+\s+){{0,6}}?{NAME_WORD})"
-    rf"(?=\s*(?:[,.;:!?)”\"]|$|\s+(?:in|on|at|during|to|after|before|who|whose|when|as|about)\b))"
+    rf"(?=\s*(?:[,.;:!?)”\"]|$|\s*\(|\s+(?:in|on|at|during|to|after|before|who|whose|when|as|about|of|from|with|for)\b))"
     rf"(?:\s*,\s*(?P<app>{_APPOS})(?=[.;]|$))?")
 _AFTER_DASH = re.compile(rf"^[\s,;]*(?:—|–|--|-)\s*(?P<subj>{TITLED_NAME})")
 _ACCORDING = re.compile(rf"(?i:according\s+to|in\s+the\s+words\s+of)\s+(?P<subj>{TITLED_NAME}|{NP}|[^,;:.“”\"]{{1,80}}?)"
                         rf"(?=\s*(?:[,.;:!?“”\"]|$))")
 # Subject right before a cue: "Doo Jin-ho, a research fellow at X, said", "he also said".
 _BEFORE_SUBJ = re.compile(
-    rf"(?P<subj>{PRONOUN}(?=['’](?:d|s|ve|ll)\b)|{PRONOUN}|{TITLED_NAME}(?:['’]s)?|{NP})"
-    rf"(?:\s*,\s*(?P<app>{_APPOS})\s*,)?(?:['’](?:d|s|ve|ll))?\s*(?:{ADVERB}\s+){{0,3}}(?:to\s+)?$")
+    rf"(?<![\w’'.-])(?P<subj>{PRONOUN}(?=['’](?:d|s|ve|ll)\b)|{PRONOUN}|{TITLED_NAME}(?:['’]s)?|{NP})"
+    rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,|\s*,)?(?:['’](?:d|s|ve|ll))?\s*(?:{ADVERB}\s+){{0,3}}(?:to\s+)?$")
 _SENT_START_SUBJ = re.compile(
     rf"(?:[^,]{{0,60}},\s+)?(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP})"
     rf"(?:\s*,\s*(?P<app>{_APPOS})\s*,)?")
@@ -109,11 +110,18 @@ class _Span:
     double: bool
     nested: bool = False
     para: int = 0
+    mark_len: int = 1    # 2 for the typewriter double mark ''
+
+    @property
+    def after(self) -> int:
+        """First index after the closing mark (or the end when it never closes)."""
+        return self.close + self.mark_len if self.close is not None else self.end
 
 
 # --- pass 1: spans -------------------------------------------------------------------------
-_DOUBLE = re.compile(r"[“”\"]")
-_SINGLE = re.compile(r"[‘’']")
+# Typewriter exports (NYT among them) write a double quotation mark as two apostrophes ''.
+_DOUBLE = re.compile(r"''|[“”\"]")
+_SINGLE = re.compile(r"(?<!')'(?!')|[‘’]")
 _APOS_WORDS = re.compile(r"(?:em|til|tis|twas|cause|n|\d\d?s?|s)\b", re.I)
 
 
@@ -127,19 +135,26 @@ def _double_spans(text: str, ps: int, pe: int) -> tuple[list[_Span], bool]:
     """Double-quoted spans in one paragraph; second value: a quote is left open at the end."""
     out: list[_Span] = []
     open_at = None
+    open_len = 1
+    attribute = False
     for m in _DOUBLE.finditer(text, ps, pe):
         ch, pos = m.group(), m.start()
+        if attribute:                       # closing mark of a markup attribute value
+            attribute = ch != '"'
+            continue
         if open_at is None:
-            if ch in "“\"":
-                open_at = pos
-        elif ch in "”\"":
-            if pos - open_at > 1:
-                out.append(_Span(open_at, open_at + 1, pos, pos, True))
+            if ch == '"' and pos > ps and text[pos - 1] == "=":
+                attribute = True            # <tweet author="x">: markup, not a quotation
+            elif ch in ("“", '"', "''"):
+                open_at, open_len = pos, len(ch)
+        elif ch in ("”", '"', "''"):
+            if pos - open_at > open_len:
+                out.append(_Span(open_at, open_at + open_len, pos, pos, True, mark_len=len(ch)))
             open_at = None
     if open_at is not None:
-        e = _trim(text, open_at + 1, pe)
-        if e - open_at - 1 >= 2:
-            out.append(_Span(open_at, open_at + 1, e, None, True))
+        e = _trim(text, open_at + open_len, pe)
+        if e - open_at - open_len >= 2:
+            out.append(_Span(open_at, open_at + open_len, e, None, True))
         return out, True
     return out, False
 
@@ -199,7 +214,7 @@ def find_spans(text: str, paras: Sequence[tuple[int, int, int]]) -> list[_Span]:
             for s in _single_spans(text, d.start, d.end, nested=True):
                 s.para = pid
                 spans.append(s)
-            cursor = (d.close + 1) if d.close is not None else pe
+            cursor = d.after if d.close is not None else pe
         for s in _single_spans(text, cursor, pe, nested=False):
             s.para = pid
             spans.append(s)
@@ -217,19 +232,30 @@ class _Attr:
     how: str = ""
 
 
+_LEAD_FUNCTION = re.compile(r"(?:(?:And|But|Or|So|Yet|Then|After|Before|When|While|As|If|Although|Though|"
+                            r"Because|Since|Still|Meanwhile|However|Also|Instead|and|but|or|so|yet|then)\s+)+")
+
+
 def _clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
     """Trim a raw subject span; None when it cannot be a speaker."""
     while s < e and text[s] in " ,;:—–-\t":
         s += 1
     e = _trim(text, s, e)
     sub = text[s:e]
+    m = _LEAD_FUNCTION.match(sub)
+    if m and m.end() < len(sub):
+        s += m.end()
+        sub = text[s:e]
     m = re.match(rf"(?:{ADVERB}\s+)+", sub)
     if m and m.end() < len(sub):
         s += m.end()
         sub = text[s:e]
+    if sub.endswith(".") and len(sub.split()[-1]) > 4 and sub.split()[-1] not in ("Jr.", "Sr.", "Inc."):
+        e -= 1
+        sub = text[s:e]
     if not sub or _BAD_SUBJECT.match(sub) or len(sub.split()) > 9:
         return None
-    if re.search(r"\d{3,}|[.!?]\s", sub):
+    if re.search(r"\d{3,}|[a-z]{4,}[.!?]\s|[!?]\s", sub):
         return None
     return s, e
 
@@ -246,11 +272,19 @@ def _role_from_appositive(app: str | None) -> str | None:
 
 
 def _after_attr(text: str, lo: int, hi: int, quote_short: bool) -> _Attr | None:
+    """The attribution right after a closing mark: “…,” he said / said Smith / — X /
+    according to X."""
     seg = text[lo:hi]
+    m = _ACCORDING.match(seg.lstrip(" ,;"))
+    if m:
+        off = lo + len(seg) - len(seg.lstrip(" ,;"))
+        s, e = off + m.start("subj"), off + m.end("subj")
+        return _Attr(text[s:e], s, e, "according to", how="according")
     m = _AFTER_DASH.match(seg)
-    if m and not seg[:m.start("subj")].strip(" ,;").startswith("-") or (m and len(seg.strip()) < 60):
+    if m and len(seg.strip()) < 80:
         s, e = lo + m.start("subj"), lo + m.end("subj")
-        if looks_like_person(peel_title(text[s:e])[0], titled=True) or m.group("subj") != peel_title(m.group("subj"))[0]:
+        name = peel_title(text[s:e])[0]
+        if looks_like_person(name, titled=True) or name != text[s:e]:
             return _Attr(text[s:e], s, e, None, how="dash")
     for pat in (_AFTER_SUBJ_CUE, _AFTER_CUE_SUBJ):
         m = pat.match(seg)
@@ -258,6 +292,10 @@ def _after_attr(text: str, lo: int, hi: int, quote_short: bool) -> _Attr | None:
             continue
         if pat is _AFTER_CUE_SUBJ and m.group("cue").lower() not in _INVERTED_OK:
             continue
+        if pat is _AFTER_SUBJ_CUE:
+            c = _CUE_ANY.match(text, lo + m.start("cue"))
+            if c is None or not _is_verb_use(text, lo, c):
+                continue
         span = _clean_subject(text, lo + m.start("subj"), lo + m.end("subj"))
         if span is None:
             continue
@@ -267,29 +305,40 @@ def _after_attr(text: str, lo: int, hi: int, quote_short: bool) -> _Attr | None:
             if re.match(r"\s+(?:that\s+)?[a-z]+\s+(?:was|is|were|are|would|will|had|has|could|\w+ed)\b", rest) or \
                     re.match(r"\s+(?:that|it|he|she|they|the|a|an)\b", rest):
                 return None
-        cue = m.group("cue")
-        return _Attr(text[span[0]:span[1]], span[0], span[1], cue,
+        return _Attr(text[span[0]:span[1]], span[0], span[1], m.group("cue"),
                      _role_from_appositive(m.group("app")), how="after")
-    m = _ACCORDING.match(seg.lstrip(" ,;"))
-    if m:
-        off = lo + len(seg) - len(seg.lstrip(" ,;"))
-        s, e = off + m.start("subj"), off + m.end("subj")
-        return _Attr(text[s:e], s, e, "according to", how="according")
     return None
 
 
+_PREP_BEFORE = re.compile(r"(?:\b(?:in|In|on|On|at|At|from|From|for|For|with|With|of|by|By|to|about|"
+                          r"than|like|against|into|over|under|after|After|before|Before|during|"
+                          r"During|whom|whose)|[’']s)\s*$")
+
+
 def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | None] | None:
-    """The subject right before a cue at `cue_start` (searching back to `lo`)."""
+    """The subject right before a cue at `cue_start` (searching back to `lo`). A noun phrase
+    governed by a preposition ("In a statement to the Observer, her adviser, X, said") is
+    not a subject; the search then moves right."""
     seg = text[max(lo, cue_start - 240):cue_start]
     base = cue_start - len(seg)
-    m = _BEFORE_SUBJ.search(seg)
-    if m:
+    pos = 0
+    for _ in range(4):
+        m = _BEFORE_SUBJ.search(seg, pos)
+        if not m:
+            return None
+        if m.group("app") and _PREP_BEFORE.search(seg, 0, m.start("subj")):
+            pos = m.start("subj") + 1
+            app = m.group("app")
+            last = app.rsplit(",", 1)[-1].strip()
+            if re.fullmatch(TITLED_NAME, last):
+                s0 = base + m.start("app") + app.rindex(last)
+                role = _role_from_appositive(app.rsplit(",", 1)[0]) if "," in app else None
+                return s0, s0 + len(last), role
+            continue
         span = _clean_subject(text, base + m.start("subj"), base + m.end("subj"))
         if span:
-            s, e = span
-            if text[e - 2:e] in ("’s", "'s") and text[s:e - 2].strip():
-                pass
-            return s, e, _role_from_appositive(m.group("app"))
+            return span[0], span[1], _role_from_appositive(m.group("app"))
+        return None
     return None
 
 
@@ -300,7 +349,7 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int, str | None] 
     """The subject of the clause text[lo:hi]: its first noun phrase, else its first name or
     pronoun (after an introductory phrase such as "In a statement released Thursday,")."""
     m = _SENT_START_SUBJ.match(text, lo, hi)
-    if m:
+    if m and m.group("subj").split()[0].rstrip(".") not in _NOT_NAME:
         span = _clean_subject(text, m.start("subj"), m.end("subj"))
         if span:
             return span[0], span[1], _role_from_appositive(m.group("app"))
@@ -356,37 +405,68 @@ _PLURAL_NOUN_FORMS = frozenset(("remarks", "comments", "claims", "reports", "sta
                                 "counters", "labels", "brands", "terms", "reads", "questions"))
 
 
-def _before_attr(text: str, lo: int, hi: int) -> _Attr | None:
-    """The last reporting cue in text[lo:hi] (before the opening mark) and its subject."""
-    cues = [c for c in _CUE_ANY.finditer(text, lo, hi) if _is_verb_use(text, lo, c)]
-    if not cues:
-        return None
-    c = cues[-1]
+_PASSIVE_BY = re.compile(rf"\s+by\s+(?P<subj>{TITLED_NAME}|{NP})")
+_SPEECH_KIND = {"speech"}
+
+
+def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, str | None] | None:
+    """Subject of one cue: "according to X", the agent of a passive ("was asked by X"), the
+    noun phrase right before the cue, or for a participle ("…, adding") the clause subject."""
     cue = c.group()
     if CUES.phrases.get(cue.lower()):
         m = _ACCORDING.match(text, c.start(), hi)
+        return (m.start("subj"), m.end("subj"), None) if m else None
+    before = text[max(lo, c.start() - 12):c.start()]
+    if re.search(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", before):
+        m = _PASSIVE_BY.match(text, c.end(), hi)
         if m:
-            s, e = m.start("subj"), m.end("subj")
-            return _Attr(text[s:e], s, e, cue.lower(), how="according-before")
-        return None
-    # "X said …, adding/noting …": a participle takes the clause's subject.
+            span = _clean_subject(text, m.start("subj"), m.end("subj"))
+            return (span[0], span[1], None) if span else None
     sub = None
     if not cue.endswith("ing"):
         sub = _subject_before(text, lo, c.start())
-        if sub and text[sub[0]:sub[1]].lower() in ("and", "but"):
-            sub = None
     if sub is None:
-        prior = list(_CUE_ANY.finditer(text, lo, c.start()))
+        # "X said …, adding …" / "X …, but told …": the clause's subject
+        sub = _clause_subject(text, lo, c.start())
+    if sub is None:
+        prior = [p for p in _CUE_ANY.finditer(text, lo, c.start()) if _is_verb_use(text, lo, p)]
         for p in reversed(prior):
             sub = _subject_before(text, lo, p.start())
             if sub:
                 break
-    if sub is None:
-        sub = _clause_subject(text, lo, c.start())
-    if sub is None:
+    return sub
+
+
+def _cue_kind(cue: str) -> str:
+    return CUES.verbs.get(cue.lower(), ("", "speech"))[1]
+
+
+def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _Attr | None:
+    """The reporting cue before the opening mark (in text[lo:hi]) and its subject.
+
+    The last speech cue wins (a label or stance cue only when there is no speech cue). With
+    `outermost` (a phrase embedded in reported speech) the first speech cue of the window wins:
+    "Obama said he expected that Americans will say “no”" is Obama's reported speech. A stance
+    or label cue with a pronoun subject ("what she calls", "who wondered") always yields to an
+    earlier speech cue."""
+    cues = [c for c in _CUE_ANY.finditer(text, lo, hi) if _is_verb_use(text, lo, c)]
+    if not cues:
         return None
-    s, e, role = sub
-    return _Attr(text[s:e], s, e, cue, role, how="before")
+    speech = [c for c in cues if _cue_kind(c.group()) == "speech"]
+    order = (speech if outermost else list(reversed(speech))) if speech else list(reversed(cues))
+    for c in order[:3]:
+        sub = _cue_subject(text, lo, c, hi)
+        if sub is None:
+            continue
+        if c is not cues[-1] and not outermost:
+            last = cues[-1]
+            lsub = _cue_subject(text, lo, last, hi)
+            if lsub and text[lsub[0]:lsub[1]].lower() not in _PRONOUNS | {"whom", "which"} \
+                    and last.start() > c.start():
+                c, sub = last, lsub     # "X said …, and Y called it “…”"
+        s0, e0, role = sub
+        return _Attr(text[s0:e0], s0, e0, c.group(), role, how="before")
+    return None
 
 
 def _final_attr(text: str, lo: int, hi: int) -> _Attr | None:
@@ -428,7 +508,7 @@ class _Resolver:
         self.text = article.text
         self.people: list[PersonMention] = find_people(article, sentences)
         self.starts = [p.start for p in self.people]
-        self.full = [p.name for p in self.people if len(p.name.split()) >= 2]
+        self.index = NameIndex((p.start, p.name) for p in self.people if len(p.name.split()) >= 2)
         self.roles: list[tuple[int, str, str]] = []       # (pos, role lower, name)
         for p in self.people:
             if p.role:
@@ -499,11 +579,7 @@ class _Resolver:
         name, title, _ = peel_title(m)
         name = re.sub(r"['’]s$", "", name)
         if name and name[:1].isupper() and looks_like_person(name, titled=True):
-            before = [p.name for p in self.people if p.start <= pos and len(p.name.split()) >= 2]
-            resolved = canonical_person(name, before)
-            if resolved == name:
-                resolved = canonical_person(name, self.full)
-            return resolved, title
+            return self.index.lookup(name, pos), title
         # A role noun phrase ("South Korea’s defence minister") -> the person with that role.
         head = " ".join(re.findall(r"[a-z][\w-]*", low)[-2:])
         if head and len(head) > 3:
@@ -560,6 +636,156 @@ def _kind(text: str, span: _Span, attributed: bool, embedded: bool) -> str:
     return "full"
 
 
+def _masked(text: str, spans: Sequence[_Span]) -> str:
+    """The text with quotation contents blanked (same length), so that cue and subject
+    patterns never match words inside someone else's quotation."""
+    chars = list(text)
+    for sp in spans:
+        if sp.nested:
+            continue
+        for i in range(sp.start, sp.end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+_FROM_X = re.compile(rf"(?:^|\b)(?:[Ff]rom|[Pp]er|[Ii]n)\s+(?P<subj>{TITLED_NAME}|{NP})\s*:\s*$")
+
+
+_NAME_COLON = re.compile(rf"(?<![\w’'.-])(?P<subj>{TITLED_NAME}(?:\s+and\s+{TITLED_NAME})?)\s*:\s*$")
+
+
+_PERSON_PRONOUN = frozenset(("he", "she", "they"))
+
+
+def _predicate_attr(mt: str, lo: int, hi: int, people: frozenset[str]) -> _Attr | None:
+    """A quoted phrase in the predicate of a sentence whose subject is a person ("Cruz blamed
+    the law on “knuckleheaded politicians”"): news quotes the subject's own words. Does NOT
+    apply when the subject is not a person or pronoun ("The results showed the weakness of
+    “establishment”" stays a scare quote)."""
+    sub = _clause_subject(mt, lo, hi)
+    if sub is None:
+        return None
+    s0, e0, role = sub
+    words = mt[s0:e0]
+    if words.lower() in _PERSON_PRONOUN:
+        return _Attr(words, s0, e0, None, role, how="predicate")
+    name = peel_title(words)[0]
+    if name and (name.split()[-1] in people or len(name.split()) >= 2 and looks_like_person(name)) \
+            and not words.endswith(("’s", "'s")) and \
+            mt[e0:e0 + 2] not in ("’s", "'s"):
+        return _Attr(words, s0, e0, None, role, how="predicate")
+    return None
+
+
+def _colon_attr(mt: str, lo: int, hi: int) -> _Attr | None:
+    """"X <does something>: “…”" or "From the report: “…”": the clause subject introduces it."""
+    seg_end = _trim(mt, lo, hi)
+    if not mt[lo:seg_end].endswith(":"):
+        return None
+    m = _NAME_COLON.search(mt, lo, seg_end)
+    if m and not m.group("subj").isupper():
+        span = _clean_subject(mt, m.start("subj"), m.end("subj"))
+        if span:
+            return _Attr(mt[span[0]:span[1]], span[0], span[1], None, how="colon")
+    m = _FROM_X.search(mt, lo, seg_end)
+    if m:
+        return _Attr(mt[m.start("subj"):m.end("subj")], m.start("subj"), m.end("subj"), None, how="colon")
+    sub = _clause_subject(mt, lo, seg_end)
+    if sub is None:
+        return None
+    return _Attr(mt[sub[0]:sub[1]], sub[0], sub[1], None, sub[2], how="colon")
+
+
+def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
+               sentences: Sequence[Sentence], starts: list[int], si: int,
+               last_in_sentence: dict[int, _Attr], prev: tuple[_Attr | None, int],
+               para: tuple[int, int], people: frozenset[str]) -> tuple[_Attr | None, bool]:
+    """(attribution, embedded) for one span; see the module docstring for the order."""
+    sent = sentences[si]
+    close_pos = sp.close if sp.close is not None else sp.end
+    sj = _sent_of(starts, sentences, close_pos)
+    sent_after = sentences[sj]
+    # neighbours in the same sentence bound the before/after windows
+    lo = sent.start
+    for q in reversed(spans[:k]):
+        if q.nested:
+            continue
+        if q.close is not None and sent.start <= q.close < sp.open:
+            lo = q.after
+            break
+        if q.open < sent.start:
+            break
+    hi = sent_after.end
+    for q in spans[k + 1:]:
+        if q.nested:
+            continue
+        if q.open > close_pos:
+            hi = min(hi, q.open)
+            break
+    body = text[sp.start:sp.end]
+    short = len(body.split()) <= 4 and not _ENDS_PUNCT.search(body)
+    lead = mt[lo:sp.open]
+    before_blank = not lead.strip(" \t“\"‘'—–-•*")
+    if sp.nested or _is_label_term(text, sp, lo):
+        return None, False        # a term quoted inside someone's words, a title, a so-called term
+    after = _after_attr(mt, sp.after, hi, short) if sp.close is not None else None
+    ends_intro = lead.rstrip().endswith((":", ","))
+    embedded_shape = bool(_LOWER_START.match(body) or short) and not ends_intro
+    before = None
+    if not before_blank:
+        before = _before_attr(mt, lo, sp.open, outermost=embedded_shape)
+        if embedded_shape and lo > sent.start:
+            # a later phrase of the same reported speech: the sentence's outer cue
+            outer = _before_attr(mt, sent.start, sp.open, outermost=True)
+            if outer is not None and (before is None or outer.mstart < before.mstart):
+                before = outer
+    if before and embedded_shape:
+        return before, True
+    if after:
+        return after, False
+    if before:
+        return before, not ends_intro
+    if not before_blank:
+        attr = _colon_attr(mt, lo, sp.open)
+        if attr:
+            return attr, False
+        if last_in_sentence.get(si) is not None:
+            return last_in_sentence[si], True     # “a basket case” and “a liar”
+    if sp.close is not None:
+        attr = _final_attr(mt, sp.after, sent_after.end)
+        if attr:
+            return attr, False
+    if not before_blank and sp.double:
+        attr = _predicate_attr(mt, sent.start, sp.open, people)
+        if attr:
+            return attr, True
+        if before_blank and sj + 1 < len(sentences):
+            nxt = sentences[sj + 1]
+            if nxt.para_id == sent.para_id and not mt[sp.after:nxt.start].strip(" .,!?"):
+                attr = _attribution_sentence(mt, nxt)
+                if attr:
+                    return attr, False
+    if before_blank and si > 0:
+        ps_ = sentences[si - 1]
+        if not ps_.chrome and mt[ps_.start:ps_.end].rstrip().endswith(":"):
+            attr = _before_attr(mt, ps_.start, ps_.end) or _colon_attr(mt, ps_.start, ps_.end)
+            if attr:
+                attr.how = "colon"
+                return attr, False
+    prev_attr, prev_para = prev
+    if before_blank and prev_attr is not None and sp.para - prev_para <= 1 and sp.double:
+        return _Attr(prev_attr.mention, prev_attr.mstart, prev_attr.mend, prev_attr.cue,
+                     prev_attr.role, how="continued"), False
+    ps, pe = para
+    if not before_blank and pe - ps < 200 and text[pe - 1:pe] not in ".!?":
+        h = _HEADLINE_SUBJ.match(mt[lo:sp.open].strip())
+        if h:
+            s0 = mt.index(h.group("subj"), lo)
+            return _Attr(h.group("subj"), s0, s0 + len(h.group("subj")), None, how="headline"), False
+    return None, False
+
+
 def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Quote]:
     """Quote rows for one article, in document order, none from page chrome."""
     text = article.text
@@ -569,112 +795,48 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Quote]:
     spans = [s for s in find_spans(text, paras) if not article.in_chrome(s.open, s.end)]
     if not spans:
         return []
+    mt = _masked(text, spans)
     starts = _sentence_index(sentences)
     resolver = _Resolver(article, sentences)
+    people = frozenset(w for p in resolver.people for w in (p.surface.split()[-1], p.name.split()[-1]))
     para_bounds = {pid: (ps, pe) for pid, ps, pe in paras}
     out: list[Quote] = []
     prev_attr: _Attr | None = None
     prev_speaker: str | None = None
     prev_role: str | None = None
-    prev_end_para = -10
+    prev_para = -10
     last_in_sentence: dict[int, _Attr] = {}
     for k, sp in enumerate(spans):
         si = _sent_of(starts, sentences, sp.open)
         sent = sentences[si]
-        close_pos = sp.close if sp.close is not None else sp.end
-        sj = _sent_of(starts, sentences, close_pos)
-        sent_after = sentences[sj]
         if sent.chrome:
             continue
-        # neighbours in the same sentence bound the before/after windows
-        lo = sent.start
-        for q in reversed(spans[:k]):
-            if q.nested or q is sp:
-                continue
-            if q.close is not None and q.close < sp.open and q.close >= sent.start and not (sp.nested and q.double):
-                lo = q.close + 1
-                break
-            if q.close is not None and q.close < sent.start:
-                break
-        hi = sent_after.end
-        for q in spans[k + 1:]:
-            if q.nested:
-                continue
-            if q.open > close_pos:
-                if q.open < hi:
-                    hi = q.open
-                break
-        ps, pe = para_bounds.get(sp.para, (sent.start, sent.end))
-        body = text[sp.start:sp.end]
-        short = len(body.split()) <= 4 and not _ENDS_PUNCT.search(body)
-        before_blank = not text[lo:sp.open].strip(" \t“\"‘'—–-•*")
-        attr: _Attr | None = None
-        embedded = False
-        if sp.nested or _is_label_term(text, sp, lo):
-            attr = None          # a term quoted inside someone's words, a title, a so-called term
-        else:
-            after = _after_attr(text, close_pos + 1, hi, short) if sp.close is not None else None
-            before = _before_attr(text, lo, sp.open) if not before_blank else None
-            if before and (_LOWER_START.match(body) or short) and not text[lo:sp.open].rstrip().endswith((":", ",")):
-                attr, embedded = before, True
-            elif after:
-                attr = after
-            elif before:
-                attr = before
-                embedded = not text[lo:sp.open].rstrip().endswith((":", ","))
-            if attr is None and not before_blank and last_in_sentence.get(si) is not None:
-                # “a basket case” and “a liar”: later quotes of the same reported speech
-                attr = last_in_sentence[si]
-                embedded = True
-            if attr is None and sp.close is not None:
-                attr = _final_attr(text, close_pos + 1, sent_after.end)
-            if attr is None and sp.close is not None and before_blank and sj + 1 < len(sentences):
-                nxt = sentences[sj + 1]
-                if nxt.para_id == sent.para_id and not text[close_pos + 1:nxt.start].strip(" .,!?"):
-                    attr = _attribution_sentence(text, nxt)
-            if attr is None and before_blank and si > 0:
-                prev = sentences[si - 1]
-                if prev.text.rstrip().endswith(":") and not prev.chrome:
-                    cm = _COLON_CUE.search(prev.text)
-                    if cm:
-                        attr = _before_attr(text, prev.start, prev.start + cm.end("cue") + 1) or \
-                            _before_attr(text, prev.start, prev.end)
-                        if attr:
-                            attr.how = "colon"
-            if attr is None and before_blank and prev_attr is not None and \
-                    sp.para - prev_end_para <= 1 and sp.double:
-                attr = _Attr(prev_attr.mention, prev_attr.mstart, prev_attr.mend, prev_attr.cue,
-                             prev_attr.role, how="continued")
-            if attr is None and not before_blank and pe - ps < 200 and text[pe - 1:pe] not in ".!?":
-                h = _HEADLINE_SUBJ.match(text[lo:sp.open].strip())
-                if h:
-                    s0 = text.index(h.group("subj"), lo)
-                    attr = _Attr(h.group("subj"), s0, s0 + len(h.group("subj")), None, how="headline")
+        attr, embedded = _attribute(text, mt, sp, k, spans, sentences, starts, si, last_in_sentence,
+                                    (prev_attr, prev_para), para_bounds.get(sp.para, (sent.start, sent.end)),
+                                    people)
         speaker = role = None
-        if attr is not None and not sp.nested:
-            last_in_sentence[si] = attr
         if attr is not None:
-            if attr.how == "continued" or attr is last_in_sentence.get(si) and attr.how == "same":
-                speaker, role = prev_speaker, prev_role
-            elif attr.how == "continued":
+            attr.mention = text[attr.mstart:attr.mend]
+            if not sp.nested:
+                last_in_sentence[si] = attr
+            if attr.how == "continued":
                 speaker, role = prev_speaker, prev_role
             else:
                 speaker, title = resolver.resolve(attr.mention, attr.mstart)
                 role = attr.role or title
                 resolver.note_role(attr.mstart, attr.role, speaker)
                 resolver.speakers.append((attr.mstart, speaker, resolver.is_person(speaker)))
+        body = text[sp.start:sp.end]
         kind = _kind(text, sp, attr is not None, embedded)
         if kind == "scare":
-            speaker = role = None
             q = Quote(article.doc_id, sent.sent_id, sp.start, sp.end, body, kind)
         else:
             q = Quote(article.doc_id, sent.sent_id, sp.start, sp.end, body, kind, speaker,
                       attr.mention if attr else None, attr.mstart if attr else None,
                       attr.mend if attr else None, role, attr.cue if attr else None)
         out.append(q)
-        if attr is not None and sp.double and not sp.nested:
-            prev_attr, prev_speaker, prev_role = attr, speaker, role
-            prev_end_para = sp.para
-        elif sp.double and not sp.nested and kind != "scare":
-            prev_end_para = sp.para
+        if sp.double and not sp.nested and kind != "scare":
+            if attr is not None:
+                prev_attr, prev_speaker, prev_role = attr, speaker, role
+            prev_para = sp.para
     return out
