@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .dates import date_spans
@@ -154,6 +155,27 @@ terminal platform channel radio studio window version series round season episod
 """.split())
 
 
+# Small patterns the rules use (compiled once).
+_EQUALS_BEFORE = re.compile(r"=\s*$")
+_EQUALS_AFTER = re.compile(r"\s?=")
+_OF_AFTER = re.compile(r"\s+of\b")
+_PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?")
+_SHELL_NOUN = re.compile(r"shell|round|ammunition|munition|projectile|artillery", re.I)
+_GUN_NOUN = re.compile(r"howitzer|gun|cannon|mortar", re.I)
+_HYPHEN_WORD = re.compile(r"[-\u2010\u2011](?P<w>[A-Za-z]+)")
+_OLD_AFTER_HYPHEN = re.compile(r"[-\u2010\u2011]old\b")
+_OLD_AFTER = re.compile(r"\s+old\b")
+_RANGE_HIGH = re.compile(rf"\s?(?:\d|(?i:{WORDS}))")
+_FRACTION_AFTER = re.compile(r"\s+(?:times|thirds?|quarters?|halves|fifths?|tenths?)\b")
+_MAIN_AFTER = re.compile(r"\s+(?:main|key)\b")
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|these|those|them|whom|which)\b", re.I)
+_RANGE_LOW = re.compile(r"\s?[-–—]\s?\d|\s+(?:to|or)\s")
+_AND_AFTER = re.compile(r"\s+and\s")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\S+\s+)?$", re.I)
+_NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
+_COMMA_AFTER = re.compile(r"\s*,")
+
+
 @dataclass
 class _Raw:
     """A regex hit and what the rules made of it (None: not a figure)."""
@@ -273,7 +295,7 @@ def find_figures(text: str, *, starts: list[int] | None = None,
         link = text[low.m.end():high.m.start()]
         if high.unit is None or not _RANGE_LINK.match(link) or low.m.group("ord"):
             continue
-        if link.strip() == "and" and not re.search(r"\bbetween\s+(?:\S+\s+)?$", text[:low.m.start()], re.I):
+        if link.strip() == "and" and not _BETWEEN_BEFORE.search(text, 0, low.m.start()):
             continue
         if low.unit not in (None, high.unit) and not low.needs_borrow:
             continue
@@ -312,15 +334,36 @@ def find_figures(text: str, *, starts: list[int] | None = None,
 # ---------------------------------------------------------------------------------------------
 # Rules
 # ---------------------------------------------------------------------------------------------
+@dataclass
+class _Ctx:
+    """What the rules read about one hit: the text around it and its parsed parts."""
+    m: re.Match
+    before: str                  # up to 60 characters before the hit
+    tail: str                    # up to 120 characters after it
+    num: str
+    value: float
+    is_word: bool                # written in words ("six"), not digits
+    scale: str | None
+    suf: str                     # "%", "percent", "mm", a glued unit ... lowercased, or ""
+    measure_near: Callable[[int, int], str | None]
+
+    @property
+    def small_word(self) -> bool:
+        return self.is_word and self.num.lower() in _SMALL_WORD
+
+
 def _classify(text: str, raw: _Raw, measure_near) -> None:
-    """Fill raw.value/unit/counts/end when the hit is a figure; leave unit None otherwise."""
+    """Fill raw.value/unit/counts/end when the hit is a figure; leave unit None otherwise.
+
+    The rule families are tried in a fixed order; each returns True when it has decided (a
+    figure, or a firm "not a figure")."""
     m = raw.m
     before = text[max(0, m.start() - 60):m.start()]
     tail = text[m.end():m.end() + 120]
     if _is_label(text, m, before):
         return
     raw.approx = bool(_HEDGE_BEFORE.search(before) or _HEDGE_AFTER.match(tail))
-    if re.search(r"=\s*$", before) or re.match(r"\s?=", tail):
+    if _EQUALS_BEFORE.search(before) or _EQUALS_AFTER.match(tail):
         return                                   # exchange-rate notes: "($1 = 0.87 pounds)"
     if m.group("ord"):
         _ordinal(text, raw, tail)
@@ -332,149 +375,178 @@ def _classify(text: str, raw: _Raw, measure_near) -> None:
     is_word = not num[0].isdigit()
     if not is_word and _looks_like_year(num, m) and not _COUNT_RE.match(tail.lstrip()):
         return
-    scale = m.group("scale")
-    suf = (m.group("suf") or "").strip().lower()
-    cur = m.group("cur")
+    ctx = _Ctx(m, before, tail, num, value, is_word, m.group("scale"),
+               (m.group("suf") or "").strip().lower(), measure_near)
     raw.end = m.end()
-    # -- money ------------------------------------------------------------------------------
+    if _money(raw, ctx):
+        return
+    if ctx.scale and ctx.scale.strip().lower() in ("m", "b", "k"):
+        head = _head_noun(tail)                  # "100m" alone is metres or a typo
+        if not head or head[0] is None:
+            return
+    ctx.value = _scaled(value, ctx.scale)
+    for rule in (_glued_unit, _percent, _calibre, _compound, _duration, _measure_unit):
+        if rule(raw, ctx):
+            return
+    if _FRACTION_AFTER.match(tail):
+        return                                   # multipliers and fractions: "three times", "two thirds"
+    _count(raw, ctx)
+
+
+def _money(raw: _Raw, ctx: _Ctx) -> bool:
+    """"$61 billion", "£2.5bn", "61 billion dollars", "1.2 trillion won"."""
+    cur = ctx.m.group("cur")
     currency = _CURRENCY_SYMBOLS.get(cur.strip().lower()) if cur else None
-    cw = None if currency or suf else _CURRENCY_WORD_RE.match(tail)
+    scale = ctx.scale
+    cw = None if currency or ctx.suf else _CURRENCY_WORD_RE.match(ctx.tail)
     if cw:
         word = cw.group("word").lower()
-        ok_scale = scale or cw.group("scale")
-        if word == "won" and not ok_scale:
-            cw = None                           # "Biden won" is a verb
-        elif word in ("pounds", "pound") and re.match(r"\s+of\b", tail[cw.end():]):
-            cw = None                           # "500 pounds of explosives" is a weight
+        if word == "won" and not (scale or cw.group("scale")):
+            cw = None                            # "Biden won 306 votes": a verb
+        elif word in ("pounds", "pound") and _OF_AFTER.match(ctx.tail, cw.end()):
+            cw = None                            # "500 pounds of explosives": a weight
         if cw:
             currency = _CURRENCY[word]
             scale = scale or cw.group("scale")
-            raw.end = m.end() + cw.end()
-    if currency:
-        if scale and scale.strip().lower() in ("m", "b", "k") and is_word:
-            return
-        raw.value = _scaled(value, scale)
-        raw.unit, raw.currency = "money", currency
-        raw.counts = measure_near(m.start(), raw.end)
-        return
-    if scale and scale.strip().lower() in ("m", "b", "k") and not cur:
-        # "100m" without a currency is metres or a typo unless people/things follow
-        head = _head_noun(tail)
-        if not head or head[0] is None:
-            return
-    value = _scaled(value, scale)
-    # -- units glued to the digits: "64km", "10kg", "5GW" ----------------------------------
-    if m.group("gunit"):
-        entry = _UNITS[m.group("gunit").lower()]
-        raw.value, raw.unit, raw.counts = value, entry["unit"], entry["canonical"]
-        return
-    # -- percent ----------------------------------------------------------------------------
-    if suf and (suf.startswith("%") or suf.startswith("per") or suf.startswith("pct")):
-        raw.value, raw.unit = value, "percent"
-        of = re.match(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?", tail)
-        head = None
-        if of:
-            head = _head_noun(tail[of.end() - 1:])
-            if not (head and head[0]):
-                head = _head_noun(tail[of.end() - 1:], last=True)   # "40% of EU gas"
-        raw.counts = measure_near(m.start(), m.end()) or (head[0] if head else None)
-        return
-    # -- calibre ----------------------------------------------------------------------------
-    if suf:
-        raw.value, raw.unit = value, "caliber_mm"
-        head = _head_noun(tail)
-        noun = (head[0] or "") if head else ""
-        if re.search(r"shell|round|ammunition|munition|projectile|artillery", noun + tail[:40], re.I):
-            raw.counts = "shell caliber"
-        elif re.search(r"howitzer|gun|cannon|mortar", noun + tail[:40], re.I):
-            raw.counts = re.search(r"howitzer|gun|cannon|mortar", noun + tail[:40], re.I).group(0).lower() + " caliber"
-        else:
-            raw.counts = "caliber"
-        return
-    # -- hyphenated compounds: "10-person delegation", "five-year plan", "a 41-year-old" ------
-    hy = re.match(r"[-\u2010\u2011](?P<w>[A-Za-z]+)", tail)
-    if hy:
-        w = hy.group("w").lower()
-        after = tail[hy.end():]
-        if w in _MEMBERSHIP:
-            head = _head_noun(after, first=True)
-            if head and head[0]:
-                raw.value, raw.unit = value, "count"
-                raw.counts = f"{head[0]} members" if w not in ("nation", "country") else "countries"
-                raw.end = m.end() + hy.end() + head[1]
-            return
-        if w in _TIME_UNITS:
-            if re.match(r"[-\u2010\u2011]old\b", after):
-                return                            # an age
-            raw.value, raw.unit, raw.counts = value, "duration", _TIME_UNITS[w]
-            raw.end = m.end() + hy.end()
-            return
-        if w in _UNITS:
-            raw.value, raw.unit, raw.counts = value, _UNITS[w]["unit"], _UNITS[w]["canonical"]
-            raw.end = m.end() + hy.end()
-            return
-        if w == "point":
-            raw.value, raw.unit, raw.counts = value, "count", "points"
-            raw.end = m.end() + hy.end()
-            return
-        if re.match(r"\s?(?:\d|" + WORDS + ")", tail[1:], re.I):
-            raw.needs_borrow = True               # a range: "10,000-12,000 troops"
-        return
-    # -- durations ----------------------------------------------------------------------------
-    tu = _TIME_RE.match(tail)
-    if tu:
-        word = tu.group(0).strip().lower()
-        if is_word and num.lower() == "one" and word in ("day", "night"):
-            return                                # "one day" is an idiom
-        if re.match(r"\s+old\b", tail[tu.end():]):
-            return                                # "five years old" is an age
-        raw.value, raw.unit, raw.counts = value, "duration", _TIME_UNITS[word]
-        raw.end = m.end() + tu.end()
-        return
-    # -- other units of measure -------------------------------------------------------------
-    un = _UNIT_RE.match(tail)
-    if un and not (is_word and un.group(0).strip().lower() in ("t", "mi", "ft", "m")):
-        entry = _UNITS[un.group(0).strip().lower()]
-        raw.value, raw.unit, raw.counts = value, entry["unit"], entry["canonical"]
-        raw.end = m.end() + un.end()
-        return
-    if re.match(r"\s+(?:times|thirds?|quarters?|halves|fifths?|tenths?)\b", tail):
-        return                                    # multipliers and fractions: "three times", "two thirds"
-    # -- counts -----------------------------------------------------------------------------
-    head = _head_noun(tail)
-    small_word = is_word and num.lower() in _SMALL_WORD
-    if small_word and (_DETERMINER_BEFORE.search(before) or re.match(r"\s+(?:main|key)\b", tail)) \
+            raw.end = ctx.m.end() + cw.end()
+    if not currency:
+        return False
+    if scale and scale.strip().lower() in ("m", "b", "k") and ctx.is_word:
+        return True
+    raw.value = _scaled(ctx.value, scale)
+    raw.unit, raw.currency = "money", currency
+    raw.counts = ctx.measure_near(ctx.m.start(), raw.end)
+    return True
+
+
+def _glued_unit(raw: _Raw, ctx: _Ctx) -> bool:
+    """Units glued to the digits: "64km", "10kg", "5GW"."""
+    if not ctx.m.group("gunit"):
+        return False
+    entry = _UNITS[ctx.m.group("gunit").lower()]
+    raw.value, raw.unit, raw.counts = ctx.value, entry["unit"], entry["canonical"]
+    return True
+
+
+def _percent(raw: _Raw, ctx: _Ctx) -> bool:
+    """"8.3 percent", "12 per cent", "40%": counts is the nearest measure phrase, else the noun
+    after "of" ("80% of the country's farmland")."""
+    if not ctx.suf.startswith(("%", "per", "pct")):
+        return False
+    raw.value, raw.unit = ctx.value, "percent"
+    head = None
+    of = _PERCENT_OF.match(ctx.tail)
+    if of:
+        rest = ctx.tail[of.end() - 1:]
+        head = _head_noun(rest)
+        if not (head and head[0]):
+            head = _head_noun(rest, last=True)   # "40% of EU gas"
+    raw.counts = ctx.measure_near(ctx.m.start(), ctx.m.end()) or (head[0] if head else None)
+    return True
+
+
+def _calibre(raw: _Raw, ctx: _Ctx) -> bool:
+    """"152mm", "155-millimeter", "155 mm": a calibre, never a count."""
+    if not ctx.suf:
+        return False
+    raw.value, raw.unit = ctx.value, "caliber_mm"
+    head = _head_noun(ctx.tail)
+    window = ((head[0] or "") if head else "") + ctx.tail[:40]
+    gun = _GUN_NOUN.search(window)
+    raw.counts = ("shell caliber" if _SHELL_NOUN.search(window)
+                  else f"{gun.group(0).lower()} caliber" if gun else "caliber")
+    return True
+
+
+def _compound(raw: _Raw, ctx: _Ctx) -> bool:
+    """Hyphenated compounds: "10-person delegation" (members), "five-year plan" (duration),
+    "1,300-km border", "12-point plan"; "a 41-year-old" is an age and "10,000-12,000" a range."""
+    hy = _HYPHEN_WORD.match(ctx.tail)
+    if not hy:
+        return False
+    w = hy.group("w").lower()
+    after = ctx.tail[hy.end():]
+    end = ctx.m.end() + hy.end()
+    if w in _MEMBERSHIP:
+        head = _head_noun(after, first=True)
+        if head and head[0]:
+            raw.value, raw.unit = ctx.value, "count"
+            raw.counts = f"{head[0]} members" if w not in ("nation", "country") else "countries"
+            raw.end = end + head[1]
+    elif w in _TIME_UNITS:
+        if not _OLD_AFTER_HYPHEN.match(after):   # "a 41-year-old" is an age
+            raw.value, raw.unit, raw.counts, raw.end = ctx.value, "duration", _TIME_UNITS[w], end
+    elif w in _UNITS:
+        raw.value, raw.unit, raw.counts, raw.end = ctx.value, _UNITS[w]["unit"], _UNITS[w]["canonical"], end
+    elif w == "point":
+        raw.value, raw.unit, raw.counts, raw.end = ctx.value, "count", "points", end
+    elif _RANGE_HIGH.match(ctx.tail, 1):
+        raw.needs_borrow = True                  # a range: "10,000-12,000 troops"
+    return True
+
+
+def _duration(raw: _Raw, ctx: _Ctx) -> bool:
+    """"two months", "five years", "four decades"; not "one day" (an idiom) or "five years old"."""
+    tu = _TIME_RE.match(ctx.tail)
+    if not tu:
+        return False
+    word = tu.group(0).strip().lower()
+    if ctx.is_word and ctx.num.lower() == "one" and word in ("day", "night"):
+        return True
+    if _OLD_AFTER.match(ctx.tail, tu.end()):
+        return True
+    raw.value, raw.unit, raw.counts = ctx.value, "duration", _TIME_UNITS[word]
+    raw.end = ctx.m.end() + tu.end()
+    return True
+
+
+def _measure_unit(raw: _Raw, ctx: _Ctx) -> bool:
+    """Other units of measure after the number: "40 kilometres", "2 million tonnes"."""
+    un = _UNIT_RE.match(ctx.tail)
+    if not un or (ctx.is_word and un.group(0).strip().lower() in ("t", "mi", "ft", "m")):
+        return False
+    entry = _UNITS[un.group(0).strip().lower()]
+    raw.value, raw.unit, raw.counts = ctx.value, entry["unit"], entry["canonical"]
+    raw.end = ctx.m.end() + un.end()
+    return True
+
+
+def _count(raw: _Raw, ctx: _Ctx) -> None:
+    """A count: the head noun after the number, a partitive ("300 of them" with a measure), or
+    a bare number whose sentence names what it counts ("the toll rose to 45")."""
+    m, before, tail, value = ctx.m, ctx.before, ctx.tail, ctx.value
+    if ctx.small_word and (_DETERMINER_BEFORE.search(before) or _MAIN_AFTER.match(tail)) \
             and _SELECTING.match(tail):
-        return                                    # "the two largest importers", "the two main parties"
+        return                                   # "the two largest importers", "the two main parties"
+    head = _head_noun(tail)
     if head and head[0]:
         noun, length, known = head
-        if is_word and num.lower() == "one" and not known:
+        if ctx.is_word and ctx.num.lower() == "one" and not known:
             return
-        if small_word and noun.lower() in _DEICTIC and (
-                _DETERMINER_BEFORE.search(before) or noun.lower() == "sides" or num.lower() == "one"):
-            return                                # "the two countries", "two sides"
+        if ctx.small_word and noun.lower() in _DEICTIC and (
+                _DETERMINER_BEFORE.search(before) or noun.lower() == "sides" or ctx.num.lower() == "one"):
+            return                               # "the two countries", "two sides"
         raw.value, raw.unit, raw.counts = value, "count", noun
         raw.end = m.end() + length
         return
-    of = re.match(r"\s+of\s+(?:the|its|their|these|those|them|whom|which)\b", tail, re.I)
+    of = _PARTITIVE.match(tail)
     if of:
-        if is_word and (num.lower() in _SMALL_WORD or value < 10):
-            return                                # "one of", "two of the"
+        if ctx.is_word and (ctx.small_word or value < 10):
+            return                               # "one of", "two of the"
         after = _head_noun(tail[of.end():])
-        counts = (after[0] if after and after[0] else None) or measure_near(m.start(), m.end())
+        counts = (after[0] if after and after[0] else None) or ctx.measure_near(m.start(), m.end())
         if counts:
             raw.value, raw.unit, raw.counts = value, "count", counts
         return
-    if re.match(r"\s?[-–—]\s?\d|\s+(?:to|or)\s", tail) or (
-            re.match(r"\s+and\s", tail) and re.search(r"\bbetween\s+(?:\S+\s+)?$", before, re.I)):
-        raw.needs_borrow = True                   # the low end of a range: the high end decides
+    if _RANGE_LOW.match(tail) or (_AND_AFTER.match(tail) and _BETWEEN_BEFORE.search(before)):
+        raw.needs_borrow = True                  # the low end of a range: the high end decides
         return
-    if is_word:
-        return                                    # a bare "two" with no noun is not a figure
-    if re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*,", tail):
-        return                                    # "Anna, 37, fled": an age
+    if ctx.is_word:
+        return                                   # a bare "two" with no noun is not a figure
+    if _NAME_COMMA_BEFORE.search(before) and _COMMA_AFTER.match(tail):
+        return                                   # "Anna, 37, fled": an age
     raw.bare = True
-    counts = measure_near(m.start(), m.end())
+    counts = ctx.measure_near(m.start(), m.end())
     if counts:
         raw.value, raw.unit, raw.counts = value, "count", counts
 
