@@ -27,6 +27,11 @@ def hover_text(text: object, width: int = 70, lines: int = 8) -> str:
     return "<br>".join(wrapped[:lines]) + ("<br>…" if len(wrapped) > lines else "")
 
 
+def wrap_label(text: object, width: int = 18) -> str:
+    """Axis label broken over lines (<br>) so long outlet or topic names do not collide."""
+    return "<br>".join(textwrap.wrap(str(text), width)) or str(text)
+
+
 def _height(n_bars: int, *, per: int = 28, base: int = 140, low: int = 260, high: int = 900) -> int:
     return max(low, min(high, base + per * n_bars))
 
@@ -53,6 +58,7 @@ def topic_heatmap(counts: pd.DataFrame) -> go.Figure | None:
         return None
     grid = counts.pivot_table(index="topic", columns="source", values="sentences", fill_value=0, aggfunc="sum")
     grid = grid.loc[grid.sum(axis=1).sort_values(ascending=False).index]
+    grid.columns = [wrap_label(c) for c in grid.columns]
     fig = px.imshow(grid, text_auto=True, aspect="auto", color_continuous_scale="Blues",
                     labels={"x": "", "y": "", "color": "sentences"}, height=_height(len(grid), per=34))
     fig.update_traces(hovertemplate="%{y}<br>%{x}<br><b>%{z} sentences</b><extra></extra>")
@@ -74,6 +80,12 @@ def timeline(dates: pd.DataFrame, colours: dict[str, str]) -> go.Figure | None:
                    height=_height(df["source"].nunique(), per=60, low=220))
     fig.update_traces(marker=dict(size=11, opacity=.8, line=dict(width=1, color="white")), jitter=.35)
     fig.update_layout(showlegend=False)
+    lo, hi = df["date"].quantile(0.1), df["date"].max()
+    if (hi - df["date"].min()).days > 3650 and (hi - lo).days > 0:
+        # a few old dates ("in 1990") would squeeze the rest into a sliver: open on the recent 90%,
+        # the old points stay one drag or double-click away
+        pad = pd.Timedelta(days=max(30, (hi - lo).days // 10))
+        fig.update_xaxes(range=[lo - pad, hi + pad])
     return fig
 
 
@@ -170,6 +182,7 @@ def heat(df: pd.DataFrame, *, rows: str, cols: str, value_label: str, top: int =
         return None
     grid = pd.crosstab(df[rows].fillna("(none)"), df[cols].fillna("(none)"))
     grid = grid.loc[grid.sum(axis=1).sort_values(ascending=False).index[:top]]
+    grid.columns = [wrap_label(c) for c in grid.columns]
     fig = px.imshow(grid, text_auto=True, aspect="auto", color_continuous_scale="Reds",
                     labels={"x": "", "y": "", "color": value_label}, height=_height(len(grid), per=30))
     fig.update_traces(hovertemplate="%{y}<br>%{x}<br><b>%{z} " + value_label + "</b><extra></extra>")

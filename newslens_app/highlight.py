@@ -31,6 +31,7 @@ CSS = """
 <style>
 .nl-article {white-space: pre-wrap; font-family: Georgia, 'Times New Roman', serif; font-size: 1.02rem;
   line-height: 1.65; color: #1f2933; max-width: 48rem;}
+.nl-gap {display: block; height: .55em;}
 .nl-chrome {color: #9aa5b1; font-style: italic; font-size: .9em;}
 .nl-quotes {background: #FDF0B5;}
 .nl-speaker {text-decoration: underline dotted #b7791f 2px; text-underline-offset: 3px;}
@@ -41,6 +42,9 @@ CSS = """
 .nl-legend span.nl-key {display: inline-block; margin: 0 .9rem .3rem 0; padding: 0 .35rem; border-radius: 3px;}
 </style>
 """
+
+
+PARAGRAPH_GAP = '<span class="nl-gap"></span>'
 
 
 def legend_html() -> str:
@@ -80,7 +84,8 @@ def render_article(text: str, marks: Iterable[Mark], *, chrome: Iterable[tuple[i
             active.append(starts[j])
             j += 1
         active = [sp for sp in active if sp[1] > a]
-        piece = html.escape(text[a:b], quote=True)
+        # a small gap after each line break, so paragraphs read as paragraphs (adds no text)
+        piece = html.escape(text[a:b], quote=True).replace("\n", "\n" + PARAGRAPH_GAP)
         if not active:
             out.append(piece)
             continue
@@ -111,11 +116,15 @@ def marks_for(tables, selection, doc_id: str, *, kinds, only_filtered: bool = Fa
             text, detail = _describe(kind, r)
             marks.append(Mark(int(r["start"]), int(r["end"]), kind, detail))
             rows.append({"kind": KIND_LABELS[kind], "as_written": text, "detail": detail,
-                         "start": int(r["start"]), "end": int(r["end"]), "doc_id": doc_id})
+                         "start": int(r["start"]), "end": int(r["end"]), "doc_id": doc_id,
+                         "sent_id": int(r["sent_id"])})
             s, e = r.get("speaker_start"), r.get("speaker_end")
             if kind == "quotes" and _is_int(s) and _is_int(e) and e > s:
                 marks.append(Mark(int(s), int(e), "speaker", f"speaker of a quote: {r.get('speaker') or '?'}"))
-    frame = pd.DataFrame(rows, columns=["kind", "as_written", "detail", "start", "end", "doc_id"])
+    frame = pd.DataFrame(rows, columns=["kind", "as_written", "detail", "start", "end", "doc_id", "sent_id"])
+    sents = tables["sentences"][["doc_id", "sent_id", "text"]].rename(columns={"text": "sentence"})
+    arts = tables["articles"][["doc_id", "title", "source"]].rename(columns={"title": "article"})
+    frame = frame.merge(sents, on=["doc_id", "sent_id"], how="left").merge(arts, on="doc_id", how="left")
     return marks, frame.sort_values(["start", "end"]).reset_index(drop=True)
 
 
@@ -126,7 +135,13 @@ def _is_int(v) -> bool:
         return False
 
 
+def _clean(r: dict) -> dict:
+    """Row values with pandas' missing markers (NaN, NA) turned into None."""
+    return {k: (None if v is None or (not isinstance(v, (list, tuple)) and pd.isna(v)) else v) for k, v in r.items()}
+
+
 def _describe(kind: str, r: dict) -> tuple[str, str]:
+    r = _clean(r)
     if kind == "quotes":
         who = r.get("speaker") or ("no speaker (scare quote)" if r.get("kind") == "scare" else "speaker unknown")
         role = f" ({r['speaker_role']})" if r.get("speaker_role") else ""

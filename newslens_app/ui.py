@@ -31,6 +31,8 @@ READER_PAGE = APP_DIR / "pages" / "reader.py"
 PAGES = (("overview", "Overview", ":material/dashboard:"), ("quotes", "Quotes", ":material/format_quote:"),
          ("figures", "Figures", ":material/numbers:"), ("weapons", "Weapons", ":material/rocket_launch:"),
          ("reader", "Article reader", ":material/article:"))
+# Pages other helpers own, shown once their script exists (issue 5's upload/folder page).
+OPTIONAL_PAGES = (("corpus", "Corpus", ":material/upload_file:"),)
 TABLES = ("articles", "sentences", "quotes", "figures", "dates", "weapons", "entities")
 FILTER_KEYS = ("f_outlets", "f_docs", "f_topics", "f_dates", "f_undated", "f_speakers", "f_categories",
                "f_search")
@@ -118,8 +120,10 @@ def run_app(*, default: str = "overview") -> None:
     `default` names the page opened at "/" (tests use it to open a page with its sidebar, as
     AppTest's switch_page does not re-run the entry script)."""
     st.set_page_config(page_title="newslens", page_icon=":material/newspaper:", layout="wide")
+    listed = [*PAGES, *((name, title, icon) for name, title, icon in OPTIONAL_PAGES
+                        if (APP_DIR / "pages" / f"{name}.py").is_file())]
     pages = [st.Page(APP_DIR / "pages" / f"{name}.py", title=title, icon=icon, url_path=name,
-                     default=name == default) for name, title, icon in PAGES]
+                     default=name == default) for name, title, icon in listed]
     page = st.navigation(pages)
     setup()
     page.run()
@@ -325,9 +329,10 @@ def page_header(title: str, caption: str) -> None:
     st.caption(caption)
 
 
-def filter_sentence(ctx: Context, n: int, noun: str) -> None:
-    """"**12 quotes** where outlet is The Korea Times" above a table."""
-    what = f"**{n:,} {noun if n != 1 else noun.rstrip('s')}**"
+def filter_sentence(ctx: Context, n: int, noun: str, *, one: str | None = None) -> None:
+    """"**12 quotes** where outlet is The Korea Times" above a table; `one` is the singular
+    ("quote"), by default `noun` without its final s."""
+    what = f"**{n:,} {noun if n != 1 else (one or noun.removesuffix('s'))}**"
     described = ctx.describe()
     st.markdown(f"{what} {described}" if described else f"{what} (no filters: the whole corpus)")
 

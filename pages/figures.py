@@ -19,6 +19,7 @@ if summary.empty:
     st.info("No measure is reported by two or more outlets under the current filters, so there is nothing "
             "to compare side by side.", icon=":material/compare_arrows:")
 else:
+    ui.filter_sentence(ctx, len(summary), "shared measures", one="shared measure")
     n_diff = int(summary["disagree"].sum())
     if n_diff:
         st.warning(f"{n_diff} of {len(summary)} shared measures differ between outlets.", icon=":material/warning:")
@@ -35,7 +36,8 @@ else:
                  })
     st.caption("Each panel is one measure on its own scale; hover a dot for the sentence it comes from.")
     ui.chart(ctx, lambda: charts.measure_points(points, ctx.outlet_colours), key="f_points", missing="figures")
-    ui.download_csv(ctx, summary, "figure-comparison", key="dl_compare")
+    behind = points.merge(summary[["measure", "unit", "verdict"]], on=["measure", "unit"], how="left")
+    ui.download_csv(ctx, behind, "figure-comparison", key="dl_compare")
 
 st.subheader("What the figures count, by outlet")
 st.caption("The 20 most frequent things counted; bars are split by the outlet that reported them.")

@@ -51,8 +51,13 @@ st.html(highlight.render_article(article["text"], marks, chrome=[tuple(c) for c 
                                  focus=tuple(focus) if focus else None))
 
 st.subheader("Rows from this article")
-ui.filter_sentence(ctx, len(rows), "highlighted rows")
-st.dataframe(rows, hide_index=True, key="reader_rows", width="stretch", column_config={
+if only_filtered:
+    ui.filter_sentence(ctx, len(rows), "highlighted rows", one="highlighted row")
+else:
+    st.markdown(f"**{len(rows):,} rows** extracted from this article (all of them: switch on "
+                "*Only rows that match the sidebar filters* to apply the filters here too).")
+st.dataframe(rows, hide_index=True, key="reader_rows", width="stretch",
+             column_order=["kind", "as_written", "detail", "start", "end"], column_config={
     "kind": st.column_config.TextColumn("Kind", width="small"),
     "as_written": st.column_config.TextColumn("Text", width="large"),
     "detail": st.column_config.TextColumn("Detail", width="medium"),

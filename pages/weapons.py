@@ -12,31 +12,31 @@ if weapons.empty:
     st.stop()
 
 cat_colours = ui.category_colours(weapons["category"])
-left, right = st.columns(2)
+left, right = st.columns([3, 2])
 with left:
     st.subheader("Mentions by weapon")
     st.caption("The 20 most mentioned weapons, coloured by category.")
     ui.chart(ctx, lambda: charts.count_bars(weapons, y="canonical", color="category", colours=cat_colours,
-                                    x_label="mentions"), key="w_canonical", missing="weapon mentions")
+                                            x_label="mentions"), key="w_canonical", missing="weapon mentions")
 with right:
     st.subheader("Categories by outlet")
     st.caption("Mentions per outlet, split by weapon category.")
-    ui.chart(ctx, lambda: charts.count_bars(weapons, y="source", color="category", colours=cat_colours,
-                                    x_label="mentions"), key="w_sources", missing="weapon mentions")
-left, right = st.columns(2)
-with left:
-    st.subheader("Weapons by outlet")
-    st.caption("Mentions of each weapon (rows) in each outlet (columns).")
-    ui.chart(ctx, lambda: charts.heat(weapons, rows="canonical", cols="source", value_label="mentions"),
-             key="w_heat_source", missing="weapon mentions")
-with right:
-    st.subheader("Categories by topic")
-    st.caption("Mentions of each category in sentences labelled with each topic.")
-    ui.chart(ctx, lambda: charts.heat(views.explode_topics(weapons), rows="category", cols="topic", value_label="mentions"),
-             key="w_heat_topic", missing="weapon mentions")
+    ui.chart(ctx, lambda: charts.count_bars(weapons.assign(source=weapons["source"].map(charts.wrap_label)),
+                                            y="source", color="category", colours=cat_colours, x_label="mentions"),
+             key="w_sources", missing="weapon mentions")
+
+st.subheader("Weapons by outlet")
+st.caption("Mentions of each weapon (rows) in each outlet (columns); darker means more.")
+ui.chart(ctx, lambda: charts.heat(weapons, rows="canonical", cols="source", value_label="mentions"),
+         key="w_heat_source", missing="weapon mentions")
+st.subheader("Weapon categories by topic")
+st.caption("Mentions of each category (columns) in sentences labelled with each topic (rows); a sentence "
+           "with several topics counts once for each.")
+ui.chart(ctx, lambda: charts.heat(views.explode_topics(weapons), rows="topic", cols="category",
+                                  value_label="mentions"), key="w_heat_topic", missing="weapon mentions")
 
 st.subheader("All weapon mentions")
-ui.filter_sentence(ctx, len(weapons), "weapon mentions")
+ui.filter_sentence(ctx, len(weapons), "weapon mentions", one="weapon mention")
 ui.reader_hint()
 ui.table(ctx, weapons, key="w_table", columns={
     "canonical": st.column_config.TextColumn("Weapon", width="medium"),
@@ -52,22 +52,26 @@ st.caption("Quotes and figures that share a sentence with one of the weapon ment
 with_weapons = views.same_sentences(weapons, {"quotes": ctx.view("quotes"), "figures": ctx.view("figures")})
 tab_q, tab_f = st.tabs([f"Quotes ({len(with_weapons['quotes'])})", f"Figures ({len(with_weapons['figures'])})"])
 with tab_q:
+    ui.filter_sentence(ctx, len(with_weapons["quotes"]), "quotes next to these weapon mentions",
+                       one="quote next to these weapon mentions")
     if with_weapons["quotes"].empty:
         st.info("No quote shares a sentence with these weapon mentions.")
     else:
         ui.table(ctx, with_weapons["quotes"], key="w_quotes", columns={
-            "weapons": st.column_config.TextColumn("Weapons", width="small"),
+            "weapons": st.column_config.TextColumn("Weapons in the sentence", width="medium"),
             "speaker": st.column_config.TextColumn("Speaker", width="medium"),
             "quote": st.column_config.TextColumn("Quote", width="large"),
             "source": st.column_config.TextColumn("Outlet", width="medium"),
         })
         ui.download_csv(ctx, with_weapons["quotes"], "weapon-quotes", key="dl_w_quotes")
 with tab_f:
+    ui.filter_sentence(ctx, len(with_weapons["figures"]), "figures next to these weapon mentions",
+                       one="figure next to these weapon mentions")
     if with_weapons["figures"].empty:
         st.info("No figure shares a sentence with these weapon mentions.")
     else:
         ui.table(ctx, with_weapons["figures"], key="w_figures", columns={
-            "weapons": st.column_config.TextColumn("Weapons", width="small"),
+            "weapons": st.column_config.TextColumn("Weapons in the sentence", width="medium"),
             "as_written": st.column_config.TextColumn("Figure", width="small"),
             "counts": st.column_config.TextColumn("What it counts", width="medium"),
             "source": st.column_config.TextColumn("Outlet", width="medium"),

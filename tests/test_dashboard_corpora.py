@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
+    # Other work may edit newslens/ while the suite runs; pin the code version so only the
+    # inputs decide freshness here (the code-change case has its own test).
+    monkeypatch.setattr(corpora, "code_fingerprint", lambda: "code-v1")
     inputs = tmp_path / "inputs"
     inputs.mkdir()
     shutil.copy(ROOT / "seeds" / "002_75158f16aab19e85.txt", inputs / "a.txt")
@@ -59,6 +62,19 @@ def test_a_new_input_file_makes_tables_stale(data_dir):
     corpora.build_corpus(corpus)
     (data_dir / "inputs" / "c.txt").write_text("A third article about 5 tanks.\n", encoding="utf-8")
     assert not corpora.status(corpus).fresh
+
+
+def test_changed_extraction_code_makes_tables_stale(data_dir, monkeypatch):
+    corpus = corpora.get_corpus(None)
+    corpora.build_corpus(corpus)
+    monkeypatch.setattr(corpora, "code_fingerprint", lambda: "code-v2")
+    now = corpora.status(corpus)
+    assert not now.fresh and now.reason == "the extraction code changed"
+
+
+def test_code_fingerprint_follows_the_package_source():
+    assert corpora.code_fingerprint() == corpora.code_fingerprint()
+    assert len(corpora.code_fingerprint()) == 16
 
 
 def test_tables_without_a_manifest_are_rebuilt(data_dir):

@@ -6,7 +6,6 @@ The seed tables are built once per session into a temporary folder (never the re
 """
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
@@ -26,25 +25,24 @@ PAGES = {"pages/overview.py": "Corpus overview", "pages/quotes.py": "Quotes", "p
 def data_dir(tmp_path_factory) -> Path:
     """Seeds built once (with their manifest, so the app finds them fresh) + the made-up corpus."""
     folder = tmp_path_factory.mktemp("dashboard-data")
-    old = os.environ.get("NEWSLENS_DATA_DIR"), os.environ.get("NEWSLENS_CORPUS")
-    os.environ["NEWSLENS_DATA_DIR"] = str(folder)
-    os.environ.pop("NEWSLENS_CORPUS", None)
-    try:
+    with pytest.MonkeyPatch.context() as mp:
+        _pin(mp, folder)
         corpora.build_corpus(corpora.get_corpus(None))
         register_prebuilt(folder)
-    finally:
-        for key, value in zip(("NEWSLENS_DATA_DIR", "NEWSLENS_CORPUS"), old):
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
     return folder
+
+
+def _pin(mp: pytest.MonkeyPatch, folder: Path) -> None:
+    mp.setenv("NEWSLENS_DATA_DIR", str(folder))
+    mp.delenv("NEWSLENS_CORPUS", raising=False)
+    # other work may edit newslens/ while the suite runs: a pinned code version keeps the
+    # session's seed tables fresh instead of rebuilding them mid-test
+    mp.setattr(corpora, "code_fingerprint", lambda: "pinned-for-tests")
 
 
 @pytest.fixture
 def env(data_dir, monkeypatch):
-    monkeypatch.setenv("NEWSLENS_DATA_DIR", str(data_dir))
-    monkeypatch.delenv("NEWSLENS_CORPUS", raising=False)
+    _pin(monkeypatch, data_dir)
     return data_dir
 
 
