@@ -140,6 +140,9 @@ def sha256(text: str) -> str:
 
 
 def _mb(n: int) -> str:
+    """A size for a reason line: "850 KB", "2.5 MB", "20 MB"."""
+    if n < 1024 * 1024:
+        return f"{n / 1024:.0f} KB"
     return f"{n / 1024 / 1024:.1f} MB" if n < 10 * 1024 * 1024 else f"{n / 1024 / 1024:.0f} MB"
 
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from .corpus import MAX_FILE_BYTES, RawDocument, SkipFile, decode, read_limited
+from .corpus import MAX_FILE_BYTES, RawDocument, SkipFile, _mb, decode, read_limited
 
 # Only the charset declaration is looked up in the raw bytes, never any content.
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
@@ -71,9 +71,18 @@ def extract_html(html: str, *, source: str = "") -> dict[str, str | None]:
                              for k, v in meta.items()}}
 
 
+# A page saved as a single file inlines its images and fonts as base64, so its markup can be many
+# times its text: the page may be this many times the one-article limit, its text may not.
+HTML_MARKUP_FACTOR = 3
+
+
 def read_html_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[RawDocument]:
     """One article from a saved web page; doc_id is the file name without extension."""
-    page = extract_html(decode_html(read_limited(path, max_bytes)), source=str(path))
+    page = extract_html(decode_html(read_limited(path, max_bytes * HTML_MARKUP_FACTOR)), source=str(path))
+    size = len((page["text"] or "").encode("utf-8"))
+    if size > max_bytes:
+        raise SkipFile(f"article text too large ({_mb(size)} > {_mb(max_bytes)} limit for one article; "
+                       f"raise it with --max-file-mb)")
     yield RawDocument(doc_id=path.stem, path=str(path), text=page["text"] or "",
                       title=page.get("title"), published=page.get("published"),
                       outlet=page.get("outlet"), url=page.get("url"), byline=page.get("byline"))

@@ -66,3 +66,16 @@ def test_html_files_become_articles_with_extracted_text(tmp_path):
     assert (art.title, art.published, art.outlet) == ("Seoul weighs sending arms to Ukraine", "2024-11-07",
                                                      "The Korea Times")
     assert skipped == [(str(tmp_path / "empty.htm"), "empty file")]
+
+
+def test_inline_assets_may_make_a_page_bigger_than_its_text_limit(tmp_path):
+    image = "data:image/png;base64," + "A" * 6000
+    (tmp_path / "single-file.html").write_text(
+        f"<html><body><img src='{image}'><p>Officials said 12 drones were shot down.</p></body></html>",
+        encoding="utf-8")
+    (tmp_path / "long.html").write_text("<html><body>" + "<p>Officials said 12 drones fell.</p>" * 200
+                                        + "</body></html>", encoding="utf-8")
+    articles, skipped = load_corpus([tmp_path], max_bytes=4000)
+    assert [a.doc_id for a in articles] == ["single-file"]
+    assert skipped == [(str(tmp_path / "long.html"),
+                        "article text too large (6 KB > 4 KB limit for one article; raise it with --max-file-mb)")]
