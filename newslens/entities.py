@@ -26,7 +26,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .lexicons import load_lexicon
+from .lexicons import load_lexicon, search_key
 from .model import Article, Entity, Sentence
 from .weapons import default_matcher
 
@@ -64,6 +64,7 @@ _CAPW = r"(?:[A-Z][a-zà-ÿ]+(?:-[A-Za-z][a-zà-ÿ]*)*|[A-Z]{2,}[a-z]?|(?:[A-Z]\
 _SEQ = re.compile(rf"{_CAPW}(?: +(?:(?:of|for|and|the|de|du) +)*{_CAPW})*")
 _TOKEN = re.compile(rf"{_CAPW}|[a-z]+")
 _ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z&]{1,9})\)")
+_PAREN_ACRONYM = re.compile(r" \([A-Z][A-Za-z&]{1,9}\)")
 _POSSESSOR = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)*)['’]s $")
 
 
@@ -94,10 +95,11 @@ def _gazetteer() -> _Gazetteer:
             for form in {e["name"], *(e.get("aliases") or [])}:
                 if "(" in form:
                     continue                      # "Federation Council (Russia)" is a label only
-                if form not in automaton:         # orgs after places: "Federation Council" keeps org
-                    automaton.add_word(form, (len(form), e["name"], etype))
-                elif etype == "org":
-                    automaton.add_word(form, (len(form), e["name"], etype))
+                if form not in automaton or etype == "org":   # "Federation Council" stays an org
+                    automaton.add_word(form, (len(form), e["name"], etype, form in ORG_HEADS))
+    for head in ORG_HEADS:                        # anchors for the organisation rule, same pass
+        if head not in automaton:
+            automaton.add_word(head, (len(head), head, "head", True))
     automaton.make_automaton()
     return _Gazetteer(automaton, context)
 
@@ -115,22 +117,29 @@ def _bounded(text: str, start: int, end: int) -> bool:
             and (end == len(text) or not text[end].isalnum()))
 
 
-def _lexicon_candidates(text: str, spans: Sequence[tuple[int, int]]) -> list[_Cand]:
+def _lexicon_candidates(text: str, spans: Sequence[tuple[int, int]]
+                        ) -> tuple[list[_Cand], list[tuple[int, int]]]:
+    """Listed places and organisations, and (start, sentence index) of each org head word."""
     gaz = _gazetteer()
     starts = [s for s, _ in spans]
     out = []
-    for last, (length, name, etype) in gaz.automaton.iter(text):
+    heads = []
+    for last, (length, name, etype, is_head) in gaz.automaton.iter(text):
         start, end = last - length + 1, last + 1
         if not _bounded(text, start, end):
             continue
         k = bisect.bisect_right(starts, start) - 1
         if k < 0 or end > spans[k][1]:
             continue
+        if is_head:
+            heads.append((start, k))
+            if etype == "head":
+                continue
         ctx = gaz.context.get(name)
         if ctx and not ctx.search(text, spans[k][0], spans[k][1]):
             continue
         out.append(_Cand(start, end, name, etype, 0))
-    return out
+    return out, heads
 
 
 def _initials(words: list[str]) -> str:
@@ -160,16 +169,32 @@ def _segments(toks: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str
     return segments
 
 
-def _org_rule_candidates(text: str, spans: Sequence[tuple[int, int]]) -> tuple[list[_Cand], dict[str, str]]:
-    """Organisations by shape (head word) and by 'Full Name (ACRONYM)'; returns acronym map."""
+def _org_rule_candidates(text: str, spans: Sequence[tuple[int, int]], heads: list[tuple[int, int]]
+                         ) -> tuple[list[_Cand], dict[str, str]]:
+    """Organisations by shape (head word) and by 'Full Name (ACRONYM)'; returns acronym map.
+
+    Only the capitalised runs around an anchor (a head word found by the gazetteer pass, or a
+    parenthesised acronym) are examined: most capitalised runs are names and places."""
+    anchors = list(heads)
+    starts = [s for s, _ in spans]
+    for m in _PAREN_ACRONYM.finditer(text):
+        k = bisect.bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.end() <= spans[k][1]:
+            anchors.append((m.start() - 1, k))        # the last letter before " ("
     out: list[_Cand] = []
     acronyms: dict[str, str] = {}
-    for s_start, s_end in spans:
-        for m in _SEQ.finditer(text, s_start, s_end):
-            toks = [(t.start(), t.end(), t.group(0)) for t in _TOKEN.finditer(text, m.start(), m.end())]
-            for seg in _segments(toks):
-                cand = _org_from_tokens(text, s_start, seg, acronyms)
-                out.extend(cand)
+    done: set[tuple[int, int]] = set()
+    for pos, k in sorted(anchors):
+        s_start, s_end = spans[k]
+        lo = max(s_start, pos - 160)
+        if lo > s_start:
+            lo = text.find(" ", lo, pos) + 1 or pos   # start the window at a word
+        for m in _SEQ.finditer(text, lo, min(s_end, pos + 160)):
+            if m.start() <= pos < m.end() and (m.start(), m.end()) not in done:
+                done.add((m.start(), m.end()))
+                toks = [(t.start(), t.end(), t.group(0)) for t in _TOKEN.finditer(text, m.start(), m.end())]
+                for seg in _segments(toks):
+                    out.extend(_org_from_tokens(text, s_start, seg, acronyms))
     return out, acronyms
 
 
@@ -227,7 +252,7 @@ def _person_candidates(article: Article, sentences: list[Sentence]) -> list[_Can
         return []
     weapons = default_matcher().automaton
     return [_Cand(p.start, p.end, p.name, "person", 1) for p in _find_people(article, sentences)
-            if not weapons.exists(p.name.lower())]
+            if not weapons.exists(search_key(p.name))]
 
 
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
@@ -251,8 +276,9 @@ def extract_entities(article: Article, sentences: list[Sentence]) -> list[Entity
     text = article.text
     live = [s for s in sentences if not s.chrome]
     spans = [(s.start, s.end) for s in live]
-    rule_orgs, acronyms = _org_rule_candidates(text, spans)
-    cands = (_lexicon_candidates(text, spans) + rule_orgs
+    listed, heads = _lexicon_candidates(text, spans)
+    rule_orgs, acronyms = _org_rule_candidates(text, spans, heads)
+    cands = (listed + rule_orgs
              + _acronym_candidates(text, spans, acronyms) + _person_candidates(article, live))
     starts = [s.start for s in live]
     rows = []

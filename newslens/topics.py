@@ -12,18 +12,15 @@ aggregate sentence labels), and chrome sentences always get no topics.
 """
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
 
-from .lexicons import load_lexicon
+from .lexicons import load_lexicon, normalise, search_copy, search_key
 from .model import Article, Sentence
 
-_NORMALISE = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
-                            "\u00a0": " ", "\u2019": "'"})
 NEIGHBOUR_SHARE = 0.5      # how much of a neighbour's score a half-sure sentence may borrow
 
 
@@ -42,23 +39,34 @@ class TopicMatcher:
 
 
 def _norm_term(term: str) -> tuple[str, bool, bool]:
-    """(match key, prefix match?, case-sensitive?) for one lexicon term."""
+    """(the term as it must appear, prefix match?, case-sensitive?) for one lexicon term."""
     prefix = term.endswith("*")
-    term = term.rstrip("*").translate(_NORMALISE)
+    term, _ = normalise(term.rstrip("*"))
     return term, prefix, any(c.isupper() for c in term)
 
 
 def build_topic_matcher(entries: Sequence[dict]) -> TopicMatcher:
-    """Compile topic entries (as `load_lexicon("topics")` returns them)."""
+    """Compile topic entries (as `load_lexicon("topics")` returns them).
+
+    Each automaton key maps to (key id, key length, variants); a variant is (form, case
+    sensitive?, must compare the text?, [(topic, weight, group or -1)])."""
     automaton = ahocorasick.Automaton()
     topics = []
+    keys: dict[str, tuple] = {}
 
-    def add(term: str, payload: tuple) -> None:
-        key, prefix, sensitive = _norm_term(term)
-        lower = key.lower()
-        items = automaton.get(lower) if lower in automaton else []
-        items.append((*payload, prefix, sensitive, key))
-        automaton.add_word(lower, items)
+    def add(term: str, item: tuple) -> None:
+        form, prefix, sensitive = _norm_term(term)
+        key = search_key(form, prefix=prefix)
+        if key not in keys:
+            keys[key] = (len(keys), len(key), [])
+        variants = keys[key][2]
+        for v in variants:
+            if v[0] == form and v[1] == sensitive:
+                v[3].append(item)
+                return
+        # the key already guarantees letters and digits; compare only case or punctuation
+        must_compare = sensitive or any(not (c.isalnum() or c == " ") for c in form)
+        variants.append((form, sensitive, must_compare, [item]))
 
     for t, e in enumerate(entries):
         groups = e.get("requires_all") or []
@@ -68,6 +76,8 @@ def build_topic_matcher(entries: Sequence[dict]) -> TopicMatcher:
         for g, group in enumerate(groups):
             for term in group.split("|"):
                 add(term.strip(), (t, 0.0, g))
+    for key, value in keys.items():
+        automaton.add_word(key, value)
     if len(automaton):
         automaton.make_automaton()
     return TopicMatcher(automaton, tuple(topics))
@@ -94,37 +104,40 @@ class _Evidence:
 
 def _sentence_evidence(text: str, spans: Sequence[tuple[int, int]],
                        matcher: TopicMatcher) -> list[dict[int, _Evidence]]:
-    """Per sentence span: topic index -> summed weights of distinct terms, groups present."""
-    norm = text.translate(_NORMALISE)
-    lower = norm.lower()
-    if len(lower) != len(norm):
-        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in norm)
-    n = len(norm)
-    starts = [s for s, _ in spans]
-    seen: list[set] = [set() for _ in spans]
+    """Per sentence span: topic index -> summed weights of distinct terms, groups present.
+
+    Spans must be sorted and not overlap (sentences are)."""
     out: list[dict[int, _Evidence]] = [{} for _ in spans]
-    if not len(matcher.automaton):
+    if not len(matcher.automaton) or not spans:
         return out
-    for last, items in matcher.automaton.iter(lower):
-        for t, weight, group, prefix, sensitive, key in items:
-            start, end = last - len(key) + 1, last + 1
-            if start > 0 and norm[start - 1].isalnum():
+    norm, lower = normalise(text)
+    seen: set[tuple[int, int]] = set()
+    k, last_k = 0, len(spans) - 1
+    for last, (key_id, klen, variants) in matcher.automaton.iter(search_copy(lower)):
+        start = last - klen + 1               # key = " " + form [+ " "]; copy = " " + text
+        while k < last_k and spans[k][1] <= start:
+            k += 1                            # hits arrive in order of their end
+        if start < spans[k][0] or (k, key_id) in seen:
+            continue                          # between sentences, or a term seen in this one
+        for form, sensitive, must_compare, items in variants:
+            if must_compare:
+                end = start + len(form)
+                if end > spans[k][1] or (norm[start:end] if sensitive else lower[start:end]) != (
+                        form if sensitive else form.lower()):
+                    continue                  # same words, other case or punctuation
+            elif start + len(form) > spans[k][1]:
                 continue
-            if not prefix and end < n and norm[end].isalnum():
-                continue
-            if sensitive and norm[start:end] != key:
-                continue
-            k = bisect.bisect_right(starts, start) - 1
-            if k < 0 or end > spans[k][1]:
-                continue
-            if (t, key, group) in seen[k]:
-                continue          # a term counts once per sentence
-            seen[k].add((t, key, group))
-            ev = out[k].setdefault(t, _Evidence(0.0, set()))
-            if group >= 0:
-                ev.groups.add(group)
-            else:
-                ev.score += weight
+            seen.add((k, key_id))
+            evidence = out[k]
+            for t, weight, group in items:
+                ev = evidence.get(t)
+                if ev is None:
+                    ev = evidence[t] = _Evidence(0.0, set())
+                if group >= 0:
+                    ev.groups.add(group)
+                else:
+                    ev.score += weight
+            break
     return out
 
 

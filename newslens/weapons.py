@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .lexicons import LexiconError, load_lexicon
+from .lexicons import LexiconError, load_lexicon, normalise as _normalise, search_copy, search_key
 from .model import Article, Sentence, WeaponMention
 
 CATEGORIES = ("missile", "artillery", "ammunition", "air_defense", "aircraft", "drone", "armor",
@@ -29,10 +29,6 @@ CATEGORIES = ("missile", "artillery", "ammunition", "air_defense", "aircraft", "
 
 # Same-length character normalisation, so offsets into the normalised copy are offsets into the
 # original text: typographic hyphens and non-breaking spaces behave like their ASCII forms.
-_NORMALISE = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2043": "-",
-                            "\u00ad": "-", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
-                            "\u2019": "'", "\t": " "})
-
 _SPELLING = (("defense", "defence"), ("armored", "armoured"), ("armor", "armour"),
              ("millimeter", "millimetre"))
 
@@ -76,6 +72,7 @@ class Matcher:
     automaton: ahocorasick.Automaton
     patterns: re.Pattern | None
     entries: tuple[_Entry, ...]
+    pattern_needs: tuple[re.Pattern, ...] | None = None   # run `patterns` only if one matches
 
 
 @dataclass(frozen=True)
@@ -116,6 +113,7 @@ def build_matcher(entries: Iterable[dict], *, source: str = "weapons.yaml") -> M
     owners: dict[tuple[str, bool], int] = {}
     compiled: list[_Entry] = []
     regex_parts: list[str] = []
+    needs: list[str] | None = []
     for i, e in enumerate(entries):
         compiled.append(_Entry(
             canonical=e["canonical"], category=e["category"], specific=bool(e.get("specific", True)),
@@ -135,32 +133,30 @@ def build_matcher(entries: Iterable[dict], *, source: str = "weapons.yaml") -> M
                     raise LexiconError(f"{source}: entry #{i} ({e['canonical']!r}): alias form "
                                        f"{form!r} already belongs to entry #{prior} "
                                        f"({compiled[prior].canonical!r})")
-                lower = form.lower()
-                payload = automaton.get(lower) if lower in automaton else []
-                if (i, form, sensitive) not in payload:
-                    payload.append((i, form, sensitive))
-                automaton.add_word(lower, payload)
+                word_key = search_key(form)
+                payload = automaton.get(word_key) if word_key in automaton else []
+                if (i, form, sensitive, len(word_key)) not in payload:
+                    payload.append((i, form, sensitive, len(word_key)))
+                automaton.add_word(word_key, payload)
         for j, pattern in enumerate(e.get("patterns") or []):
             regex_parts.append(f"(?P<e{i}_{j}>{pattern})")
+        if e.get("patterns"):
+            if e.get("needs") and needs is not None:
+                needs.extend(e["needs"])
+            else:
+                needs = None        # an entry without `needs` makes the regex run on every text
     if len(automaton):
         automaton.make_automaton()
     patterns = re.compile("|".join(regex_parts)) if regex_parts else None
-    return Matcher(automaton, patterns, tuple(compiled))
+    # separate simple regexes, not one alternation: each then scans at C speed
+    gate = tuple(re.compile(n) for n in dict.fromkeys(needs)) if needs else None
+    return Matcher(automaton, patterns, tuple(compiled), gate)
 
 
 @lru_cache(maxsize=1)
 def default_matcher() -> Matcher:
     """The matcher for the packaged lexicon, built once per process."""
     return build_matcher(load_lexicon("weapons"))
-
-
-def _normalise(text: str) -> tuple[str, str]:
-    """(normalised text, its lower-cased copy), both exactly as long as `text`."""
-    norm = text.translate(_NORMALISE)
-    lower = norm.lower()
-    if len(lower) != len(norm):  # a few characters (İ) lower-case to two: keep those as they are
-        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in norm)
-    return norm, lower
 
 
 def _sentence_initial(norm: str, sent_start: int, start: int) -> bool:
@@ -192,13 +188,15 @@ def find_weapons(text: str, *, spans: Sequence[tuple[int, int]] | None = None,
 
     candidates: list[tuple[int, int, int, bool]] = []   # start, end, entry index, lower-case alias
     if len(matcher.automaton):
-        for last, payload in matcher.automaton.iter(lower):
-            for i, form, sensitive in payload:
-                start, end = last - len(form) + 1, last + 1
-                if sensitive and norm[start:end] != form:
-                    continue
+        for last, payload in matcher.automaton.iter(search_copy(lower)):
+            for i, form, sensitive, klen in payload:
+                start = last - klen + 1             # key = " " + form [+ " "]; copy = " " + text
+                end = start + len(form)
+                if (norm[start:end] if sensitive else lower[start:end]) != (form if sensitive else form.lower()):
+                    continue                        # same words, other case or punctuation
                 candidates.append((start, end, i, not sensitive))
-    if matcher.patterns is not None:
+    if matcher.patterns is not None and (matcher.pattern_needs is None
+                                         or any(g.search(lower) for g in matcher.pattern_needs)):
         for m in matcher.patterns.finditer(norm):
             i = int(m.lastgroup[1:].split("_")[0])
             candidates.append((m.start(), m.end(), i, False))
