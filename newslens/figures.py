@@ -144,9 +144,11 @@ these those of in on for by with from to than and but or fewer less as least mos
 its their his her our my your when after before since until while where although unlike killing
 some last first next every each total than including among within another nearly exactly
 also still perhaps maybe then now so yet today yesterday this that every altogether overall
-fewer only since once if whereas meanwhile besides plus minus additionally
+fewer only since once if whereas meanwhile besides plus minus additionally between against
+despite during like per via toward towards under into onto upon beyond throughout
 """.split())
 _SMALL_WORD = frozenset({"one", "two", "three", "four"})
+_NUMBER_SIGN_BEFORE = re.compile(r"(?:\b[Nn]o\.|\b[Nn]os\.|#|\b[Nn]umber|\b[Tt]he\s+top|\bTop|\b[A-Z][a-z]+:)\s*$")
 # Words that make the number after them a name even in a title-case line ("Top 10 Stories").
 _LABEL_WORDS = frozenset("""
 top no number article section chapter resolution flight unit route highway block reactor room
@@ -174,6 +176,8 @@ _AND_AFTER = re.compile(r"\s+and\s")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\S+\s+)?$", re.I)
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
 _COMMA_AFTER = re.compile(r"\s*,")
+_AGE_BEFORE = re.compile(r"\b(?:age|aged|ages)\s+(?:of\s+)?$", re.I)
+_YEAR_RANGE_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\s?[-–]$")
 
 
 @dataclass
@@ -297,8 +301,11 @@ def find_figures(text: str, *, starts: list[int] | None = None,
             continue
         if link.strip() == "and" and not _BETWEEN_BEFORE.search(text, 0, low.m.start()):
             continue
-        if low.unit not in (None, high.unit) and not low.needs_borrow:
-            continue
+        if not low.needs_borrow:
+            continue                              # a year, a label or a figure of its own
+        low_scale = (low.m.group("scale") or "").strip().lower()
+        if low_scale in ("m", "b", "k") and low_scale != (high.m.group("scale") or "").strip().lower():
+            continue                              # "500m to 1km": metres, not millions
         base = parse_number(low.m.group("num") or "")
         if base is None:
             continue
@@ -383,7 +390,8 @@ def _classify(text: str, raw: _Raw, measure_near) -> None:
     if ctx.scale and ctx.scale.strip().lower() in ("m", "b", "k"):
         head = _head_noun(tail)                  # "100m" alone is metres or a typo
         if not head or head[0] is None:
-            return
+            raw.needs_borrow = bool(_RANGE_LOW.match(tail) or _AND_AFTER.match(tail))
+            return                               # ... unless a range ends in a unit: "5m and 6m tonnes"
     ctx.value = _scaled(value, ctx.scale)
     for rule in (_glued_unit, _percent, _calibre, _compound, _duration, _measure_unit):
         if rule(raw, ctx):
@@ -543,8 +551,10 @@ def _count(raw: _Raw, ctx: _Ctx) -> None:
         return
     if ctx.is_word:
         return                                   # a bare "two" with no noun is not a figure
-    if _NAME_COMMA_BEFORE.search(before) and _COMMA_AFTER.match(tail):
-        return                                   # "Anna, 37, fled": an age
+    if (_NAME_COMMA_BEFORE.search(before) and _COMMA_AFTER.match(tail)) or _AGE_BEFORE.search(before):
+        return                                   # "Anna, 37, fled", "died at age 43": an age
+    if _YEAR_RANGE_BEFORE.search(before):
+        return                                   # "the 1954-62 war": the end of a year range
     raw.bare = True
     counts = ctx.measure_near(m.start(), m.end())
     if counts:
@@ -598,8 +608,8 @@ def _is_label(text: str, m: re.Match, before: str) -> bool:
         return True
     if m.group("cur"):
         return False
-    if re.search(r"(?:\bNo\.|\bNos\.|#|\bnumber)\s*$", before, re.I):
-        return True
+    if _NUMBER_SIGN_BEFORE.search(before):
+        return True                               # "No. 1", "#3", "top 10", "Seeded: 23"
     prev = re.search(r"(?:^|\s)([A-Z][\w’'.-]*)\s$", before)
     if prev:
         word = prev.group(1)
