@@ -104,3 +104,24 @@ def test_the_corpus_page_in_the_app_makes_the_new_corpus_selectable(env):
     assert not at.exception
     corpus_box = at.sidebar.selectbox(key="corpus")
     assert corpus_box.value == "My-files" and corpus_box.options == ["Bundled seeds", "My files"]
+
+
+def test_uploaded_files_are_saved_safely_built_and_bad_ones_reported(env):
+    at = _page()
+    at.run()
+    at.text_input(key="cp_name").input("Uploads")
+    at.file_uploader(key="cp_files").set_value([
+        ("../../evil name.txt", b"Officials said 12 drones were shot down on Monday.\n", "text/plain"),
+        ("feed.csv", b"Title,Text\nOne,Seoul said 40 shells were sent.\nBroken\n", "text/csv"),
+        ("empty.md", b"", "text/markdown"),
+    ])
+    at.run()
+    at.button(key="cp_build_upload").click()
+    at.run()
+    assert not at.exception
+    assert "2 articles built" in at.success[0].value
+    assert [w.value for w in at.warning] == ["Not uploaded: empty.md: empty file"]
+    dest = env / "data" / "corpora" / "Uploads" / "uploads"
+    assert sorted(p.name for p in dest.iterdir()) == ["evil_name.txt", "feed.csv"]
+    assert "feed.csv line 3: malformed row: 1 fields, the header has 2" in at.code[0].value
+    assert corpora.status(corpora.get_corpus("Uploads")).fresh
