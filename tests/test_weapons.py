@@ -85,6 +85,11 @@ def test_mentions(text, expected):
     ("The UK sent Nlaws and Himars; Germany sent Iris-T.", ["Nlaws", "Himars", "Iris-T"]),
     ("Ukraine got F-16s and Shahed-136 drones hit Kyiv.", ["F-16s", "Shahed-136 drones"]),
     ("Air defences downed Su‑34 jets.", ["Air defences", "Su‑34 jets"]),   # non-breaking hyphen
+    # bare class words with their look-alikes
+    ("Russia shells Kharkiv again; shells fell on homes.", ["shells"]),
+    ("Glide bombs and bombs hit the city; a car bomb and pipe bombs did not.", ["Glide bombs", "bombs"]),
+    ("Russian jets struck; private jets and business jets left.", ["jets"]),
+    ("He shells out cash for Shell.", []),
 ])
 def test_rules_and_negatives(text, expected):
     assert surfaces(text) == expected
