@@ -4,7 +4,7 @@ import textwrap
 import pytest
 import yaml
 
-from newslens.lexicons import LEXICON_DIR, LexiconError, load_lexicon
+from newslens.lexicons import LEXICON_DIR, LexiconError, load_lexicon, normalise, search_copy, search_key
 
 SCHEMA = """
 schema:
@@ -125,3 +125,26 @@ def _entry_lists():
 @pytest.mark.parametrize("name, section", list(_entry_lists()))
 def test_every_packaged_lexicon_is_valid(name, section):
     assert len(load_lexicon(name, section=section)) > 0
+
+
+@pytest.mark.parametrize("text", ["Su\u201134 jets", "Kyiv\u00a0said", "Trump\u2019s team", "İstanbul drones"])
+def test_normalise_keeps_length(text):
+    norm, lower = normalise(text)
+    assert len(norm) == len(lower) == len(text)
+
+
+@pytest.mark.parametrize("form, prefix, text, hit", [
+    ("tor", False, "the history of Tor", "Tor"),
+    ("anti-aircraft", False, "new anti-aircraft guns", "anti-aircraft"),
+    ("negotiat", True, "they were negotiating.", "negotiat"),
+    ("u.s.", False, "the u.s. army", "u.s."),
+])
+def test_search_key_finds_whole_words_only(form, prefix, text, hit):
+    key = search_key(form, prefix=prefix)
+    copy = search_copy(text.lower())
+    starts = []
+    pos = copy.find(key)
+    while pos != -1:
+        starts.append(pos)                 # copy index of the key's leading space = text index
+        pos = copy.find(key, pos + 1)
+    assert [text[s:s + len(form)] for s in starts] == [hit]
