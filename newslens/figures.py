@@ -119,6 +119,7 @@ _URL_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
 _TALLY_RE = re.compile(r"\d(?<![\w.]\d)\d{0,2}\s?[-–]\s?\d{1,3}\s+(?:votes?|win|victory|defeat|loss|draw|score|"
                        r"decision|majority|ruling|split)\b", re.I)
 _CONVERSION = re.compile(r"^[´'’]?\s*[(\[]\s*(?:about|some|roughly|around|nearly|approximately)?\s*$", re.I)
+_CONVERSION_NEXT = re.compile(r"^\s*[;,/]\s*$")
 _LIST_MARKER = re.compile(r"^\s*\(?\d{1,2}[.)]\s")
 _SUPERLATIVE = re.compile(
     r"[-\u2010\u2011 ](?:largest|biggest|highest|lowest|smallest|strongest|most|least|best|worst|"
@@ -192,6 +193,7 @@ class _Raw:
     approx: bool = False
     needs_borrow: bool = False
     bare: bool = False          # no unit word or noun of its own (a measure phrase at most)
+    conversion: bool = False    # a parenthetical conversion of the figure before it
 
 
 def extract_figures(article: Article, sentences: list[Sentence]) -> list[Figure]:
@@ -329,9 +331,13 @@ def find_figures(text: str, *, starts: list[int] | None = None,
     for raw in raws:
         if raw.unit is None or raw.value is None:
             continue
-        if (prev is not None and raw.unit == prev.unit and raw.unit in ("money", "other")
-                and _CONVERSION.match(text[prev.end:raw.m.start()])):
-            continue                              # "10 km (six miles)": the same quantity again
+        if prev is not None and raw.unit == prev.unit and raw.unit in ("money", "other"):
+            gap = text[prev.end:raw.m.start()]
+            # "10 km (six miles)", "€9 (£7.50; $9.50)": the same quantity again
+            if _CONVERSION.match(gap) or (prev.conversion and _CONVERSION_NEXT.match(gap)):
+                raw.conversion = True
+                prev = raw
+                continue
         prev = raw
         start = raw.m.start() if raw.m.group("cur") else raw.m.start("ord") if raw.m.group("ord") else raw.m.start("num")
         out.append((start, raw.end, raw.value, raw.unit, raw.counts, raw.approx, raw.currency))
@@ -713,6 +719,8 @@ def _head_noun(tail: str, *, last: bool = False, first: bool = False) -> tuple[s
     if not tokens:
         return None
     if last:
+        while len(tokens) > 1 and tokens[-1][0].endswith(("ed", "ing")):
+            tokens.pop()                          # "fifth-largest grain exporter used to"
         word, end = tokens[-1]
         return word.lower().removesuffix("’s").removesuffix("'s"), end, False
     # Unknown nouns: the last plural-looking lowercase word ("45 residences were ..."), or a

@@ -112,6 +112,8 @@ def test_measures_with_units(text, surface, value, counts):
 def test_parenthetical_conversion_is_not_a_second_figure():
     assert [f[0] for f in figs("The assets are worth £10bn ($13bn) in total.")] == ["£10bn"]
     assert [f[0] for f in figs("The town is 40 kilometers (25 miles) from the plant.")] == ["40 kilometers"]
+    assert [f[0] for f in figs("A ticket costs €9 (£7.50; $9.50) a month.")] == ["€9"]
+    assert [f[0] for f in figs("Subsidies reach 502 trillion rupiah ($34 billion).")] == ["502 trillion rupiah"]
 
 
 @pytest.mark.parametrize("text, surface, value, counts", [
@@ -152,6 +154,7 @@ def test_durations(text, surface, value, counts):
     ("Tuesday marked the 1,000th day of the war.", "1,000th day", 1000),
     ("Seoul aims to be the world's fourth-largest defense exporter.", "fourth-largest defense exporter", 4),
     ("Kharkiv is Ukraine's second largest city.", "second largest city", 2),
+    ("The world's fifth-largest grain exporter used to ship here.", "fifth-largest grain exporter", 5),
 ])
 def test_ordinals_of_a_measured_thing(text, surface, value):
     (s, v, unit, _c, _a), = figs(text)
