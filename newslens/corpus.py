@@ -193,7 +193,8 @@ def _read_jsonl(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[RawD
 # A reader raises SkipFile (or OSError) for a file it cannot read at all and yields Skipped for a
 # part of a file it leaves out; `max_bytes` limits one article's bytes.
 READERS: dict[str, object] = {suffix: read_text_file for suffix in TEXT_SUFFIXES}
-READERS.update({".html": _read_html, ".htm": _read_html, ".csv": _read_csv, ".jsonl": _read_jsonl})
+READERS.update({".html": _read_html, ".htm": _read_html, ".csv": _read_csv, ".tsv": _read_csv,
+                ".jsonl": _read_jsonl})
 
 
 def discover(inputs: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:

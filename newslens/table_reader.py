@@ -1,4 +1,6 @@
-"""CSV and JSONL exports to articles: one article per row (CSV) or per line (JSONL).
+"""CSV, TSV and JSONL exports to articles: one article per row (CSV) or per line (JSONL).
+
+The separator (comma, semicolon, tab or pipe) is judged from the header line.
 
 Columns are matched case-insensitively, ignoring spaces, dashes and underscores:
 title/headline; text/body/content/article; date/published/...; url/link; outlet/source/
@@ -164,12 +166,31 @@ class _Lines:
         self.current = []
 
 
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+def _delimiter(lines: _Lines, *, default: str) -> str:
+    """The field separator, judged from the first non-blank line (the header): the most frequent
+    of comma, semicolon (European spreadsheet exports), tab and pipe outside quotes. The line
+    is put back to be read again as the header."""
+    for line in lines:
+        if line.strip():
+            break
+    first = lines.current
+    lines.reread_from(0)
+    header = re.sub(r'"[^"]*"', "", first[-1][1]) if first else ""
+    counts = {d: header.count(d) for d in _DELIMITERS}
+    best = max(_DELIMITERS, key=lambda d: (counts[d], d == default))
+    return best if counts[best] else default
+
+
 def _shape(value: str) -> str:
     """"2022-06-11" -> "9-9-9", "17" -> "9": the kind of value a column holds."""
     return re.sub(r"9+", "9", re.sub(r"a+", "a", re.sub(r"\d", "9", re.sub(r"[^\W\d_]", "a", value))))
 
 
-def _runaway_line(lines: list[tuple[int, str]], width: int, first_shape: str | None) -> int | None:
+def _runaway_line(lines: list[tuple[int, str]], width: int, first_shape: str | None, *,
+                  delimiter: str = ",") -> int | None:
     """Index of a line inside a multi-line record that is itself a complete row of this file:
     a quote opened in the record never closed and swallowed the rows after it. A row is
     recognised by its field count and by its first value having the shape of the previous good
@@ -178,7 +199,7 @@ def _runaway_line(lines: list[tuple[int, str]], width: int, first_shape: str | N
         return None
     for i in range(1, len(lines)):
         try:
-            fields = next(csv.reader([lines[i][1]]), [])
+            fields = next(csv.reader([lines[i][1]], delimiter=delimiter), [])
         except csv.Error:
             continue
         if len(fields) == width and 0 < len(fields[0]) <= 60 and _shape(fields[0]) == first_shape:
@@ -209,7 +230,8 @@ def read_csv_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Ra
     with open_text_stream(path) as stream:
         lines = _Lines(stream)
         log = _SkipLog(path)
-        reader = csv.reader(lines)
+        delimiter = _delimiter(lines, default="\t" if path.suffix.lower() == ".tsv" else ",")
+        reader = csv.reader(lines, delimiter=delimiter)
         header: list[str] | None = None
         cols: dict[str, int | str] = {}
         first_shape: str | None = None
@@ -226,7 +248,7 @@ def read_csv_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Ra
                           else f"malformed row ({exc})")
                 yield from log.skip(where, reason)
                 lines.reread_from(1)
-                reader = csv.reader(lines)  # a fresh parser state after the error
+                reader = csv.reader(lines, delimiter=delimiter)  # a fresh parser state after the error
                 continue
             if not row or not any(cell.strip() for cell in row):
                 continue  # blank line
@@ -241,7 +263,7 @@ def read_csv_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Ra
             number += 1
             width = len(header)
             if len(lines.current) > 1:
-                runaway = _runaway_line(lines.current, width, first_shape)
+                runaway = _runaway_line(lines.current, width, first_shape, delimiter=delimiter)
                 if runaway is not None:
                     yield from log.skip(where, "a quote opened in this row never closes (it ran into "
                                         f"line {lines.current[runaway][0]}); row skipped")

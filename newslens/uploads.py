@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
 
-ALLOWED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".csv", ".jsonl")
+ALLOWED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".csv", ".tsv", ".jsonl")
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024     # per file; a CSV export of a few thousand stories fits
 MAX_NAME_CHARS = 100
 _UNSAFE = re.compile(r"[^\w.\- ]+", re.UNICODE)

@@ -150,3 +150,19 @@ def test_ukraine_media_csvs_load_every_story():
     by_id = {a.doc_id: a for a in articles}
     assert by_id["AP-0001"].outlet == "dailymail.co.uk" and by_id["AP-0001"].published == "2022-08-28"
     assert by_id["bbc-0001"].outlet == "bbc.com" and by_id["bbc-0001"].title
+
+
+@pytest.mark.parametrize("name, content", [
+    ("semi.csv", "title;text;source\nEins;Kyiv sagte, 12 Drohnen; abgeschossen.;Spiegel\n"),   # too many fields
+    ("semi2.csv", 'title;text;source\nEins;"Kyiv sagte, 12 Drohnen abgeschossen.";Spiegel\n'),
+    ("tabs.tsv", "title\ttext\tsource\nEins\tKyiv sagte, 12 Drohnen abgeschossen.\tSpiegel\n"),
+    ("pipes.csv", "\n\ntitle|text|source\nEins|Kyiv sagte, 12 Drohnen abgeschossen.|Spiegel\n"),
+])
+def test_separator_is_judged_from_the_header(tmp_path, name, content):
+    _write(tmp_path / name, content)
+    articles, skipped = load_corpus([tmp_path])
+    if name == "semi.csv":
+        assert articles == [] and "malformed row: 4 fields, the header has 3" in skipped[0][1]
+    else:
+        assert [(a.title, a.text, a.outlet) for a in articles] == [
+            ("Eins", "Kyiv sagte, 12 Drohnen abgeschossen.", "Spiegel")]

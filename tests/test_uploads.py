@@ -47,8 +47,8 @@ def test_save_uploads_saves_allowed_and_rejects_the_rest_with_reasons(tmp_path):
     assert all(p.parent == dest.resolve() for p in saved)
     assert (dest / "a-2.txt").read_bytes() == b"a second a.txt"
     assert rejected == [
-        ("tool.exe", "file type '.exe' not accepted (accepted: .txt, .md, .html, .htm, .csv, .jsonl)"),
-        ("noext", "file type 'none' not accepted (accepted: .txt, .md, .html, .htm, .csv, .jsonl)"),
+        ("tool.exe", "file type '.exe' not accepted (accepted: .txt, .md, .html, .htm, .csv, .tsv, .jsonl)"),
+        ("noext", "file type 'none' not accepted (accepted: .txt, .md, .html, .htm, .csv, .tsv, .jsonl)"),
         ("empty.md", "empty file"),
         ("big.html", "file too large (0.0 MB > 0 MB limit)"),
         ("", "no usable file name"),
