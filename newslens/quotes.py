@@ -44,11 +44,13 @@ CUE_RE = re.compile(rf"(?<![\w’'-])(?:{_CUE_ALT})(?![\w’'-])")
 _CUE_ANY = re.compile(rf"(?<![\w’'-])(?:(?i:{'|'.join(re.escape(p) for p in _PHRASES)})|"
                       rf"{'|'.join(re.escape(f) for f in _FORMS)})(?![\w’'-])")
 _INVERTED_OK = frozenset(f for f, (lemma, kind) in CUES.verbs.items()
-                         if kind == "speech" and lemma not in ("tell", "ask", "urge", "warn", "accuse",
-                                                               "caution", "thank", "beg"))
+                         if kind == "speech" and lemma not in ("tell", "accuse", "thank", "beg",
+                                                               "call for"))
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(CUES.titles, key=len, reverse=True))
 TITLED_NAME = rf"(?:(?:{_TITLE_ALT})\s+)*{NAME_RE}"
 PRONOUN = r"(?:he|she|they|it|we|I|you|who|He|She|They|It|We|You|Who)"
+# Quantifiers that stand alone as subjects: "read one", "Yet another said".
+QUANT = r"(?:[Aa]nother|[Oo]ne|[Oo]thers|[Ss]ome|[Mm]any|[Mm]ost|[Bb]oth|[Ss]everal|[Nn]one|[Ff]ew)"
 # Words that can sit between a subject and its cue verb ("he also said", "Smith told reporters").
 ADVERB = (r"(?:also|later|then|has|have|had|would|will|could|once|again|recently|earlier|previously|"
           r"reportedly|repeatedly|publicly|privately|simply|just|even|further|first|finally|often|"
@@ -74,7 +76,7 @@ _AFTER_SUBJ_CUE = re.compile(
     rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,)?\s+(?:{ADVERB}\s+){{0,3}}(?P<cue>{_CUE_ANY.pattern})")
 _AFTER_CUE_SUBJ = re.compile(
     rf"^[\s,;:]*(?P<cue>{CUE_RE.pattern})\s+(?:{ADVERB}\s+){{0,2}}"
-    rf"(?P<subj>{TITLED_NAME}|{NP}|{PRONOUN}|(?:[\w’'.-]+\s+){{0,6}}?{NAME_WORD})"
+    rf"(?P<subj>{TITLED_NAME}|{NP}|{PRONOUN}|{QUANT}|(?:[\w’'.-]+\s+){{0,6}}?{NAME_WORD})"
     rf"(?=\s*(?:[,.;:!?)”\"]|$|\s*\(|\s+(?:in|on|at|during|to|after|before|who|whose|when|as|about|of|from|with|for)\b))"
     rf"(?:\s*,\s*(?P<app>{_APPOS})(?=[.;]|$))?")
 _AFTER_DASH = re.compile(rf"^[\s,;]*(?:—|–|--|-)\s*(?P<subj>{TITLED_NAME})")
@@ -82,14 +84,15 @@ _ACCORDING = re.compile(rf"(?i:according\s+to|in\s+the\s+words\s+of)\s+(?P<subj>
                         rf"(?=\s*(?:[,.;:!?“”\"]|$))")
 # Subject right before a cue: "Doo Jin-ho, a research fellow at X, said", "he also said".
 _BEFORE_SUBJ = re.compile(
-    rf"(?<![\w’'.-])(?P<subj>{PRONOUN}(?=['’](?:d|s|ve|ll)\b)|{PRONOUN}|{TITLED_NAME}(?:['’]s)?|{NP})"
+    rf"(?<![\w’'.-])(?P<subj>{PRONOUN}(?=['’](?:d|s|ve|ll)\b)|{PRONOUN}|{QUANT}|{TITLED_NAME}(?:['’]s)?|{NP})"
     rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,|\s*,)?(?:['’](?:d|s|ve|ll))?\s*(?:{ADVERB}\s+){{0,3}}(?:to\s+)?$")
+_DATELINE = r"(?:[A-Z][A-Z.’' ]{2,40}(?:,\s*[A-Z][\w.]*\.?)?\s*(?:\([A-Za-z.]+\))?\s*[—–-]+\s*)"
 _SENT_START_SUBJ = re.compile(
-    rf"(?:[^,]{{0,60}},\s+)?(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP})"
+    rf"{_DATELINE}?(?:[^,]{{0,60}},\s+)?(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP})"
     rf"(?:\s*,\s*(?P<app>{_APPOS})\s*,)?")
 _FINAL_ATTRIB = re.compile(
     rf",\s*(?:(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP})\s+(?:{ADVERB}\s+){{0,2}}(?P<cue>{CUE_RE.pattern})"
-    rf"|(?P<cue2>{CUE_RE.pattern})\s+(?P<subj2>{TITLED_NAME}|{NP}))"
+    rf"|(?P<cue2>{CUE_RE.pattern})\s+(?P<subj2>{TITLED_NAME}|{NP})(?:\s*,[^;“”\"]{{0,160}})?)"
     rf"(?:\s+[^,;“”\"]{{0,50}})?[.!?]?\s*$")
 _COLON_CUE = re.compile(rf"(?P<cue>{_CUE_ANY.pattern})[^.!?“”\"]{{0,80}}:\s*$")
 _HEADLINE_SUBJ = re.compile(rf"^(?P<subj>{TITLED_NAME}(?:['’]s)?)\s*:?\s*$")
@@ -233,7 +236,7 @@ class _Attr:
 
 
 _LEAD_FUNCTION = re.compile(r"(?:(?:And|But|Or|So|Yet|Then|After|Before|When|While|As|If|Although|Though|"
-                            r"Because|Since|Still|Meanwhile|However|Also|Instead|and|but|or|so|yet|then)\s+)+")
+                            r"Because|Since|Still|Meanwhile|However|Also|Instead|Then|Now|Later)\s+)+")
 
 
 def _clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -349,7 +352,8 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int, str | None] 
     """The subject of the clause text[lo:hi]: its first noun phrase, else its first name or
     pronoun (after an introductory phrase such as "In a statement released Thursday,")."""
     m = _SENT_START_SUBJ.match(text, lo, hi)
-    if m and m.group("subj").split()[0].rstrip(".") not in _NOT_NAME:
+    if m and (m.group("subj").split()[0].rstrip(".") not in _NOT_NAME
+              or re.match(rf"{_DET}\s", m.group("subj"))):
         span = _clean_subject(text, m.start("subj"), m.end("subj"))
         if span:
             return span[0], span[1], _role_from_appositive(m.group("app"))
@@ -422,23 +426,29 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
         if m:
             span = _clean_subject(text, m.start("subj"), m.end("subj"))
             return (span[0], span[1], None) if span else None
-    sub = None
-    if not cue.endswith("ing"):
-        sub = _subject_before(text, lo, c.start())
-    if sub is None:
-        # "X said …, adding …" / "X …, but told …": the clause's subject
+    participle = cue.endswith("ing")
+    sub = None if participle else _subject_before(text, lo, c.start())
+    if sub is None and not participle:
+        # "X …, but told …": the clause's subject
         sub = _clause_subject(text, lo, c.start())
     if sub is None:
+        # "…, Nefzi said, adding …": the subject of the cue the participle hangs on
         prior = [p for p in _CUE_ANY.finditer(text, lo, c.start()) if _is_verb_use(text, lo, p)]
         for p in reversed(prior):
             sub = _subject_before(text, lo, p.start())
             if sub:
                 break
+    if sub is None and participle:
+        sub = _clause_subject(text, lo, c.start())
     return sub
 
 
 def _cue_kind(cue: str) -> str:
     return CUES.verbs.get(cue.lower(), ("", "speech"))[1]
+
+
+_INITIAL_INVERTED = re.compile(rf"(?P<cue>Said|Says|Added|Asked|Wrote|Writes|Explained|Noted)\s+(?P<subj>{TITLED_NAME}|{NP})")
+_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:while|but|and|whereas|although|though|yet)\s|;\s|\s[—–]\s|[.!?]\s)")
 
 
 def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _Attr | None:
@@ -449,9 +459,19 @@ def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _At
     "Obama said he expected that Americans will say “no”" is Obama's reported speech. A stance
     or label cue with a pronoun subject ("what she calls", "who wondered") always yields to an
     earlier speech cue."""
+    m = _INITIAL_INVERTED.match(text, lo, hi)
+    if m:
+        span = _clean_subject(text, m.start("subj"), m.end("subj"))
+        if span:
+            return _Attr(text[span[0]:span[1]], span[0], span[1], m.group("cue").lower(), how="before")
     cues = [c for c in _CUE_ANY.finditer(text, lo, hi) if _is_verb_use(text, lo, c)]
     if not cues:
         return None
+    if outermost:
+        # an independent clause ("…, while Cruz said that “…”") starts a new reported speech
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, lo, cues[-1].start())]
+        if breaks:
+            cues = [c for c in cues if c.start() >= breaks[-1]] or cues
     speech = [c for c in cues if _cue_kind(c.group()) == "speech"]
     order = (speech if outermost else list(reversed(speech))) if speech else list(reversed(cues))
     for c in order[:3]:
@@ -563,6 +583,7 @@ class _Resolver:
                 return self._person_before(pos) or m, None
             if low == "who":
                 seg = self.text[max(0, pos - 160):pos]
+                seg = seg[seg.rfind("\n") + 1:]
                 w = _WHO_ANTECEDENT.search(seg)
                 if w:
                     base = pos - len(seg)
