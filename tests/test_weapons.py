@@ -90,6 +90,12 @@ def test_mentions(text, expected):
     ("Glide bombs and bombs hit the city; a car bomb and pipe bombs did not.", ["Glide bombs", "bombs"]),
     ("Russian jets struck; private jets and business jets left.", ["jets"]),
     ("He shells out cash for Shell.", []),
+    # metaphors and names from politics pages
+    ("It gave fresh ammunition to Republicans; the store went bricks and mortar.", []),
+    ("He tried to torpedo the deal, said the Tea Party Patriots on SiriusXM Patriot.", []),
+    ("Ukraine needs more ammunition and Patriot missiles; a Patriot battery arrived.",
+     ["ammunition", "Patriot missiles", "Patriot battery"]),
+    ("The Boston Marathon bomber was tried; Russian bombers flew.", ["bombers"]),
 ])
 def test_rules_and_negatives(text, expected):
     assert surfaces(text) == expected
