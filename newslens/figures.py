@@ -107,11 +107,11 @@ _HEDGE_BEFORE = re.compile(
     r"circa|no\s+fewer\s+than|no\s+less\s+than|no\s+more\s+than|almost|an\s+approximate|"
     r"in\s+excess\s+of)|~)\s*$", re.I)
 _HEDGE_AFTER = re.compile(r"^(?:\+|-plus\b|\s+or\s+so\b|\s+or\s+more\b|\s+odd\b)")
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|these|those|both|all|its|their|our|his|her|my|your)\s+$", re.I)
+_DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|these|those|both|all|its|their|our|his|her|my|your)|\w[’']s)\s+$", re.I)
 _FORMATION = re.compile(r"^(?:[ \t][\w-]+){0,3}?[ \t](?:brigade|battalion|regiment|division|corps|army|fleet|"
                         r"squadron|platoon|company|detachment|district|congress|session|amendment|"
                         r"parliament|convocation|street|avenue|precinct|legion)s?\b", re.I)
-_SELECTING = re.compile(r"\s+(?:[a-z]+est|main|other|remaining|previous|last|first|next|leading|top|key|major)\b")
+_SELECTING = re.compile(r"\s+(?:[a-z]+est|main|other|previous|last|first|next|leading|top|key|major)\b")
 _HIGH_LINK = re.compile(r"^\s?(?:-|–|—|to)\s?$")
 _RANGE_LINK = re.compile(r"^\s?(?:-|–|—|to|or)\s?$|^\s+(?:and)\s+$")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")

@@ -194,6 +194,7 @@ def test_ranges_give_one_figure_per_end(text, expected):
     "Yoon said a meeting between the two leaders is expected soon.",
     "This may align the two countries closer.",
     "The two largest importers were Germany and Italy.",
+    "The world's two biggest nuclear powers must keep talking.",
     "There are two main challenges for the bloc.",
     "The two sides agreed to share information.",
     "The UAE was one of the few states to abstain.",
