@@ -227,10 +227,24 @@ def _org_from_tokens(text: str, s_start: int, toks: list[tuple[int, int, str]],
     name = text[start:end]
     owner = _POSSESSOR.search(text, max(s_start, start - 40), start)
     if owner:
-        who = re.sub(r"^(?:The|A|An) ", "", owner.group(1))
-        if who not in _LEADING_NOISE:
+        who = _owner_name(owner.group(1))
+        if who:
             name = f"{name} ({who})"
     return [_Cand(start, end, name, "org", 2)]
+
+
+def _owner_name(run: str) -> str | None:
+    """The possessor in "Later Russia's Defense Ministry": the longest known place or
+    organisation at the end of the capitalised run, else the run without leading noise."""
+    words = run.split()
+    known = _gazetteer().automaton
+    for i in range(len(words)):
+        tail = " ".join(words[i:])
+        if known.exists(tail) and known.get(tail)[2] in ("place", "org"):
+            return tail
+    while words and words[0] in _LEADING_NOISE:
+        words = words[1:]
+    return " ".join(words) or None
 
 
 def _acronym_candidates(text: str, spans: Sequence[tuple[int, int]],
@@ -281,8 +295,16 @@ def extract_entities(article: Article, sentences: list[Sentence]) -> list[Entity
     cands = (listed + rule_orgs
              + _acronym_candidates(text, spans, acronyms) + _person_candidates(article, live))
     starts = [s.start for s in live]
+    chosen = _resolve(cands)
+    # "24th Mechanised Brigade" and, later, "Ukraine's 24th Mechanised Brigade": one organisation
+    qualified: dict[str, set[str]] = {}
+    for c in chosen:
+        if c.type == "org" and c.name.endswith(")") and " (" in c.name:
+            qualified.setdefault(c.name.rsplit(" (", 1)[0], set()).add(c.name)
     rows = []
-    for c in _resolve(cands):
+    for c in chosen:
+        if c.type == "org" and len(qualified.get(c.name, ())) == 1:
+            c = _Cand(c.start, c.end, next(iter(qualified[c.name])), c.type, c.rank)
         k = bisect.bisect_right(starts, c.start) - 1
         if k < 0 or c.end > live[k].end or article.in_chrome(c.start, c.end):
             continue

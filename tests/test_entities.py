@@ -85,3 +85,9 @@ def test_nothing_from_chrome():
     rows = entities(text, chrome=[(0, text.index("\n"))])
     assert [r.surface for r in rows] == ["Kyiv"]
     assert rows[0].sent_id >= 0
+
+
+def test_bare_and_qualified_org_names_merge_within_an_article():
+    rows = entities("The Defense Ministry said so. Later Russia’s Defense Ministry denied it.")
+    assert [(r.surface, r.name) for r in rows if r.type == "org"] == [
+        ("Defense Ministry", "Defense Ministry (Russia)"), ("Defense Ministry", "Defense Ministry (Russia)")]
