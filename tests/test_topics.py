@@ -17,6 +17,7 @@ def labels(text):
     ("The incoming Trump administration has pledged to scale back support.", "us_transition"),
     ("Moscow warned that arms deliveries would destroy relations with Seoul.", "ru_sk_relations"),
     ("Russia ratified a mutual defense treaty with North Korea.", "ru_nk_cooperation"),
+    ("If North Korean forces continue their collaboration with Russia, we may act.", "ru_nk_cooperation"),
     ("Ukraine fired ATACMS missiles at targets inside Russia.", "long_range_strikes"),
     ("A Ukrainian delegation led by Umerov arrived in Seoul.", "ua_delegation"),
     ("Seoul called its alliance with Washington the bedrock of its security.", "sk_us_alliance"),
