@@ -3,9 +3,10 @@
 Recognised: "Nov. 7", "November 27, 2024", "29 January 2024", "the 24th of February",
 "February 2022", a month after a time preposition ("in December", "since mid-March"), a year in
 a time context ("in 1990", "since 2014", "back to 1990", "the 2014 annexation"), ISO dates
-("2024-11-27"). Each is resolved to as much of YYYY-MM-DD as the text and the article's
-publication date support; a date without a year takes the year that puts it closest to the
-publication date, and keeps no year at all ("--01-29", "--12") when the article has none.
+("2024-11-27", "2024-11-27T10:00") and European day.month.year ("27.11.2024"). Each is resolved
+to as much of YYYY-MM-DD as the text and the article's publication date support; a date without
+a year takes the year nearest the publication date (looking back unless the sentence points
+forward), and keeps no year at all ("--01-29", "--12") when the article has none.
 
 Not recognised, by design: weekday names ("on Tuesday"), relative phrases ("last week",
 "yesterday", "this month", "next March"), times of day, decades ("the 1990s"), and numeric
@@ -38,7 +39,8 @@ _TIME_PREP = (r"(?:in|In|since|Since|until|Until|till|by|By|from|From|through|th
               r"end|start|beginning|the|The|[’']s)")
 
 DATE_RE = re.compile(
-    rf"""(?P<iso>\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b)
+    rf"""(?P<iso>\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d))
+       |(?P<dotted>\b(?P<dot_d>0?[1-9]|[12]\d|3[01])\.(?P<dot_m>0?[1-9]|1[0-2])\.(?P<dot_y>{_YEAR})(?!\d))
        |(?P<mdy>\b(?P<mdy_m>{_MONTH})\s(?P<mdy_d>{_DAY})\b(?![:.]\d|\s*(?:%|percent|per\s?cent))
             (?:,?\s(?P<mdy_y>{_YEAR})\b)?)
        |(?P<dmy>\b(?:the\s)?(?P<dmy_d>{_DAY})\s(?:of\s)?(?P<dmy_m>{_MONTH})(?![\w])
@@ -149,10 +151,13 @@ def find_dates(text: str, *, published: str | None = None) -> list[tuple[int, in
         return []
     pub = _parse_published(published)
     for m in matches:
-        kind = next(k for k in ("iso", "mdy", "dmy", "my", "mo", "yr") if m.group(k))
+        kind = next(k for k in ("iso", "dotted", "mdy", "dmy", "my", "mo", "yr") if m.group(k))
         if kind == "iso":
             y, mo, d = (int(x) for x in m.group("iso").split("-"))
             found.append([m.start(), m.end(), y, mo, d, True])
+        elif kind == "dotted":                     # European day.month.year: "27.11.2024"
+            found.append([m.start(), m.end(), int(m.group("dot_y")), int(m.group("dot_m")),
+                          int(m.group("dot_d")), True])
         elif kind == "mdy":
             y = m.group("mdy_y")
             found.append([m.start(), m.end(), int(y) if y else None, _month(m.group("mdy_m")),

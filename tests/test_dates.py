@@ -29,6 +29,8 @@ def dates(text, published=None):
     ("After the 2014 annexation of Crimea, talks stalled.", None, [("2014", "2014")]),
     ("Fighting raged between 2014 and 2022.", None, [("2014", "2014"), ("2022", "2022")]),
     ("The file is dated 2024-11-27.", None, [("2024-11-27", "2024-11-27")]),
+    ("Posted 2024-11-27T10:00 by the ministry.", None, [("2024-11-27", "2024-11-27")]),
+    ("The decree of 27.11.2024 takes effect.", None, [("27.11.2024", "2024-11-27")]),
     ("Talks ran between Feb. 24 and March 3, 2022.", None,
      [("Feb. 24", "2022-02-24"), ("March 3, 2022", "2022-03-03")]),
 ])
