@@ -14,6 +14,7 @@ import plotly.express as px
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from .safe import label as _label
 from .theme import KIND_COLOURS, QUOTE_KIND_COLOURS, QUOTE_KIND_LABELS, UNIT_LABELS
 
 KIND_NAMES = {"quotes": "Quotes", "figures": "Figures", "weapons": "Weapon mentions", "dates": "Dates"}
@@ -28,8 +29,19 @@ def hover_text(text: object, width: int = 70, lines: int = 8) -> str:
 
 
 def wrap_label(text: object, width: int = 18) -> str:
-    """Axis label broken over lines (<br>) so long outlet or topic names do not collide."""
-    return "<br>".join(textwrap.wrap(str(text), width)) or str(text)
+    """Axis label broken over lines (<br>) so long outlet or topic names do not collide; the
+    pieces are escaped (labels come from articles)."""
+    return "<br>".join(_label(p) for p in textwrap.wrap(str(text), width)) or _label(text)
+
+
+def _esc(df: pd.DataFrame, *cols: str) -> pd.DataFrame:
+    """Copy of `df` with text columns escaped for Plotly labels (outlet, speaker, weapon names
+    come from articles; Plotly renders a few tags in labels, <a href> among them)."""
+    return df.assign(**{c: df[c].map(lambda v: v if v is None or v != v else _label(v)) for c in cols if c in df})
+
+
+def _esc_map(colours: dict[str, str]) -> dict[str, str]:
+    return {_label(k): v for k, v in colours.items()}
 
 
 def _height(n_bars: int, *, per: int = 28, base: int = 140, low: int = 260, high: int = 900) -> int:
@@ -40,8 +52,8 @@ def rows_per_source(counts: pd.DataFrame, outlet_order: list[str]) -> go.Figure 
     """Stacked bars: rows per source, one colour per kind of row."""
     if counts.empty:
         return None
-    df = counts.assign(kind=counts["kind"].map(KIND_NAMES))
-    order = [o for o in outlet_order if o in set(df["source"])]
+    df = _esc(counts.assign(kind=counts["kind"].map(KIND_NAMES)), "source")
+    order = [_label(o) for o in outlet_order if _label(o) in set(df["source"])]
     fig = px.bar(df, y="source", x="rows", color="kind", orientation="h",
                  color_discrete_map={KIND_NAMES[k]: c for k, c in KIND_COLOURS.items()},
                  category_orders={"source": order, "kind": list(KIND_NAMES.values())},
@@ -56,7 +68,8 @@ def topic_heatmap(counts: pd.DataFrame) -> go.Figure | None:
     """Topic x source: how many sentences of each outlet carry each topic."""
     if counts.empty:
         return None
-    grid = counts.pivot_table(index="topic", columns="source", values="sentences", fill_value=0, aggfunc="sum")
+    grid = _esc(counts, "topic").pivot_table(index="topic", columns="source", values="sentences", fill_value=0,
+                                             aggfunc="sum")
     grid = grid.loc[grid.sum(axis=1).sort_values(ascending=False).index]
     grid.columns = [wrap_label(c) for c in grid.columns]
     fig = px.imshow(grid, text_auto=True, aspect="auto", color_continuous_scale="Blues",
@@ -72,8 +85,8 @@ def timeline(dates: pd.DataFrame, colours: dict[str, str]) -> go.Figure | None:
     df = dates.dropna(subset=["date"])
     if df.empty:
         return None
-    df = df.assign(hover=df["sentence"].map(hover_text))
-    fig = px.strip(df, x="date", y="source", color="source", color_discrete_map=colours,
+    df = _esc(df.assign(hover=df["sentence"].map(hover_text)), "source", "as_written")
+    fig = px.strip(df, x="date", y="source", color="source", color_discrete_map=_esc_map(colours),
                    hover_data={"as_written": True, "iso": True, "hover": True, "source": False, "date": False},
                    labels={"date": "date mentioned", "source": "", "as_written": "as written",
                            "iso": "resolved", "hover": "sentence"},
@@ -90,18 +103,22 @@ def timeline(dates: pd.DataFrame, colours: dict[str, str]) -> go.Figure | None:
 
 
 def count_bars(df: pd.DataFrame, *, y: str, color: str, colours: dict[str, str], top: int = 20,
-               y_label: str = "", x_label: str = "rows", order: list[str] | None = None) -> go.Figure | None:
+               y_label: str = "", x_label: str = "rows", order: list[str] | None = None,
+               per: int = 28) -> go.Figure | None:
     """Horizontal stacked bars: rows per `y` (top `top` by total), split by `color`."""
     if df.empty:
         return None
     counts = df.groupby([y, color], dropna=False).size().rename("n").reset_index()
     counts[y] = counts[y].fillna("(unknown)")
+    counts = _esc(counts, y, color)
+    colours = _esc_map(colours)
+    order = [_label(o) for o in order] if order else None
     totals = counts.groupby(y)["n"].sum().sort_values(ascending=False)
     keep = list(totals.index[:top])
     counts = counts[counts[y].isin(keep)]
     fig = px.bar(counts, y=y, x="n", color=color, orientation="h", color_discrete_map=colours,
                  category_orders={y: keep, **({color: order} if order else {})},
-                 labels={y: y_label, "n": x_label, color: ""}, height=_height(len(keep)))
+                 labels={y: y_label, "n": x_label, color: ""}, height=_height(len(keep), per=per))
     fig.update_layout(legend=dict(orientation="h", y=1.02, yanchor="bottom", x=0))
     _integer_ticks(fig, counts.groupby(y)["n"].sum().max())
     return fig
@@ -123,11 +140,11 @@ def speakers_per_source(quotes: pd.DataFrame, colours: dict[str, str]) -> go.Fig
     if named.empty:
         return None
     g = named.groupby("source")["speaker"].agg(speakers="nunique",
-                                               names=lambda s: "<br>".join(sorted(set(s))[:15]))
-    g = g.reset_index().sort_values("speakers", ascending=False)
-    fig = px.bar(g, y="source", x="speakers", color="source", orientation="h", color_discrete_map=colours,
+                                               names=lambda s: "<br>".join(_label(n) for n in sorted(set(s))[:15]))
+    g = _esc(g.reset_index().sort_values("speakers", ascending=False), "source")
+    fig = px.bar(g, y="source", x="speakers", color="source", orientation="h", color_discrete_map=_esc_map(colours),
                  custom_data=["names"], labels={"source": "", "speakers": "different speakers quoted"},
-                 height=_height(len(g), per=48))
+                 height=_height(len(g), per=48, low=200))
     fig.update_traces(hovertemplate="<b>%{y}</b><br>%{x} speakers:<br>%{customdata[0]}<extra></extra>")
     fig.update_layout(showlegend=False, bargap=0.45)
     _integer_ticks(fig, g["speakers"].max())
@@ -151,12 +168,14 @@ def measure_points(points: pd.DataFrame, colours: dict[str, str]) -> go.Figure |
         return None
     df = points.assign(hover=points["sentence"].map(hover_text),
                        label=points["measure"] + " (" + points["unit"].map(lambda u: UNIT_LABELS.get(u, u)) + ")")
+    df = _esc(df, "label", "source", "as_written")
+    colours = _esc_map(colours)
     groups = [(label, g) for label, g in df.groupby("label", sort=True)]
     heights = [max(1, g["source"].nunique()) + 1.2 for _, g in groups]
     fig = make_subplots(rows=len(groups), cols=1, subplot_titles=[f"<b>{label}</b>" for label, _ in groups],
                         row_heights=heights, vertical_spacing=min(0.25, 0.9 / len(groups)) if len(groups) > 1 else 0)
     seen: set[str] = set()
-    for i, (_label, g) in enumerate(groups, start=1):
+    for i, (_name, g) in enumerate(groups, start=1):
         for source, sg in g.groupby("source", sort=True):
             fig.add_trace(go.Scatter(
                 x=sg["value"], y=sg["source"], mode="markers", name=source, legendgroup=source,
@@ -180,6 +199,7 @@ def heat(df: pd.DataFrame, *, rows: str, cols: str, value_label: str, top: int =
     """Count heatmap of `rows` x `cols` (e.g. weapon x source), largest rows first."""
     if df.empty:
         return None
+    df = _esc(df, rows)
     grid = pd.crosstab(df[rows].fillna("(none)"), df[cols].fillna("(none)"))
     grid = grid.loc[grid.sum(axis=1).sort_values(ascending=False).index[:top]]
     grid.columns = [wrap_label(c) for c in grid.columns]

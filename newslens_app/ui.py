@@ -21,6 +21,7 @@ import streamlit as st
 from newslens.export import safe_csv_bytes
 
 from . import corpora, views
+from .safe import md
 from .labels import topic_label
 from .theme import category_colours, category_label, outlet_colours
 from .views import Filters, Selection, Tables
@@ -108,7 +109,8 @@ class Context:
         return str(hit.iloc[0]) if len(hit) else doc_id
 
     def describe(self) -> str:
-        return self.filters.describe(doc_title=self.title_of)
+        """The filter sentence as Markdown (values escaped: they come from articles and users)."""
+        return self.filters.describe(doc_title=self.title_of, quote=md)
 
     def slug(self) -> str:
         return self.filters.slug(doc_title=self.title_of)
@@ -139,11 +141,11 @@ def ensure_built(corpus: corpora.Corpus) -> corpora.Status:
     if status.fresh:
         return status
     if not corpus.inputs:
-        st.error(f"**{corpus.label}** cannot be shown: {status.reason}.")
+        st.error(f"**{md(corpus.label)}** cannot be shown: {md(status.reason)}.")
         st.stop()
     box = st.empty()
     with box.container():
-        st.info(f"Building the tables for **{corpus.label}** ({status.reason}). This happens once; "
+        st.info(f"Building the tables for **{md(corpus.label)}** ({md(status.reason)}). This happens once; "
                 "later visits open straight away.")
         bar = st.progress(0.0, text="Reading articles…")
 
@@ -153,13 +155,13 @@ def ensure_built(corpus: corpora.Corpus) -> corpora.Status:
         try:
             report = corpora.build_corpus(corpus, progress=progress, current=status)
         except Exception as exc:  # noqa: BLE001 - shown to the user, not raised at them
-            st.error(f"The build failed: {type(exc).__name__}: {exc}")
+            st.error(f"The build failed: {type(exc).__name__}: {md(exc)}")
             st.stop()
     box.empty()
     check_status.clear()
     if not report.articles:
         st.warning("No article could be read from this corpus. Files skipped: "
-                   + "; ".join(f"{Path(p).name} ({r})" for p, r in report.skipped[:10]))
+                   + "; ".join(md(f"{Path(p).name} ({r})") for p, r in report.skipped[:10]))
         st.stop()
     if report.skipped or report.failures:
         st.toast(f"Built {report.articles} articles; {len(report.skipped)} file(s) skipped, "

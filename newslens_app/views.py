@@ -43,13 +43,16 @@ class Filters:
     def active(self) -> bool:
         return any(getattr(self, f.name) != f.default for f in fields(self))
 
-    def describe(self, *, doc_title: Callable[[str], str] = str) -> str:
-        """"where outlet is The Korea Times and topic is long-range strikes"; "" when unfiltered."""
+    def describe(self, *, doc_title: Callable[[str], str] = str, quote: Callable[[str], str] = str) -> str:
+        """"where outlet is The Korea Times and topic is long-range strikes"; "" when unfiltered.
+
+        `quote` is applied to every value taken from the data or the user (an outlet, a title, a
+        search word), e.g. a Markdown escape; the words of the sentence itself are not passed."""
         parts: list[str] = []
 
         def one_of(name: str, values: tuple[str, ...], label: Callable[[str], str] = str) -> None:
             if values:
-                shown = [label(v) for v in values]
+                shown = [quote(label(v)) for v in values]
                 parts.append(f"{name} is {' or '.join(shown)}")
 
         one_of("outlet", self.outlets)
@@ -68,7 +71,7 @@ class Filters:
         one_of("speaker", self.speakers)
         one_of("weapon category", self.categories, category_label)
         if self.search.strip():
-            parts.append(f'text contains "{self.search.strip()}"')
+            parts.append(f'text contains "{quote(self.search.strip())}"')
         return ("where " + " and ".join(parts)) if parts else ""
 
     def slug(self, *, doc_title: Callable[[str], str] = str, limit: int = 80) -> str:

@@ -2,9 +2,10 @@
 import streamlit as st
 
 from newslens_app import charts, ui, views
+from newslens_app.safe import md
 
 ctx = ui.context()
-ui.page_header("Corpus overview", f"{ctx.corpus.label}: what was extracted from each outlet's articles. "
+ui.page_header("Corpus overview", f"{md(ctx.corpus.label)}: what was extracted from each outlet's articles. "
                "Every number, chart and download below follows the sidebar filters.")
 
 arts = ctx.view("articles")

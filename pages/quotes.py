@@ -31,11 +31,11 @@ ui.filter_sentence(ctx, len(quotes), "quotes")
 ui.reader_hint()
 ui.table(ctx, quotes, key="q_table", columns={
     "speaker": st.column_config.TextColumn("Speaker", width="medium"),
-    "role": st.column_config.TextColumn("Role", width="medium"),
+    "source": st.column_config.TextColumn("Outlet", width="medium"),
     "kind": st.column_config.TextColumn("Kind", width="small"),
     "quote": st.column_config.TextColumn("Quote", width="large"),
-    "source": st.column_config.TextColumn("Outlet", width="medium"),
-    "topics": st.column_config.TextColumn("Topics", width="small"),
+    "role": st.column_config.TextColumn("Role", width="medium"),
+    "topics": st.column_config.TextColumn("Topics", width="medium"),
     "article": st.column_config.TextColumn("Article", width="medium"),
 })
 ui.download_csv(ctx, quotes, "quotes", key="dl_quotes")

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from newslens_app import highlight, ui
+from newslens_app.safe import md
 
 ctx = ui.context()
 arts = ctx.tables["articles"]
@@ -26,10 +27,13 @@ if article is None:
     st.info("This article is not in the tables any more; pick another one.")
     st.stop()
 
-st.subheader(titles[doc_id])
+st.subheader(md(titles[doc_id]))  # titles, outlets and bylines come from the article: escaped
 meta = [m for m in (article.get("outlet") or "Unknown outlet", article.get("published") or "date unknown",
                     article.get("byline") and f"by {article['byline']}", f"{article.get('n_words') or 0:,} words") if m]
-st.markdown(" · ".join(meta) + (f" · [original]({article['url']})" if article.get("url") else ""))
+st.markdown(" · ".join(md(m) for m in meta))
+url = article.get("url") or ""
+if url.startswith(("https://", "http://")):
+    st.link_button("Open the original page", url, icon=":material/open_in_new:")
 
 kinds = st.pills("Highlight", ["quotes", "figures", "weapons", "dates"], selection_mode="multi",
                  default=["quotes", "figures", "weapons", "dates"], key="reader_kinds",
@@ -43,7 +47,7 @@ clicked = st.session_state.get("reader_focus")  # (doc_id, start, end) of the ro
 if clicked and clicked[0] == doc_id and clicked[2] > clicked[1]:
     focus = (clicked[1], clicked[2])
     excerpt = article["text"][max(0, focus[0] - 80): focus[1] + 80]
-    st.info(f"You opened this article from a table row: “…{excerpt.strip()}…” (outlined in orange below).",
+    st.info(f"You opened this article from a table row: “…{md(excerpt.strip())}…” (outlined in orange below).",
             icon=":material/my_location:")
 
 st.html(highlight.legend_html())

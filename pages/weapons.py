@@ -12,18 +12,14 @@ if weapons.empty:
     st.stop()
 
 cat_colours = ui.category_colours(weapons["category"])
-left, right = st.columns([3, 2])
-with left:
-    st.subheader("Mentions by weapon")
-    st.caption("The 20 most mentioned weapons, coloured by category.")
-    ui.chart(ctx, lambda: charts.count_bars(weapons, y="canonical", color="category", colours=cat_colours,
-                                            x_label="mentions"), key="w_canonical", missing="weapon mentions")
-with right:
-    st.subheader("Categories by outlet")
-    st.caption("Mentions per outlet, split by weapon category.")
-    ui.chart(ctx, lambda: charts.count_bars(weapons.assign(source=weapons["source"].map(charts.wrap_label)),
-                                            y="source", color="category", colours=cat_colours, x_label="mentions"),
-             key="w_sources", missing="weapon mentions")
+st.subheader("Mentions by weapon")
+st.caption("The 20 most mentioned weapons, coloured by category.")
+ui.chart(ctx, lambda: charts.count_bars(weapons, y="canonical", color="category", colours=cat_colours,
+                                        x_label="mentions"), key="w_canonical", missing="weapon mentions")
+st.subheader("Categories by outlet")
+st.caption("Mentions per outlet, split by weapon category.")
+ui.chart(ctx, lambda: charts.count_bars(weapons, y="source", color="category", colours=cat_colours,
+                                        x_label="mentions", per=44), key="w_sources", missing="weapon mentions")
 
 st.subheader("Weapons by outlet")
 st.caption("Mentions of each weapon (rows) in each outlet (columns); darker means more.")

@@ -64,11 +64,14 @@ def _sent_of(sents: list[dict], start: int) -> int:
     return max(r["sent_id"] for r in sents if r["start"] <= start)
 
 
-def write_tables(out: Path) -> Path:
-    """Write all seven tables into `out` and return it."""
+def write_tables(out: Path, *, outlet_and_title: dict[str, str] | None = None) -> Path:
+    """Write all seven tables into `out` and return it; `outlet_and_title` replaces the outlet and
+    the title of the given doc_ids (to test hostile metadata)."""
     out.mkdir(parents=True, exist_ok=True)
     tables: dict[str, list[dict]] = {k: [] for k in SCHEMAS}
     for doc_id, outlet, title, published, text in ARTICLES:
+        if outlet_and_title and doc_id in outlet_and_title:
+            outlet = title = outlet_and_title[doc_id]
         chrome = [list(_find(text, "Advertisement"))] if "Advertisement" in text else []
         tables["articles"].append({"doc_id": doc_id, "path": f"/made/up/{doc_id}.txt", "outlet": outlet,
                                    "title": title, "published": published, "byline": None, "url": None,

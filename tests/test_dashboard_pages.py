@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from _dashboard_data import register_prebuilt
+from _dashboard_data import register_prebuilt, write_tables
 from newslens_app import corpora
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -218,3 +218,22 @@ def test_corpus_with_empty_tables_still_renders_everywhere(tmp_path, monkeypatch
         at = app(page=page)
         assert not at.exception, page
         assert at.info or at.html, page
+
+
+EVIL = "**Evil** [x](javascript:alert(1)) <b>b</b>"
+
+
+def test_outlet_and_title_markup_from_articles_stays_text(env, tmp_path, monkeypatch):
+    folder = tmp_path / "data" / "corpora" / "evil"
+    write_tables(folder, outlet_and_title={"hostile": EVIL})
+    (folder / "corpus.json").write_text('{"label": "Evil", "inputs": []}', encoding="utf-8")
+    monkeypatch.setenv("NEWSLENS_DATA_DIR", str(tmp_path / "data"))
+    at = app("evil", "pages/quotes.py", f_outlets=[EVIL])
+    assert not at.exception
+    sentence = texts(at)
+    assert r"outlet is \*\*Evil\*\* \[x\]\(javascript\:alert\(1\)\) \<b\>b\</b\>" in sentence
+    specs = [c.proto.spec for c in at.get("plotly_chart")]
+    assert specs and all("<b>b" not in spec for spec in specs)  # plotly would render <b> (and <a href>)
+    assert any("&lt;b&gt;b&lt;" in spec for spec in specs)
+    at = app("evil", "pages/reader.py", reader_doc="hostile")
+    assert at.subheader[0].value == r"\*\*Evil\*\* \[x\]\(javascript\:alert\(1\)\) \<b\>b\</b\>"
