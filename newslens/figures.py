@@ -83,7 +83,7 @@ _FIGURE_RE = re.compile(
     )
     (?P<scale>[ \u00a0]?(?i:thousand|million|billion|trillion)\b
              |(?<=\d)(?:bn|mn|mln|bln|tn|trn|m|b|k)(?![\w]))?
-    (?P<suf>[ \u00a0]?(?:%|(?i:percent|per[ \u00a0]?cent|percentage[ \u00a0]points?|pct)\b)
+    (?P<suf>[ \u00a0]?(?:%|(?i:percent|per[ \u00a0]?cent|percentage[ \u00a0]points?|pct)\b)|(?<=\d)pc\b
            |(?:[-\u2010\u2011]|[ \u00a0])?(?i:mm|millimet(?:er|re)s?)\b
            |(?P<gunit>(?<=\d)(?i:km|kms|kg|kgs|mph|kph|bcm|bpd|mw|gw|kw|mwh|gwh|kwh|ha)))?
     (?![\w])""", re.X)
@@ -445,7 +445,7 @@ def _glued_unit(raw: _Raw, ctx: _Ctx) -> bool:
 def _percent(raw: _Raw, ctx: _Ctx) -> bool:
     """"8.3 percent", "12 per cent", "40%": counts is the nearest measure phrase, else the noun
     after "of" ("80% of the country's farmland")."""
-    if not ctx.suf.startswith(("%", "per", "pct")):
+    if not ctx.suf.startswith(("%", "per", "pct", "pc")):
         return False
     raw.value, raw.unit = ctx.value, "percent"
     head = None

@@ -120,6 +120,7 @@ def test_parenthetical_conversion_is_not_a_second_figure():
     ("Seoul agreed to an 8.3 percent increase in its financial contribution to the U.S. military presence.",
      "8.3 percent", 8.3, "cost share"),
     ("Inflation reached 12 per cent in May.", "12 per cent", 12, "inflation"),
+    ("Inflation reached 12pc in May.", "12pc", 12, "inflation"),
     ("About 40% of the killed were civilians.", "40%", 40, "casualties"),
     ("The war spared 80% of the country's farmland.", "80%", 80, "farmland"),
 ])
