@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -500,27 +500,37 @@ def canonical_map(names: Iterable[str], *, counts: Counter | None = None) -> dic
 _PRONOUN_OR_BODY = re.compile(r"^(?:[a-z]|I$|We$|They$|He$|She$|It$)")
 
 
+def _is_person_speaker(name: str | None) -> bool:
+    return bool(name) and not _PRONOUN_OR_BODY.match(name) and looks_like_person(name, titled=True)
+
+
+def person_name_counts(rows: Mapping[str, Iterable[Mapping]]) -> Counter:
+    """How often each person name occurs as a quote speaker (quotes.speaker) or a person entity
+    (entities.name where type == "person"). Bodies and pronouns are not counted."""
+    counts: Counter = Counter()
+    for r in rows.get("quotes", ()):
+        sp = r.get("speaker")
+        if _is_person_speaker(sp):
+            counts[sp] += 1
+    for r in rows.get("entities", ()):
+        if r.get("type") == "person" and r.get("name"):
+            counts[r["name"]] += 1
+    return counts
+
+
 def canonicalise_names(rows: dict[str, list[dict]]) -> None:
     """Corpus-level pass: rewrite quotes.speaker and person entities.name to one spelling each.
 
-    Works in place on built rows (table name -> list of row dicts). Only names that look like
-    person names take part; bodies ("the ministry") and pronouns are left alone. Pure function
-    of the rows: no I/O, no global state."""
-    quotes = rows.get("quotes", [])
-    ents = [r for r in rows.get("entities", []) if r.get("type") == "person"]
-    counts: Counter = Counter()
-    for r in quotes:
-        sp = r.get("speaker")
-        if sp and not _PRONOUN_OR_BODY.match(sp) and looks_like_person(sp, titled=True):
-            counts[sp] += 1
-    for r in ents:
-        if r.get("name"):
-            counts[r["name"]] += 1
+    Works in place on built rows (table name -> list of row dicts), after every article has
+    been extracted. Only names that look like person names take part; bodies ("the ministry")
+    and pronouns are left alone. No I/O, no global state. (A streaming build computes
+    `canonical_map(person_name_counts(...))` while it writes and rewrites the two columns.)"""
+    counts = person_name_counts(rows)
     mapping = canonical_map(counts, counts=counts)
-    for r in quotes:
+    for r in rows.get("quotes", []):
         sp = r.get("speaker")
         if sp in mapping:
             r["speaker"] = mapping[sp]
-    for r in ents:
-        if r.get("name") in mapping:
+    for r in rows.get("entities", []):
+        if r.get("type") == "person" and r.get("name") in mapping:
             r["name"] = mapping[r["name"]]

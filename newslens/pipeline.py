@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import tempfile
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, fields
 from datetime import datetime, timezone
@@ -19,10 +20,11 @@ import pyarrow.parquet as pq
 
 from . import dates, entities, figures, quotes, topics, weapons
 from .corpus import MAX_FILE_BYTES, load_corpus
-from .engine import StreamingTableWriter
+from .engine import StreamingTableWriter, map_values
 from .engine import run as run_engine
 from .incremental import PreviousBuild, deduplicate, extractor_version, with_build_metadata, write_manifest
 from .model import Article, BuildReport, Sentence
+from .names import canonical_map, person_name_counts
 from .sentences import split_sentences
 
 TABLES = ("articles", "sentences", "quotes", "figures", "dates", "weapons", "entities")
@@ -133,6 +135,22 @@ def write_table(rows: list[dict], schema: pa.Schema, path: Path) -> None:
             os.unlink(tmp)
 
 
+# --- corpus-level pass: one spelling per person across articles (see names.canonical_map) ---
+NAME_TABLES = {"quotes": ["speaker"], "entities": ["name", "type"]}
+
+
+def canonicalise_person_names(writer: StreamingTableWriter, counts: Counter) -> None:
+    """Rewrite quotes.speaker and person entities.name to one canonical spelling per person
+    ("Du Jin-ho" / "Doo Jin-ho", "Zelensky" / "Zelenskyy"), once every article is written.
+    A pure mapping over the collected names; does not touch any other column."""
+    mapping = {k: v for k, v in canonical_map(counts, counts=counts).items() if k != v}
+    if not mapping:
+        return
+    import pyarrow.compute as pc
+    writer.rewrite("quotes", lambda t: map_values(t, "speaker", mapping))
+    writer.rewrite("entities", lambda t: map_values(t, "name", mapping, where=pc.equal(t["type"], "person")))
+
+
 def build(inputs: Iterable[str | Path], out: str | Path,
           progress: Callable[[int, int, str], None] | None = None, *,
           max_bytes: int = MAX_FILE_BYTES, reuse: bool = True,
@@ -166,19 +184,24 @@ def build(inputs: Iterable[str | Path], out: str | Path,
     fresh = [a for a in articles if a.doc_id not in reused]
     report.unchanged = len(reused)
     build_id = uuid.uuid4().hex
+    name_counts = Counter()  # corpus-level name pass (names.py), applied before commit
     with StreamingTableWriter(out, with_build_metadata(SCHEMAS, build_id)) as writer:
         if previous is not None and reused:
             for name in TABLES:
                 for table in previous.kept_rows(name, reused):
                     writer.add_table(name, table)
+                    if name in NAME_TABLES:
+                        name_counts.update(person_name_counts({name: table.select(NAME_TABLES[name]).to_pylist()}))
             if progress:
                 progress(len(reused), len(articles), f"{len(reused)} unchanged articles reused")
         for i, (article, rows, failures) in enumerate(
                 run_engine(fresh, engine=engine, jobs=jobs, scheduler=scheduler), start=len(reused) + 1):
             report.failures.extend(failures)
             writer.add(rows)
+            name_counts.update(person_name_counts(rows))
             if progress:
                 progress(i, len(articles), article.doc_id)
+        canonicalise_person_names(writer, name_counts)
     report.rows = dict(writer.rows_written)
     write_manifest(out, {"build_id": build_id, "extractor_version": extractor_version(),
                          "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),

@@ -52,11 +52,15 @@ PRONOUN = r"(?:he|she|they|it|we|I|you|who|He|She|They|It|We|You|Who)"
 # Quantifiers that stand alone as subjects: "read one", "Yet another said".
 QUANT = r"(?:[Aa]nother|[Oo]ne|[Oo]thers|[Ss]ome|[Mm]any|[Mm]ost|[Bb]oth|[Ss]everal|[Nn]one|[Ff]ew)"
 # Words that can sit between a subject and its cue verb ("he also said", "Smith told reporters").
-ADVERB = (r"(?:also|later|then|has|have|had|would|will|could|once|again|recently|earlier|previously|"
-          r"reportedly|repeatedly|publicly|privately|simply|just|even|further|first|finally|often|"
-          r"[a-z]+ly|on\s+[A-Z][a-z]+day|[A-Z][a-z]+day|last\s+(?:week|month|year|night)|"
-          r"this\s+(?:week|month|year)|in\s+a\s+statement|in\s+an\s+interview|on\s+Twitter|"
-          r"(?:at|in|on|during|over|after|before)\s+(?:the|a|an|his|her|their|its|this|that|last)\s+[\w-]+(?:\s+[\w-]+)?)")
+_ADVERB_CORE = (r"also|later|then|has|have|had|would|will|could|once|again|recently|earlier|previously|"
+                r"reportedly|repeatedly|publicly|privately|simply|just|even|further|first|finally|often|"
+                r"[a-z]+ly|on\s+[A-Z][a-z]+day|[A-Z][a-z]+day|last\s+(?:week|month|year|night)|"
+                r"this\s+(?:week|month|year)|in\s+a\s+statement|in\s+an\s+interview|on\s+Twitter")
+_ADVERB_PP = r"(?:at|in|on|during|over|after|before)\s+(?:the|a|an|his|her|their|its|this|that|last)\s+[\w-]+(?:\s+[\w-]+)?"
+ADVERB = rf"(?:{_ADVERB_CORE}|{_ADVERB_PP})"
+# Right after a closing mark the subject is short; prepositional phrases belong to it
+# ("an official at the presidential office said").
+ADVERB_SHORT = rf"(?:{_ADVERB_CORE})"
 _DET = (r"(?:the|a|an|one|another|his|her|their|its|our|some|several|many|most|other|two|three|"
         r"four|both|all|The|A|An|One|Another|His|Her|Their|Its|Our|Some|Several|Many|Most|Other|"
         r"Two|Three|Both|All)")
@@ -73,7 +77,7 @@ _SUBJ_SHORT = rf"(?:{PRONOUN}|{TITLED_NAME}|{NP}|[A-Z][\w’'\-.]+)"
 
 _AFTER_SUBJ_CUE = re.compile(
     rf"^[\s,;:]*(?:(?:—|–|--)\s*)?(?P<subj>{PRONOUN}|{TITLED_NAME}|[^,;:.!?“”\"‘’—()]{{1,90}}?)"
-    rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,)?\s+(?:{ADVERB}\s+){{0,3}}(?P<cue>{_CUE_ANY.pattern})")
+    rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,)?\s+(?:{ADVERB_SHORT}\s+){{0,3}}(?P<cue>{_CUE_ANY.pattern})")
 _AFTER_CUE_SUBJ = re.compile(
     rf"^[\s,;:]*(?P<cue>{CUE_RE.pattern})\s+(?:{ADVERB}\s+){{0,2}}"
     rf"(?P<subj>{TITLED_NAME}|{NP}|{PRONOUN}|{QUANT}|(?:[\w’'.-]+\s+){{0,6}}?{NAME_WORD})"
@@ -396,6 +400,8 @@ def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
         # "remarks", "claims": a verb only right after its subject
         words = re.sub(r"\b(?:also|now|often|still|then|[a-z]+ly)\s*$", "", prev.rstrip()).split()
         last = words[-1] if words else ""
+        if any(w.endswith(("’s", "'s")) for w in words[-3:]):
+            return False                   # "the minister’s Ukraine remarks": a noun phrase
         if not (not last or last[:1].isupper() or last.lower() in _PRONOUNS or last.endswith(",")
                 or last.lower() in ("that", "which", "campaign", "group", "statement", "report", "ad",
                                     "spokesman", "spokeswoman", "official", "aide", "administration")):
@@ -534,10 +540,18 @@ class _Resolver:
             if p.role:
                 self.roles.append((p.start, p.role.lower(), p.name))
         self.speakers: list[tuple[int, str, bool]] = []   # (pos, speaker, is_person)
+        self.role_of: dict[str, str] = {}
+        for p in self.people:
+            if p.role and p.role.split()[-1].lower() in {t.lower() for t in CUES.titles} | CUES.role_nouns:
+                self.role_of.setdefault(p.name, p.role)
 
     def note_role(self, pos: int, role: str | None, name: str) -> None:
         if role:
             self.roles.append((pos, role.lower(), name))
+            self.role_of.setdefault(name, role)
+
+    def role_for(self, name: str | None) -> str | None:
+        return self.role_of.get(name) if name else None
 
     def _person_before(self, pos: int) -> str | None:
         i = bisect_right(self.starts, pos - 1)
@@ -845,7 +859,8 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Quote]:
             else:
                 speaker, title = resolver.resolve(attr.mention, attr.mstart)
                 role = attr.role or title
-                resolver.note_role(attr.mstart, attr.role, speaker)
+                resolver.note_role(attr.mstart, role, speaker)
+                role = role or resolver.role_for(speaker)
                 resolver.speakers.append((attr.mstart, speaker, resolver.is_person(speaker)))
         body = text[sp.start:sp.end]
         kind = _kind(text, sp, attr is not None, embedded)
