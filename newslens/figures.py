@@ -177,6 +177,8 @@ _AND_AFTER = re.compile(r"\s+and\s")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\S+\s+)?$", re.I)
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
 _COMMA_AFTER = re.compile(r"\s*,")
+# "2000 troops" is a count although it looks like a year; "2021 WOMEN'S SINGLES" is not.
+_LOWER_COUNT_AFTER = re.compile(rf"\s+(?=[a-z])(?:{_word_alt(_COUNT_NOUNS)})(?![\w-])")
 _AGE_BEFORE = re.compile(r"\b(?:age|aged|ages)\s+(?:of\s+)?$", re.I)
 _YEAR_RANGE_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\s?[-–]$")
 
@@ -386,7 +388,7 @@ def _classify(text: str, raw: _Raw, measure_near) -> None:
     if value is None:
         return
     is_word = not num[0].isdigit()
-    if not is_word and _looks_like_year(num, m) and not _COUNT_RE.match(tail.lstrip()):
+    if not is_word and _looks_like_year(num, m) and not _LOWER_COUNT_AFTER.match(tail):
         return
     ctx = _Ctx(m, before, tail, num, value, is_word, m.group("scale"),
                (m.group("suf") or "").strip().lower(), measure_near)
@@ -538,7 +540,7 @@ def _count(raw: _Raw, ctx: _Ctx) -> None:
         if ctx.is_word and ctx.num.lower() == "one" and not known:
             return
         if ctx.small_word and noun.lower() in _DEICTIC and (
-                _DETERMINER_BEFORE.search(before) or noun.lower() == "sides" or ctx.num.lower() == "one"):
+                _DETERMINER_BEFORE.search(before) or noun.lower() in ("sides", "koreas") or ctx.num.lower() == "one"):
             return                               # "the two countries", "two sides"
         raw.value, raw.unit, raw.counts = value, "count", noun
         raw.end = m.end() + length
