@@ -33,12 +33,12 @@ def _tree(proc):
         return [proc]
 
 
-def measure(cmd: list[str], *, interval: float = 0.5) -> dict:
+def measure(cmd: list[str], *, interval: float = 0.5, cwd: Path = ROOT) -> dict:
     """Run `cmd`, sampling the process tree's memory; returns the figures."""
     import psutil
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    child = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    child = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     proc = psutil.Process(child.pid)
     peak_rss = peak_pss = 0
     peak_procs = 0
@@ -77,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--engine", default="process", choices=("process", "serial", "dask"))
     ap.add_argument("--seed", type=int, default=20241127)
+    ap.add_argument("--package-root", type=Path, default=ROOT,
+                    help="folder holding the newslens package to run (default: this checkout)")
     args = ap.parse_args(argv)
     label = f"{args.articles // 1000}k" if args.articles % 1000 == 0 else str(args.articles)
     corpus = args.corpus or Path(f"/tmp/corpus{label}")
@@ -92,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
            "--jobs", str(args.jobs), "--engine", args.engine, "--no-reuse", "-q"]
     print("running: " + " ".join(cmd), flush=True)
     load_before = os.getloadavg()[0]
-    got = measure(cmd)
+    got = measure(cmd, cwd=args.package_root)
     print(got["output"].rstrip())
     if got["returncode"] != 0:
         print(f"build failed with exit code {got['returncode']}")
