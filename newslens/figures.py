@@ -127,6 +127,7 @@ _SUPERLATIVE = re.compile(
 _ORDINAL_NOUNS = re.compile(
     r"\s+(?:(?:consecutive|straight|successive|full)\s+)?(?P<n>day|week|month|year|anniversary|round|wave|"
     r"package|tranche|attempt|term|session|night|time|summit|meeting)s?\b", re.I)
+_MODEL_NUMBER = re.compile(r"[ \t\u00a0]+\d+[A-Za-z]*(?=[ \t\u00a0])")
 _TAIL_TOKEN = re.compile(r"[ \t\u00a0\u202f]+(?P<t>[A-Za-z][A-Za-z0-9'’.\-\u2010\u2011]*[A-Za-z0-9]|[A-Za-z])")
 _STOPWORDS = frozenset("""
 of in to from for on at by with and or but nor that who whom which whose where when while as than
@@ -675,6 +676,11 @@ def _head_noun(tail: str, *, last: bool = False, first: bool = False) -> tuple[s
     for _ in range(7):
         t = _TAIL_TOKEN.match(tail, pos)
         if not t:
+            if tokens and tokens[-1][0][0].isupper():
+                model = _MODEL_NUMBER.match(tail, pos)
+                if model:                         # "14 Leopard 2 tanks": a model number
+                    pos = model.end()
+                    continue
             break
         word = t.group("t")
         low = word.lower()

@@ -50,6 +50,7 @@ def test_parse_ordinal(text, value):
     ("Moscow put two Britons, Aiden and Shaun, on trial.", "two Britons", 2, "Britons"),
     ("Around half a million people have been killed.", "half a million people", 5e5, "people"),
     ("Russia sent 2000 troops there.", "2000 troops", 2000, "troops"),
+    ("Germany will send 14 Leopard 2 tanks to Kyiv.", "14 Leopard 2 tanks", 14, "tanks"),
     ("North Korea Sends 10,000 Troops to Russia", "10,000 Troops", 10000, "troops"),
     ("Russia fired 30 ballistic missiles this year.", "30 ballistic missiles", 30, "ballistic missiles"),
 ])
