@@ -104,13 +104,16 @@ def timeline(dates: pd.DataFrame, colours: dict[str, str]) -> go.Figure | None:
 
 def count_bars(df: pd.DataFrame, *, y: str, color: str, colours: dict[str, str], top: int = 20,
                y_label: str = "", x_label: str = "rows", order: list[str] | None = None,
-               per: int = 28) -> go.Figure | None:
-    """Horizontal stacked bars: rows per `y` (top `top` by total), split by `color`."""
+               per: int = 28, wrap: int | None = None) -> go.Figure | None:
+    """Horizontal stacked bars: rows per `y` (top `top` by total), split by `color`; `wrap`
+    breaks long `y` labels (outlet names) over lines of that many characters."""
     if df.empty:
         return None
     counts = df.groupby([y, color], dropna=False).size().rename("n").reset_index()
     counts[y] = counts[y].fillna("(unknown)")
     counts = _esc(counts, y, color)
+    if wrap:
+        counts[y] = counts[y].map(lambda v: "<br>".join(textwrap.wrap(v, wrap)) or v)
     colours = _esc_map(colours)
     order = [_label(o) for o in order] if order else None
     totals = counts.groupby(y)["n"].sum().sort_values(ascending=False)
@@ -142,8 +145,9 @@ def speakers_per_source(quotes: pd.DataFrame, colours: dict[str, str]) -> go.Fig
     g = named.groupby("source")["speaker"].agg(speakers="nunique",
                                                names=lambda s: "<br>".join(_label(n) for n in sorted(set(s))[:15]))
     g = _esc(g.reset_index().sort_values("speakers", ascending=False), "source")
-    fig = px.bar(g, y="source", x="speakers", color="source", orientation="h", color_discrete_map=_esc_map(colours),
-                 custom_data=["names"], labels={"source": "", "speakers": "different speakers quoted"},
+    g["outlet"] = g["source"].map(lambda v: "<br>".join(textwrap.wrap(v, 24)) or v)
+    fig = px.bar(g, y="outlet", x="speakers", color="source", orientation="h", color_discrete_map=_esc_map(colours),
+                 custom_data=["names"], labels={"outlet": "", "speakers": "different speakers quoted"},
                  height=_height(len(g), per=48, low=200))
     fig.update_traces(hovertemplate="<b>%{y}</b><br>%{x} speakers:<br>%{customdata[0]}<extra></extra>")
     fig.update_layout(showlegend=False, bargap=0.45)
@@ -157,7 +161,7 @@ def quote_kinds(quotes: pd.DataFrame) -> go.Figure | None:
     df = quotes.assign(kind=quotes["kind"].map(lambda k: QUOTE_KIND_LABELS.get(k, k)))
     colours = {QUOTE_KIND_LABELS[k]: c for k, c in QUOTE_KIND_COLOURS.items()}
     return count_bars(df, y="source", color="kind", colours=colours, x_label="quotes",
-                      order=list(QUOTE_KIND_LABELS.values()))
+                      order=list(QUOTE_KIND_LABELS.values()), per=48, wrap=24)
 
 
 def measure_points(points: pd.DataFrame, colours: dict[str, str]) -> go.Figure | None:

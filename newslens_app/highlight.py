@@ -47,11 +47,12 @@ CSS = """
 PARAGRAPH_GAP = '<span class="nl-gap"></span>'
 
 
-def legend_html() -> str:
+def legend_html(*, focus: bool = False) -> str:
     keys = [f'<span class="nl-key nl-{kind}">{html.escape(KIND_LABELS[kind])}</span>' for kind in KIND_COLOURS]
     keys.append('<span class="nl-key nl-speaker">Speaker (as named in the attribution)</span>')
     keys.append('<span class="nl-key nl-chrome">Page chrome (ads, captions, links: not analysed)</span>')
-    keys.append('<span class="nl-key nl-focus">The row you clicked</span>')
+    if focus:
+        keys.append('<span class="nl-key nl-focus">The row you clicked</span>')
     return CSS + '<div class="nl-legend">' + "".join(keys) + "</div>"
 
 
@@ -151,7 +152,8 @@ def _describe(kind: str, r: dict) -> tuple[str, str]:
         approx = "about " if r.get("approx") else ""
         value = r.get("value")
         shown = f"{value:,.10g}" if isinstance(value, (int, float)) and value == value else "?"
-        return r.get("surface") or r.get("as_written") or "", f"{approx}{shown} {r.get('unit')}; counts: {counts}"
+        return (r.get("surface") or r.get("as_written") or "",
+                f"{approx}{shown} ({r.get('unit')}), counts: {counts}")
     if kind == "weapons":
         return r.get("surface") or r.get("as_written") or "", f"{r.get('canonical')} ({r.get('category')})"
     return r.get("surface") or r.get("as_written") or "", f"date: {r.get('iso')}"

@@ -12,18 +12,19 @@ if quotes.empty:
     ui.nothing_found(ctx, "quotes")
     st.stop()
 
-left, right = st.columns([3, 2])
+st.subheader("Quotes per speaker")
+st.caption("The 20 most quoted speakers, coloured by the outlet that quoted them.")
+ui.chart(ctx, lambda: charts.quotes_per_speaker(quotes, ctx.outlet_colours), key="q_speakers",
+         missing="quotes with a named speaker")
+left, right = st.columns(2)
 with left:
-    st.subheader("Quotes per speaker")
-    st.caption("The 20 most quoted speakers, coloured by the outlet that quoted them.")
-    ui.chart(ctx, lambda: charts.quotes_per_speaker(quotes, ctx.outlet_colours), key="q_speakers",
-             missing="quotes with a named speaker")
-with right:
     st.subheader("Speakers per outlet")
     st.caption("How many different people each outlet quoted; hover for their names.")
     ui.chart(ctx, lambda: charts.speakers_per_source(quotes, ctx.outlet_colours), key="q_per_source",
              missing="quotes with a named speaker")
-    st.caption("Kinds of quote per outlet.")
+with right:
+    st.subheader("Kinds of quote per outlet")
+    st.caption("Full quotes, partial quotes and scare quotes in each outlet.")
     ui.chart(ctx, lambda: charts.quote_kinds(quotes), key="q_kinds", missing="quotes")
 
 st.subheader("All quotes")

@@ -44,13 +44,16 @@ marks, rows = highlight.marks_for(ctx.tables, ctx.selection, doc_id, kinds=kinds
 
 focus = None
 clicked = st.session_state.get("reader_focus")  # (doc_id, start, end) of the row clicked on another page
+at = st.query_params.get("at")                   # a shared link: ?doc=...&at=<start offset of the row>
+if not clicked and at and at.isdigit() and st.query_params.get("doc") == doc_id:
+    clicked = next(((doc_id, m.start, m.end) for m in marks if m.start == int(at) and m.kind != "speaker"), None)
 if clicked and clicked[0] == doc_id and clicked[2] > clicked[1]:
     focus = (clicked[1], clicked[2])
     excerpt = article["text"][max(0, focus[0] - 80): focus[1] + 80]
     st.info(f"You opened this article from a table row: “…{md(excerpt.strip())}…” (outlined in orange below).",
             icon=":material/my_location:")
 
-st.html(highlight.legend_html())
+st.html(highlight.legend_html(focus=focus is not None))
 st.html(highlight.render_article(article["text"], marks, chrome=[tuple(c) for c in (article.get("chrome") or [])],
                                  focus=tuple(focus) if focus else None))
 

@@ -19,7 +19,7 @@ ui.chart(ctx, lambda: charts.count_bars(weapons, y="canonical", color="category"
 st.subheader("Categories by outlet")
 st.caption("Mentions per outlet, split by weapon category.")
 ui.chart(ctx, lambda: charts.count_bars(weapons, y="source", color="category", colours=cat_colours,
-                                        x_label="mentions", per=44), key="w_sources", missing="weapon mentions")
+                                        x_label="mentions", per=44, wrap=40), key="w_sources", missing="weapon mentions")
 
 st.subheader("Weapons by outlet")
 st.caption("Mentions of each weapon (rows) in each outlet (columns); darker means more.")

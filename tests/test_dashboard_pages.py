@@ -237,3 +237,14 @@ def test_outlet_and_title_markup_from_articles_stays_text(env, tmp_path, monkeyp
     assert any("&lt;b&gt;b&lt;" in spec for spec in specs)
     at = app("evil", "pages/reader.py", reader_doc="hostile")
     assert at.subheader[0].value == r"\*\*Evil\*\* \[x\]\(javascript\:alert\(1\)\) \<b\>b\</b\>"
+
+
+def test_a_shared_reader_link_outlines_its_row(env):
+    at = AppTest.from_string("from newslens_app.ui import run_app\nrun_app(default='reader')", default_timeout=60)
+    at.session_state["corpus"] = "made-up"
+    at.query_params["doc"] = "beta1"
+    at.query_params["at"] = "86"
+    at.run()
+    assert at.selectbox(key="reader_doc").value == "beta1"
+    article = next(h.value for h in at.html if '<div class="nl-article">' in h.value)
+    assert 'id="nl-focus"' in article
