@@ -29,6 +29,17 @@ def _show(name: str) -> None:
     clear_filters()
 
 
+MAX_FOLDER_FILES = 200_000   # a guard against pointing at "/" or a home folder by mistake
+MAX_SUMMARY_LINES = 300
+
+
+def _too_many_files(path: Path) -> bool:
+    for i, _ in enumerate(path.rglob("*")):
+        if i >= MAX_FOLDER_FILES:
+            return True
+    return False
+
+
 def _build(corpus: corpora.Corpus) -> None:
     bar = st.progress(0.0, text="Reading files…")
 
@@ -79,6 +90,9 @@ if upload_clicked or folder_clicked:
         path = Path(folder.strip()).expanduser()
         if not path.is_dir():
             st.error(f"No folder at {path}.")
+        elif _too_many_files(path):
+            st.error(f"{path} holds more than {MAX_FOLDER_FILES:,} files; point at the folder that "
+                     "holds the articles.")
         else:
             _build(corpora.register_corpus(cleaned, [path], label=name.strip()))
 
@@ -92,7 +106,10 @@ if built:
     else:
         st.error(f"**{label}**: no article could be read; see why below.")
     st.markdown("**Build summary**")
-    st.code("\n".join(line.strip() for line in lines) or "nothing to report", language=None)
+    shown = [line.strip() for line in lines[:MAX_SUMMARY_LINES]]
+    if len(lines) > MAX_SUMMARY_LINES:
+        shown.append(f"... and {len(lines) - MAX_SUMMARY_LINES:,} more lines")
+    st.code("\n".join(shown) or "nothing to report", language=None)
 
 st.subheader("Corpora")
 rows = []

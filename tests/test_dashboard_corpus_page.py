@@ -125,3 +125,14 @@ def test_uploaded_files_are_saved_safely_built_and_bad_ones_reported(env):
     assert sorted(p.name for p in dest.iterdir()) == ["evil_name.txt", "feed.csv"]
     assert "feed.csv line 3: malformed row: 1 fields, the header has 2" in at.code[0].value
     assert corpora.status(corpora.get_corpus("Uploads")).fresh
+
+
+def test_a_folder_with_too_many_files_is_refused(env):
+    # The page's guard (200,000 files) lowered to 3, so the 4 files of `mine` trip it.
+    source = Path(PAGE).read_text(encoding="utf-8")
+    assert "MAX_FOLDER_FILES = 200_000" in source
+    at = AppTest.from_string(source.replace("MAX_FOLDER_FILES = 200_000", "MAX_FOLDER_FILES = 3"),
+                             default_timeout=60)
+    _build_folder(at, "Too big", env / "mine")
+    assert "holds more than 3 files" in at.error[0].value
+    assert [c.name for c in corpora.list_corpora()] == [corpora.DEFAULT_NAME]
