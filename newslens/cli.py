@@ -71,6 +71,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .eval import main as eval_main
+    return eval_main(args.gold, args.pred)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="newslens", description="Turn news articles into analyst tables.")
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -94,6 +99,11 @@ def main(argv: list[str] | None = None) -> int:
     e.add_argument("dir", help="folder holding the Parquet tables")
     e.add_argument("--to", required=True, help="folder for the CSV files (one per table)")
     e.set_defaults(fn=cmd_export)
+    v = sub.add_parser("eval", help="score built tables against gold annotations (brat .ann or JSON)")
+    v.add_argument("gold", help="gold folder: brat standoff (text/ + attributions/, or .ann beside .txt) "
+                                "or JSON files in the seed-gold format")
+    v.add_argument("--pred", required=True, help="folder holding the built Parquet tables")
+    v.set_defaults(fn=cmd_eval)
     args = ap.parse_args(argv)
     if getattr(args, "scheduler", None):
         args.engine = "dask"

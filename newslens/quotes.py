@@ -243,6 +243,9 @@ _LEAD_FUNCTION = re.compile(r"(?:(?:And|But|Or|So|Yet|Then|After|Before|When|Whi
                             r"Because|Since|Still|Meanwhile|However|Also|Instead|Then|Now|Later)\s+)+")
 
 
+_KEEP_PERIOD = re.compile(r"[A-Z]\.|(?:[A-Z]\.){2,}|Jr\.|Sr\.|Inc\.|Co\.|Corp\.|Ltd\.|Bros\.|Mass\.|Calif\.")
+
+
 def _clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
     """Trim a raw subject span; None when it cannot be a speaker."""
     while s < e and text[s] in " ,;:—–-\t":
@@ -257,7 +260,7 @@ def _clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
     if m and m.end() < len(sub):
         s += m.end()
         sub = text[s:e]
-    if sub.endswith(".") and len(sub.split()[-1]) > 4 and sub.split()[-1] not in ("Jr.", "Sr.", "Inc."):
+    if sub.endswith(".") and not _KEEP_PERIOD.fullmatch(sub.split()[-1]):
         e -= 1
         sub = text[s:e]
     if not sub or _BAD_SUBJECT.match(sub) or len(sub.split()) > 9:
@@ -285,8 +288,9 @@ def _after_attr(text: str, lo: int, hi: int, quote_short: bool) -> _Attr | None:
     m = _ACCORDING.match(seg.lstrip(" ,;"))
     if m:
         off = lo + len(seg) - len(seg.lstrip(" ,;"))
-        s, e = off + m.start("subj"), off + m.end("subj")
-        return _Attr(text[s:e], s, e, "according to", how="according")
+        span = _clean_subject(text, off + m.start("subj"), off + m.end("subj"))
+        if span:
+            return _Attr(text[span[0]:span[1]], span[0], span[1], "according to", how="according")
     m = _AFTER_DASH.match(seg)
     if m and len(seg.strip()) < 80:
         s, e = lo + m.start("subj"), lo + m.end("subj")
@@ -342,7 +346,13 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str |
                 role = _role_from_appositive(app.rsplit(",", 1)[0]) if "," in app else None
                 return s0, s0 + len(last), role
             continue
-        span = _clean_subject(text, base + m.start("subj"), base + m.end("subj"))
+        s0, e0 = base + m.start("subj"), base + m.end("subj")
+        if seg.rstrip().endswith(" to"):
+            # "prompted Moscow to designate …": the name right before "to" is the subject
+            n = re.search(rf"{TITLED_NAME}$", text[s0:e0])
+            if n:
+                s0 += n.start()
+        span = _clean_subject(text, s0, e0)
         if span:
             return span[0], span[1], _role_from_appositive(m.group("app"))
         return None
@@ -425,7 +435,8 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
     cue = c.group()
     if CUES.phrases.get(cue.lower()):
         m = _ACCORDING.match(text, c.start(), hi)
-        return (m.start("subj"), m.end("subj"), None) if m else None
+        span = _clean_subject(text, m.start("subj"), m.end("subj")) if m else None
+        return (span[0], span[1], None) if span else None
     before = text[max(lo, c.start() - 12):c.start()]
     if re.search(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", before):
         m = _PASSIVE_BY.match(text, c.end(), hi)

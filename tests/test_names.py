@@ -1,0 +1,98 @@
+"""Person names: title peeling, in-article resolution, corpus-wide spelling variants."""
+from __future__ import annotations
+
+import pytest
+
+from newslens import names
+from newslens.model import Article
+from newslens.names import (LexiconError, canonical_map, canonical_person, canonicalise_names,
+                            find_people, name_key, peel_title)
+from newslens.sentences import split_sentences
+
+
+@pytest.mark.parametrize("surface, name, title", [
+    ("Senate Majority Leader Mitch McConnell", "Mitch McConnell", "Senate Majority Leader"),
+    ("Russian Deputy Foreign Minister Andrey Rudenko", "Andrey Rudenko", "Russian Deputy Foreign Minister"),
+    ("Ukraine’s President Volodymyr Zelenskyy", "Volodymyr Zelenskyy", "Ukraine’s President"),
+    ("Sen. Bernie Sanders", "Bernie Sanders", "Sen."),
+    ("Cho Han-bum", "Cho Han-bum", None),
+])
+def test_peel_title(surface, name, title):
+    got_name, got_title, offset = peel_title(surface)
+    assert (got_name, got_title) == (name, title)
+    assert surface[offset:] == name
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Du Jin-ho", "Doo Jin-ho", True),
+    ("Yoon Suk-yeol", "Yoon Suk Yeol", True),
+    ("Yoon Suk yeol", "Yoon Suk-yeol", True),
+    ("Zelensky", "Zelenskyy", True),
+    ("Rustem Umerov", "Rustem Umierov", True),
+    ("Kim Jong-un", "Kim Joon-hyung", False),
+    ("Kim Jong-un", "Kim Jong-il", False),
+])
+def test_name_key_folds_spelling_not_identity(a, b, same):
+    assert (name_key(a) == name_key(b)) == same
+
+
+def test_canonical_person_picks_the_fullest_known_form():
+    known = ["Hillary Clinton", "Bill Clinton", "Doo Jin-ho"]
+    assert canonical_person("Doo", known) == "Doo Jin-ho"
+    assert canonical_person("Sen. Doo Jin-ho", known) == "Doo Jin-ho"
+    assert canonical_person("Clinton", known) == "Bill Clinton"          # the last (most recent) wins
+    assert canonical_person("Nobody", known) == "Nobody"
+
+
+def test_find_people_resolves_surnames_and_keeps_offsets():
+    text = ("Defense Minister Rustem Umerov met officials. Umerov later spoke with Cho Han-bum, "
+            "a senior researcher at the Korea Institute for National Unification. Cho said little.")
+    art = Article("d", "d.txt", text)
+    people = find_people(art, split_sentences(art))
+    got = [(p.surface, p.name) for p in people]
+    assert ("Rustem Umerov", "Rustem Umerov") in got
+    assert ("Umerov", "Rustem Umerov") in got
+    assert ("Cho", "Cho Han-bum") in got
+    assert not any("Korea Institute" in p.name for p in people)
+    for p in people:
+        assert text[p.start:p.end] == p.surface
+    roles = {p.name: p.role for p in people if p.role}
+    assert roles["Rustem Umerov"] == "Defense Minister"
+
+
+def test_canonical_map_merges_variants_and_prefers_the_frequent_spelling():
+    counts = {"Doo Jin-ho": 3, "Du Jin-ho": 1, "Volodymyr Zelensky": 2, "Zelenskyy": 1,
+              "Kim Jong-un": 2, "Kim Joon-hyung": 1}
+    m = canonical_map(counts, counts=counts)
+    assert m["Du Jin-ho"] == "Doo Jin-ho"
+    assert m["Zelenskyy"] == "Volodymyr Zelensky"
+    assert m["Kim Joon-hyung"] == "Kim Joon-hyung"        # same surname, different person
+
+
+def test_canonical_map_uses_the_alias_file():
+    m = canonical_map(["Moammar Gadhafi", "Muammar Qaddafi"])
+    assert m["Moammar Gadhafi"] == m["Muammar Qaddafi"] == "Muammar Gaddafi"
+
+
+def test_canonicalise_names_rewrites_person_rows_only():
+    rows = {"quotes": [{"speaker": "Du Jin-ho"}, {"speaker": "Doo Jin-ho"}, {"speaker": "Doo Jin-ho"},
+                       {"speaker": "the ministry"}, {"speaker": None}],
+            "entities": [{"type": "person", "name": "Du Jin-ho"}, {"type": "org", "name": "Du Jin-ho"}]}
+    canonicalise_names(rows)
+    assert [r["speaker"] for r in rows["quotes"]] == ["Doo Jin-ho", "Doo Jin-ho", "Doo Jin-ho",
+                                                      "the ministry", None]
+    assert rows["entities"][0]["name"] == "Doo Jin-ho"
+    assert rows["entities"][1]["name"] == "Du Jin-ho"
+
+
+def test_malformed_lexicon_names_file_and_entry(tmp_path, monkeypatch):
+    (tmp_path / "cues.yaml").write_text("verbs:\n  - {lemma: say, kind: shout, forms: [said]}\n",
+                                        encoding="utf-8")
+    monkeypatch.setattr(names, "LEXICON_DIR", tmp_path)
+    names.load_cues.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match=r"cues\.yaml.*verbs entry 0"):
+            names.load_cues()
+    finally:
+        monkeypatch.undo()
+        names.load_cues.cache_clear()

@@ -1,0 +1,173 @@
+"""Quote spans, kinds and speakers on small made-up articles."""
+from __future__ import annotations
+
+import pytest
+
+from newslens.chrome import find_chrome
+from newslens.model import Article
+from newslens.quotes import extract_quotes
+from newslens.sentences import split_sentences
+
+
+def quotes_of(text: str, *, chrome: bool = False):
+    art = Article("t", "t.txt", text, chrome=tuple(find_chrome(text)) if chrome else ())
+    return extract_quotes(art, split_sentences(art))
+
+
+def only(text: str):
+    qs = quotes_of(text)
+    assert len(qs) == 1, [q.text for q in qs]
+    return qs[0]
+
+
+@pytest.mark.parametrize("text, inner", [
+    ("He said “we will win” today.", "we will win"),
+    ('He said "we will win" today.', "we will win"),
+    ("He said ''we will win'' today.", "we will win"),                       # typewriter marks
+    ("“It is over, done.” She left.", "It is over, done."),                  # punctuation inside
+    ("The poll said “voters are angry\" on Monday.", "voters are angry"),     # mixed curly/straight
+])
+def test_span_is_everything_between_the_marks(text, inner):
+    q = only(text)
+    assert q.text == inner
+    assert text[q.start:q.end] == inner
+
+
+@pytest.mark.parametrize("text", [
+    "Korea’s minister didn’t say it; the ’90s were different.",
+    "It was rock ’n’ roll, the Smiths’ house, and the Joneses' car.",
+    "Gov. O’Malley isn’t running, and that’s that.",
+    '<tweet author="jack" datetime="2016-01-01">hello world</tweet>',   # markup attributes
+])
+def test_apostrophes_and_markup_are_not_quotes(text):
+    assert quotes_of(text) == []
+
+
+def test_single_quotes_are_quotes():
+    q = only("The minister shared a ‘private’ view on Monday.")
+    assert q.text == "private"
+
+
+def test_unclosed_mark_ends_at_its_paragraph():
+    text = "Lee said: “We will go on.\n\nThe next day was calm."
+    q = only(text)
+    assert q.text == "We will go on."
+    assert q.end == text.index("\n")
+
+
+def test_quote_over_paragraphs_is_one_row_per_paragraph_with_one_speaker():
+    text = ("Kim Min-su, a lawyer, said: “The first part runs on.\n\n"
+            "“The second part ends here,” he added later.\n\nOther news.")
+    qs = quotes_of(text)
+    assert [q.text for q in qs] == ["The first part runs on.", "The second part ends here,"]
+    assert {q.speaker for q in qs} == {"Kim Min-su"}
+
+
+@pytest.mark.parametrize("text, mention, speaker, cue", [
+    ("Jane Roe arrived early. “We are ready,” she said.", "she", "Jane Roe", "said"),
+    ("“We are ready,” said Jane Roe, a senator from Ohio.", "Jane Roe", "Jane Roe", "said"),
+    ("“We are ready,” said Jane Roe.", "Jane Roe", "Jane Roe", "said"),
+    ("Jane Roe said: “We are ready for anything.”", "Jane Roe", "Jane Roe", "said"),
+    ("“We are ready,” Jane Roe told reporters on Monday.", "Jane Roe", "Jane Roe", "told"),
+    ("“We are ready,” according to Jane Roe.", "Jane Roe", "Jane Roe", "according to"),
+    ("Senate Majority Leader Mitch McConnell said: “The bill is dead, and we move on.”",
+     "Senate Majority Leader Mitch McConnell", "Mitch McConnell", "said"),
+    ("“We are ready,” the ministry said in a statement.", "the ministry", "the ministry", "said"),
+    ("“We are ready,” an official at the presidential office said.",
+     "an official at the presidential office", "an official at the presidential office", "said"),
+    ("“We are ready for whatever comes.” — Commissioner Ann Lee", "Commissioner Ann Lee", "Ann Lee", None),
+])
+def test_reporting_clause_orders(text, mention, speaker, cue):
+    q = only(text)
+    assert q.speaker_mention == mention
+    assert text[q.speaker_start:q.speaker_end] == mention
+    assert q.speaker == speaker
+    assert q.cue == cue
+    assert q.kind == "full"
+
+
+def test_interrupted_quote_takes_the_middle_clause():
+    text = "“The first half,” Jane Roe said, “and the second half.”"
+    a, b = quotes_of(text)
+    assert a.speaker == b.speaker == "Jane Roe"
+    assert a.speaker_start == b.speaker_start
+
+
+def test_appositive_gives_the_role_and_surname_resolves_later():
+    text = ("Doo Jin-ho, a research fellow at the Korea Institute for Defense Analyses, said the talks "
+            "were slow.\n\n“It will take time,” Doo said.")
+    q = only(text)
+    assert q.speaker == "Doo Jin-ho"
+    assert q.speaker_mention == "Doo"
+
+
+def test_pronoun_resolves_to_the_most_recent_person_subject_not_a_possessive():
+    text = ("Mike Waltz, Trump's pick for adviser, spoke to Fox News. "
+            "He also said that “the war must end.”")
+    q = only(text)
+    assert q.speaker == "Mike Waltz"
+    assert q.speaker_mention == "He"
+
+
+def test_role_noun_resolves_to_the_person_with_that_role():
+    text = ("South Korea’s defence minister shared a ‘private’ view on aid.\n\n"
+            "South Korean defence minister Shin Won-sik spoke on Monday.")
+    q = quotes_of(text)[0]
+    assert q.speaker == "Shin Won-sik"
+    assert q.speaker_mention == "South Korea’s defence minister"
+
+
+def test_capital_city_stands_for_its_government():
+    q = only("The sanctions prompted Moscow to designate the country as “unfriendly” at once.")
+    assert q.speaker == "Russia"
+    assert q.speaker_mention == "Moscow"
+    assert q.kind == "partial"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The delegation will present a “wish list” of hardware.", "scare"),
+    ("The so-called “peace plan” was published.", "scare"),
+    ("Mike Waltz called it “another step in the escalation ladder” on Fox.", "partial"),
+    ("Kim Lee said it was “nonsensical” to do so.", "partial"),
+    ("Kim Lee said that “the bill is dead” on Friday.", "partial"),
+    ("“We will not send weapons to a country at war,” Kim Lee said.", "full"),
+])
+def test_kinds(text, kind):
+    q = only(text)
+    assert q.kind == kind
+    assert (q.speaker is None) == (kind == "scare")
+
+
+def test_later_phrases_of_one_reported_speech_share_its_speaker():
+    text = "Ann Lee said Mr. Cruz is “a basket case” and “a liar.”"
+    qs = quotes_of(text)
+    assert [q.speaker for q in qs] == ["Ann Lee", "Ann Lee"]
+
+
+def test_nested_single_quote_is_its_own_scare_row():
+    text = "“We are moving into a so-called 'control mode' now,” he said."
+    outer, inner = quotes_of(text)
+    assert inner.text == "control mode" and inner.kind == "scare"
+    assert inner.start > outer.start and inner.end < outer.end
+
+
+def test_continued_quote_in_next_paragraph_keeps_the_speaker():
+    text = ("“The first point,” Ann Lee said.\n\n"
+            "“And a second point that runs long enough to be a clause.”\n\nUnrelated text here.")
+    a, b = quotes_of(text)
+    assert b.speaker == a.speaker == "Ann Lee"
+
+
+def test_nothing_from_chrome_lines():
+    text = ("Advertisement\n\nAnn Lee said the talks went well and that everyone was happy at the end "
+            "of the day in Seoul.\n\nRead more: “A headline in quotes”\n")
+    qs = quotes_of(text, chrome=True)
+    assert all("headline" not in q.text for q in qs)
+
+
+def test_rows_are_in_document_order_and_slice_exactly():
+    text = "“One,” he said. “Two,” she said. Later, “three” appeared."
+    qs = quotes_of(text)
+    assert [q.start for q in qs] == sorted(q.start for q in qs)
+    for q in qs:
+        assert text[q.start:q.end] == q.text
