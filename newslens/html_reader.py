@@ -23,6 +23,17 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}  # metadata only, not body text
 
 
+def _whatwg_label(label: str) -> str:
+    """The codec browsers use for a declared charset: Latin-1 and ASCII labels mean Windows-1252,
+    and a UTF-16/32 declaration in a page without a BOM means UTF-8 (WHATWG Encoding)."""
+    label = label.strip().lower()
+    if label in ("iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii", "x-user-defined"):
+        return "cp1252"
+    if label.startswith(("utf-16", "utf16", "utf-32", "utf32")):
+        return "utf-8"
+    return label
+
+
 def decode_html(data: bytes) -> str:
     """Page bytes to text: a BOM, then the page's declared <meta charset>, then `corpus.decode`.
 
@@ -31,7 +42,7 @@ def decode_html(data: bytes) -> str:
         m = _META_CHARSET.search(data[:4096])
         if m:
             try:
-                text = data.decode(m.group(1).decode("ascii"))
+                text = data.decode(_whatwg_label(m.group(1).decode("ascii")))
             except (LookupError, UnicodeDecodeError):
                 pass  # a wrong declaration is common; fall back to detection
             else:

@@ -51,6 +51,13 @@ def test_page_without_text_is_skipped(html):
         extract_html(html)
 
 
+@pytest.mark.parametrize("declared, encoding", [("windows-1252", "cp1252"), ("ISO-8859-1", "cp1252"),
+                                               ("utf-16", "utf-8"), ("bogus-charset", "utf-8")])
+def test_declared_charset_is_read_as_browsers_do(declared, encoding):
+    html = f'<html><head><meta charset="{declared}"></head><body><p>Café “news” – 5 €.</p></body></html>'
+    assert "Café “news” – 5 €." in decode_html(html.encode(encoding))
+
+
 def test_declared_legacy_charset_is_used():
     html = '<html><head><meta charset="windows-1252"></head><body><p>Café “news” – 5 €.</p></body></html>'
     assert "Café “news” – 5 €." in decode_html(html.encode("cp1252"))
