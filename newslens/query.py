@@ -14,6 +14,7 @@ to cache, keyed on the data version), or build tables.
 """
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,18 +75,55 @@ def _ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+# Columns kept in memory per table for filters, counts and aggregations (small values only;
+# long text, ids and offsets stay in Parquet and are read for the rows of a page).
+INDEX_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("doc_id", "outlet", "published", "title", "byline", "url", "path", "n_words"),
+    "sentences": ("sent_id", "para_id", "chrome", "topics"),
+    "quotes": ("sent_id", "kind", "speaker", "speaker_role", "cue"),
+    "figures": ("sent_id", "unit", "counts", "value", "approx", "currency"),
+    "dates": ("sent_id", "iso"),
+    "weapons": ("sent_id", "canonical", "category", "specific"),
+    "entities": ("sent_id", "name", "type"),
+}
+_SENT_SHIFT = 1 << 24     # sent_key = doc_num * _SENT_SHIFT + sent_id: one integer per sentence
+
+
+@dataclass(frozen=True)
+class _Source:
+    """Where a query reads a table: the Parquet file, or the in-memory index built from it."""
+    table_sql: str          # FROM clause for the table, aliased t
+    params: list
+    articles_sql: str       # FROM clause for article columns, aliased by the caller
+    articles_params: list
+    doc: str                # the column joining t to articles (t.doc_id or t.doc_num)
+    art_doc: str            # the same key in the articles source
+    row: str                # the row's position in the Parquet file
+    sent: str | None        # a per-sentence key expression on t (None: table has no sent_id)
+    indexed: bool
+
+
 class Store:
     """Read-only DuckDB queries over `folder/<table>.parquet`.
 
-    Safe to share between threads (each query runs on its own cursor). Tables that are missing
-    in the folder behave as empty. `memory_limit` and `threads` bound DuckDB's own use."""
+    By default (`index=True`) the first query on a table copies its small columns
+    (`INDEX_COLUMNS`, with articles numbered so joins are on integers) into DuckDB's memory;
+    filters, counts, aggregations and page ordering then run there, and a page's remaining
+    columns are read from Parquet for just its rows. Queries that need other columns (a text
+    search) read the Parquet files directly. Safe to share between threads (each query runs on
+    its own cursor; index building is locked). Missing tables behave as empty."""
 
-    def __init__(self, folder: str | Path, *, memory_limit: str = "1GB", threads: int | None = None) -> None:
+    def __init__(self, folder: str | Path, *, memory_limit: str = "1500MB", threads: int | None = None,
+                 index: bool = True) -> None:
         self.folder = Path(folder)
         self._con = duckdb.connect(config={"memory_limit": memory_limit,
                                            **({"threads": threads} if threads else {})})
         # Parquet footers are read once per file, not once per query.
         self._con.execute("SET enable_object_cache = true")
+        self.index = index
+        self._lock = threading.Lock()
+        self._indexed: set[str] = set()
+        self._files: dict[str, pq.ParquetFile] = {}
         self.paths: dict[str, str] = {}
         self.schemas: dict[str, pa.Schema] = {}
         for name in TABLES:
@@ -99,7 +137,7 @@ class Store:
         """Rows in a table from the Parquet footer (no scan)."""
         if table not in self.paths:
             return 0
-        return pq.ParquetFile(self.paths[table]).metadata.num_rows
+        return self._file(table).metadata.num_rows
 
     def is_large(self, threshold: int = LARGE_ROWS) -> bool:
         return any(self.num_rows(t) > threshold for t in self.paths)
@@ -108,12 +146,21 @@ class Store:
         schema = self.schemas.get(table)
         return list(schema.names) if schema is not None else []
 
+    def warm(self, tables: Sequence[str] = TABLES) -> None:
+        """Build the in-memory index of `tables` now (e.g. behind a spinner) instead of on
+        first use."""
+        if self.index:
+            for t in tables:
+                if t in self.paths:
+                    self._ensure_index(t)
+
     # -- queries --------------------------------------------------------------------------
     def count(self, table: str, filters: Filters = Filters()) -> int:
         """Rows of `table` that pass `filters`."""
         if table not in self.paths:
             return 0
-        sql, params = self._select(table, filters, "count(*)")
+        src = self._source(table, [], filters)
+        sql, params = self._select(table, src, filters, "count(*)")
         return int(self._run(sql, params).fetchone()[0])
 
     def counts(self, filters: Filters = Filters(), tables: Sequence[str] = TABLES) -> dict[str, int]:
@@ -128,13 +175,13 @@ class Store:
         keys = [by] if isinstance(by, str) else list(by)
         if table not in self.paths:
             return pd.DataFrame(columns=[*keys, "n"])
-        exprs = [self._column_expr(table, k, unnest=True) for k in keys]
-        measure = "count(DISTINCT t.\"doc_id\")" if distinct_docs else "count(*)"
+        src = self._source(table, keys, filters)
+        exprs = [self._column_expr(table, k, src, unnest=True) for k in keys]
         inner = ", ".join(f"{e} AS {_ident(k)}" for e, k in zip(exprs, keys))
-        sql, params = self._select(table, filters, f"{inner}, t.\"doc_id\" AS __doc",
+        sql, params = self._select(table, src, filters, f"{inner}, {src.doc} AS __doc",
                                    join_articles=self._needs_articles(table, keys))
         group = ", ".join(_ident(k) for k in keys)
-        measure = measure.replace('t."doc_id"', "__doc")
+        measure = "count(DISTINCT __doc)" if distinct_docs else "count(*)"
         sql = (f"SELECT {group}, {measure} AS n FROM ({sql}) GROUP BY {group} "
                f"ORDER BY n DESC, {group}")
         if limit is not None:
@@ -152,23 +199,32 @@ class Store:
             return pd.DataFrame(columns=list(columns or []))
         cols = list(columns) if columns else self.columns(table)
         keys = list(order_by)
-        select = ", ".join(f"{self._column_expr(table, c)} AS {_ident(c)}" for c in cols)
+        src = self._source(table, keys, filters)
+        available = [c for c in cols if self._available(table, c, src)]
+        rest = [c for c in cols if c not in available]
+        select = ", ".join([f"{src.row} AS __row"] +
+                           [f"{self._column_expr(table, c, src)} AS {_ident(c)}" for c in available])
         direction = " DESC" if descending else ""
-        order = ", ".join(f"{self._column_expr(table, k)}{direction}" for k in keys)
-        order = f"{order}, t.file_row_number" if order else "t.file_row_number"
-        sql, params = self._select(table, filters, select,
-                                   join_articles=self._needs_articles(table, cols + keys),
-                                   row_number=True)
+        order = ", ".join(f"{self._column_expr(table, k, src)}{direction}" for k in keys)
+        order = f"{order}, {src.row}" if order else src.row
+        sql, params = self._select(table, src, filters, select,
+                                   join_articles=self._needs_articles(table, available + keys))
         sql += f" ORDER BY {order} LIMIT ? OFFSET ?"
         params += [max(0, int(limit)), max(0, int(offset))]
-        return self._run(sql, params).df()
+        frame = self._run(sql, params).df()
+        if rest:
+            fetched = self._rows_at(table, frame["__row"].tolist(), rest)
+            for c in rest:
+                frame[c] = fetched[c]
+        return frame[cols].reset_index(drop=True)
 
     def distinct(self, table: str, column: str, filters: Filters = Filters()) -> list:
         """Sorted distinct non-null values of a column (list columns unnested): filter options."""
         if table not in self.paths:
             return []
-        expr = self._column_expr(table, column, unnest=True)
-        inner, params = self._select(table, filters, f"{expr} AS v",
+        src = self._source(table, [column], filters)
+        expr = self._column_expr(table, column, src, unnest=True)
+        inner, params = self._select(table, src, filters, f"{expr} AS v",
                                      join_articles=self._needs_articles(table, [column]))
         sql = f"SELECT DISTINCT v FROM ({inner}) WHERE v IS NOT NULL ORDER BY v"
         return [r[0] for r in self._run(sql, params).fetchall()]
@@ -177,14 +233,101 @@ class Store:
         """Earliest and latest `published` date in the articles table."""
         if "articles" not in self.paths:
             return None, None
-        row = self._run('SELECT min("published"), max("published") FROM read_parquet(?)',
-                        [self.paths["articles"]]).fetchone()
+        src = self._source("articles", ["published"], Filters())
+        row = self._run(f'SELECT min(t."published"), max(t."published") FROM {src.table_sql}',
+                        list(src.params)).fetchone()
         return row[0], row[1]
 
     def rows_for_doc(self, table: str, doc_id: str, *, columns: Sequence[str] | None = None) -> pd.DataFrame:
         """Every row of one article (the reader's highlights), in table order."""
         return self.page(table, Filters(doc_ids=(doc_id,)), columns=columns, order_by=(),
                          limit=1_000_000)
+
+    # -- the in-memory index --------------------------------------------------------------
+    def _file(self, table: str) -> pq.ParquetFile:
+        if table not in self._files:
+            self._files[table] = pq.ParquetFile(self.paths[table])
+        return self._files[table]
+
+    def _index_columns(self, table: str) -> list[str]:
+        own = set(self.columns(table))
+        return [c for c in INDEX_COLUMNS.get(table, ()) if c in own]
+
+    def _ensure_index(self, table: str) -> None:
+        if table in self._indexed:
+            return
+        with self._lock:
+            if table in self._indexed:
+                return
+            if table != "articles" and "articles" in self.paths:
+                self._ensure_index_locked("articles")
+            self._ensure_index_locked(table)
+
+    def _ensure_index_locked(self, table: str) -> None:
+        if table in self._indexed:
+            return
+        cols = ", ".join(f"t.{_ident(c)}" for c in self._index_columns(table))
+        cols = f", {cols}" if cols else ""
+        if table == "articles":
+            sql = (f"CREATE TABLE idx_articles AS SELECT t.file_row_number::INTEGER AS doc_num, "
+                   f"t.file_row_number AS __row{cols} FROM read_parquet(?, file_row_number = true) t")
+            params = [self.paths[table]]
+        else:
+            has_docs = "articles" in self.paths
+            sent = (f", d.doc_num::BIGINT * {_SENT_SHIFT} + t.\"sent_id\" AS __sent"
+                    if "sent_id" in self.columns(table) else "")
+            join = (' LEFT JOIN idx_articles d ON d."doc_id" = t."doc_id"' if has_docs
+                    else " LEFT JOIN (SELECT NULL::INTEGER AS doc_num) d ON FALSE")
+            sql = (f"CREATE TABLE idx_{table} AS SELECT d.doc_num{sent}, t.file_row_number AS __row{cols} "
+                   f"FROM read_parquet(?, file_row_number = true) t{join}")
+            params = [self.paths[table]]
+        self._con.execute(sql, params)
+        if table == "sentences" and "topics" in self._index_columns(table):
+            # One row per (sentence, topic): a topic filter is then an equality scan, not a
+            # list search over every sentence, for each table it narrows.
+            self._con.execute("CREATE TABLE idx_topics AS SELECT __sent, doc_num, unnest(topics) AS topic "
+                              "FROM idx_sentences WHERE len(topics) > 0")
+        self._indexed.add(table)
+
+    def _available(self, table: str, name: str, src: _Source) -> bool:
+        """Whether `name` can be read from `src` (index columns, article columns, periods)."""
+        if not src.indexed:
+            return True
+        if name in self._index_columns(table) or name in DERIVED:
+            return True
+        return (table != "articles" and name in ARTICLE_COLUMNS
+                and name in self._index_columns("articles")) or (table == "articles" and name == "doc_id")
+
+    def _source(self, table: str, names: Iterable[str], filters: Filters) -> _Source:
+        names = list(names) + [c for c, _ in filters.equals]
+        use_index = self.index and not filters.search
+        if use_index:
+            probe = _Source("", [], "", [], "", "", "", None, True)
+            use_index = all(self._available(table, n, probe) for n in names)
+        has_sent = "sent_id" in self.columns(table)
+        if use_index:
+            self._ensure_index(table)
+            if table == "articles":
+                return _Source("idx_articles t", [], "idx_articles", [], "t.doc_num", "doc_num",
+                               "t.__row", None, True)
+            return _Source(f"idx_{table} t", [], "idx_articles", [], "t.doc_num", "doc_num", "t.__row",
+                           "t.__sent" if has_sent else None, True)
+        art_cols = ", ".join(_ident(c) for c in ARTICLE_COLUMNS
+                             if "articles" in self.schemas and c in self.schemas["articles"].names)
+        articles_sql = (f'(SELECT "doc_id"{", " + art_cols if art_cols else ""} FROM read_parquet(?))'
+                        if "articles" in self.paths else "")
+        return _Source("read_parquet(?, file_row_number = true) t", [self.paths[table]], articles_sql,
+                       [self.paths["articles"]] if "articles" in self.paths else [],
+                       't."doc_id"', '"doc_id"', "t.file_row_number",
+                       't."doc_id", t."sent_id"' if has_sent else None, False)
+
+    def _rows_at(self, table: str, rows: list[int], columns: list[str]) -> pd.DataFrame:
+        """Columns of the rows at these file positions, in the order given (DuckDB skips the
+        row groups that hold none of them)."""
+        cols = ", ".join(_ident(c) for c in columns)
+        frame = self._run(f"SELECT file_row_number AS __row, {cols} FROM read_parquet(?, file_row_number = true) "
+                          "WHERE file_row_number = ANY(?)", [self.paths[table], [int(r) for r in rows]]).df()
+        return frame.set_index("__row").reindex(rows).reset_index(drop=True)
 
     # -- SQL assembly ---------------------------------------------------------------------
     def _run(self, sql: str, params: list):
@@ -195,7 +338,7 @@ class Store:
         own = set(self.columns(table))
         return table != "articles" and any(n not in own for n in names)
 
-    def _column_expr(self, table: str, name: str, *, unnest: bool = False) -> str:
+    def _column_expr(self, table: str, name: str, src: _Source, *, unnest: bool = False) -> str:
         schema = self.schemas[table]
         if name in schema.names:
             expr = f"t.{_ident(name)}"
@@ -211,30 +354,26 @@ class Store:
             return DERIVED[name].replace("a.", "t.")
         raise KeyError(f"unknown column {name!r} for table {table!r}")
 
-    def _select(self, table: str, filters: Filters, select: str, *, join_articles: bool = False,
-                row_number: bool = False) -> tuple[str, list]:
+    def _select(self, table: str, src: _Source, filters: Filters, select: str, *,
+                join_articles: bool = False) -> tuple[str, list]:
         """`SELECT <select> FROM <table> t [JOIN articles a] WHERE <filters>` and its parameters."""
-        params: list = [self.paths[table]]
-        # file_row_number: the row's position in the file, a free and stable tie-breaker.
-        sql_from = ("read_parquet(?, file_row_number = true) t" if row_number else "read_parquet(?) t")
+        params: list = list(src.params)
         join = ""
         if join_articles:
-            join = (' LEFT JOIN (SELECT "doc_id", ' +
-                    ", ".join(_ident(c) for c in ARTICLE_COLUMNS if c in self.schemas["articles"].names) +
-                    ' FROM read_parquet(?)) a ON a."doc_id" = t."doc_id"')
-            params.append(self.paths["articles"])
-        where, wparams = self._where(table, filters)
-        sql = f"SELECT {select} FROM {sql_from}{join}"
+            join = f" LEFT JOIN {src.articles_sql} a ON a.{src.art_doc} = {src.doc}"
+            params += src.articles_params
+        where, wparams = self._where(table, src, filters)
+        sql = f"SELECT {select} FROM {src.table_sql}{join}"
         if where:
             sql += " WHERE " + " AND ".join(where)
         return sql, params + wparams
 
-    def _where(self, table: str, f: Filters) -> tuple[list[str], list]:
+    def _where(self, table: str, src: _Source, f: Filters) -> tuple[list[str], list]:
         clauses: list[str] = []
         params: list = []
         own = set(self.columns(table))
         # Article-level filters: on the articles table directly, elsewhere as a semi-join on
-        # doc_id (DuckDB reads only the three small article columns for it).
+        # the article key (an integer in the index; DuckDB reads only small columns for it).
         art: list[str] = []
         art_params: list = []
         if f.outlets:
@@ -253,31 +392,44 @@ class Store:
             # A month or year as the upper bound ("2024-11") includes all of it.
             art.append('{p}"published" <= ?')
             art_params.append(f.date_to + ("-99" if len(f.date_to) <= 7 else ""))
+        if f.doc_ids:
+            art.append('{p}"doc_id" = ANY(?)')
+            art_params.append(list(f.doc_ids))
         if art:
             if table == "articles":
                 clauses.extend(c.format(p="t.") for c in art)
                 params.extend(art_params)
-            elif "articles" in self.paths:
-                clauses.append('t."doc_id" IN (SELECT "doc_id" FROM read_parquet(?) WHERE '
+            elif src.articles_sql:
+                clauses.append(f"{src.doc} IN (SELECT {src.art_doc} FROM {src.articles_sql} WHERE "
                                + " AND ".join(c.format(p="") for c in art) + ")")
-                params.append(self.paths["articles"])
-                params.extend(art_params)
-        if f.doc_ids:
-            clauses.append('t."doc_id" = ANY(?)')
-            params.append(list(f.doc_ids))
+                params += src.articles_params + art_params
+            elif f.doc_ids and not (f.outlets or f.date_from or f.date_to):
+                clauses.append('t."doc_id" = ANY(?)')
+                params.append(list(f.doc_ids))
+            else:
+                clauses.append("FALSE")     # no articles table: no article passes a metadata filter
         if f.topics:
             topics = list(f.topics)
             if table == "sentences":
                 clauses.append('list_has_any(t."topics", ?::VARCHAR[])')
                 params.append(topics)
-            elif "sentences" in self.paths and "sent_id" in own:
-                clauses.append('EXISTS (SELECT 1 FROM read_parquet(?) s WHERE s."doc_id" = t."doc_id" '
-                               'AND s."sent_id" = t."sent_id" AND list_has_any(s."topics", ?::VARCHAR[]))')
-                params += [self.paths["sentences"], topics]
             elif "sentences" in self.paths:
-                clauses.append('t."doc_id" IN (SELECT "doc_id" FROM read_parquet(?) '
-                               'WHERE list_has_any("topics", ?::VARCHAR[]))')
-                params += [self.paths["sentences"], topics]
+                sents = self._source("sentences", [], Filters())
+                cond = 'list_has_any(s."topics", ?::VARCHAR[])'
+                has_topics = "topics" in self._index_columns("sentences")
+                if src.indexed and sents.indexed and has_topics and src.sent:
+                    clauses.append(f"{src.sent} IN (SELECT s.__sent FROM idx_topics s WHERE s.topic = ANY(?))")
+                    params.append(topics)
+                elif src.indexed and sents.indexed and has_topics:
+                    clauses.append(f"{src.doc} IN (SELECT s.doc_num FROM idx_topics s WHERE s.topic = ANY(?))")
+                    params.append(topics)
+                elif "sent_id" in own:
+                    clauses.append('EXISTS (SELECT 1 FROM read_parquet(?) s WHERE s."doc_id" = t."doc_id" '
+                                   f'AND s."sent_id" = t."sent_id" AND {cond})')
+                    params += [self.paths["sentences"], topics]
+                else:
+                    clauses.append(f't."doc_id" IN (SELECT s."doc_id" FROM read_parquet(?) s WHERE {cond})')
+                    params += [self.paths["sentences"], topics]
         if f.search:
             cols = [c for c in SEARCH_COLUMNS.get(table, ()) if c in own]
             if cols:

@@ -28,12 +28,18 @@ QUOTES = [
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):
+def tables(tmp_path_factory):
     out = tmp_path_factory.mktemp("tables")
     with StreamingTableWriter(out, {k: SCHEMAS[k] for k in ("articles", "sentences", "quotes")},
                               flush_rows=2) as writer:     # several row groups per file
         writer.add({"articles": ARTICLES, "sentences": SENTENCES, "quotes": QUOTES})
-    return Store(out)
+    return out
+
+
+# Every test runs on the in-memory index and on plain Parquet scans: same answers.
+@pytest.fixture(scope="module", params=[True, False], ids=["index", "parquet"])
+def store(tables, request):
+    return Store(tables, index=request.param)
 
 
 def _expected_docs(outlets=None, date_from=None, date_to=None):
@@ -151,3 +157,20 @@ def test_missing_tables_are_empty_and_size_comes_from_footers(store, tmp_path):
     assert store.is_large(threshold=4)
     assert Store(tmp_path).counts() == {t: 0 for t in ("articles", "sentences", "quotes", "figures",
                                                         "dates", "weapons", "entities")}
+
+
+def test_pages_fetch_text_columns_for_just_their_rows(store):
+    page = store.page("quotes", Filters.make(outlets=["AP"]), columns=["text", "quote_id", "published"],
+                      order_by=["published"], descending=True, limit=2)
+    assert list(page.columns) == ["text", "quote_id", "published"]
+    assert list(page["quote_id"]) == ["a3:q0", "a1:q0"]        # newest first, then file order
+    assert list(page["text"]) == ["It goes on", "We shot them down"]
+    assert store.page("quotes", Filters.make(outlets=["Nobody"]), columns=["text"]).empty
+
+
+def test_warm_builds_the_index_once(tables):
+    store = Store(tables)
+    store.warm()
+    assert store.count("quotes", Filters.make(outlets=["BBC"])) == 1
+    store.warm()
+    assert store.count("quotes", Filters.make(outlets=["BBC"], search="aid")) == 1   # Parquet path
