@@ -189,20 +189,20 @@ def _shape(value: str) -> str:
     return re.sub(r"9+", "9", re.sub(r"a+", "a", re.sub(r"\d", "9", re.sub(r"[^\W\d_]", "a", value))))
 
 
-def _runaway_line(lines: list[tuple[int, str]], width: int, first_shape: str | None, *,
+def _runaway_line(lines: list[tuple[int, str]], width: int, shapes: set[str], *,
                   delimiter: str = ",") -> int | None:
     """Index of a line inside a multi-line record that is itself a complete row of this file:
     a quote opened in the record never closed and swallowed the rows after it. A row is
-    recognised by its field count and by its first value having the shape of the previous good
-    row's first value (a date, a number), which ordinary paragraph lines do not have."""
-    if first_shape is None:
+    recognised by its field count and by its first value having the shape of a first value of
+    this file (a date, a number: `shapes`), which ordinary paragraph lines do not have."""
+    if not shapes:
         return None
     for i in range(1, len(lines)):
         try:
             fields = next(csv.reader([lines[i][1]], delimiter=delimiter), [])
         except csv.Error:
             continue
-        if len(fields) == width and 0 < len(fields[0]) <= 60 and _shape(fields[0]) == first_shape:
+        if len(fields) == width and 0 < len(fields[0]) <= 60 and _shape(fields[0]) in shapes:
             return i
     return None
 
@@ -263,7 +263,12 @@ def read_csv_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Ra
             number += 1
             width = len(header)
             if len(lines.current) > 1:
-                runaway = _runaway_line(lines.current, width, first_shape, delimiter=delimiter)
+                # Shapes of this row's own first value (when the quote opened later in the row)
+                # and of the last good row's. Only shapes with digits (dates, ids) are distinctive:
+                # a title-like "Word" would match every paragraph that starts "However, ...".
+                shapes = {sh for sh in (first_shape, _shape(row[0]) if row and "\n" not in row[0]
+                                        and 0 < len(row[0]) <= 60 else None) if sh and "9" in sh}
+                runaway = _runaway_line(lines.current, width, shapes, delimiter=delimiter)
                 if runaway is not None:
                     yield from log.skip(where, "a quote opened in this row never closes (it ran into "
                                         f"line {lines.current[runaway][0]}); row skipped")

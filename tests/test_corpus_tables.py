@@ -166,3 +166,24 @@ def test_separator_is_judged_from_the_header(tmp_path, name, content):
     else:
         assert [(a.title, a.text, a.outlet) for a in articles] == [
             ("Eins", "Kyiv sagte, 12 Drohnen abgeschossen.", "Spiegel")]
+
+
+def test_a_runaway_quote_in_the_first_row_is_caught_too(tmp_path):
+    path = _write(tmp_path / "feed.csv",
+                  "Date,URL,Title,Text\n"
+                  '2022-01-01,http://a.com/1,One,"Never closes\n'
+                  "2022-01-02,http://a.com/2,Two,Second story.\n"
+                  '2022-01-03,http://a.com/3,Three,"Paragraph one.\nParagraph two, with commas, and more."\n')
+    articles, skipped = load_corpus([tmp_path])
+    assert [a.title for a in articles] == ["Two", "Three"]
+    assert skipped == [(f"{path} line 2",
+                        "a quote opened in this row never closes (it ran into line 3); row skipped")]
+
+
+def test_multi_paragraph_texts_are_not_mistaken_for_runaway_quotes(tmp_path):
+    _write(tmp_path / "t.csv", 'Title,Text\nOne,"First paragraph.\nHowever, officials said more."\n'
+                               'Two,"Second.\nStill, it went on."\n')
+    articles, skipped = load_corpus([tmp_path])
+    assert skipped == []
+    assert [a.text for a in articles] == ["First paragraph.\nHowever, officials said more.",
+                                          "Second.\nStill, it went on."]
