@@ -19,8 +19,8 @@ from .sentences import paragraphs
 
 TEXT_SUFFIXES = (".txt", ".md")
 MANIFEST_NAMES = ("sources.csv",)
-# One file that holds one article (.txt, .md, .html): a news story is 5-100 KB and even a saved
-# web page with inline assets is rarely over 5 MB. Past this the file is skipped with a reason
+# One file that holds one article (.txt, .md, .html): a news story is 5-100 KB (a saved web page
+# may be 3x this, for inline images; see html_reader). Past this the file is skipped with a reason
 # instead of being built: the extractors are linear, but a 20 MB "article" is almost always a
 # log, a dump or a concatenation, and its rows would drown the dashboard. Override per build
 # (`--max-file-mb`). Containers of many articles (CSV, JSONL) are streamed row by row instead, so
@@ -249,7 +249,12 @@ def iter_raw_documents(inputs: Iterable[str | Path], skipped: list[tuple[str, st
     for path in files:
         folder = path.parent
         if folder not in manifests:
-            manifests[folder] = read_manifest(folder)
+            try:
+                manifests[folder] = read_manifest(folder)
+            except (OSError, UnicodeError, ValueError, csv.Error) as exc:
+                manifests[folder] = {}
+                skipped.append((str(folder / "sources.csv"),
+                                f"metadata file ignored ({os_reason(exc) if isinstance(exc, OSError) else exc})"))
         reader = READERS[path.suffix.lower()]
         try:
             for doc in reader(path, max_bytes=max_bytes):  # type: ignore[operator]
@@ -269,6 +274,10 @@ def iter_raw_documents(inputs: Iterable[str | Path], skipped: list[tuple[str, st
             skipped.append((str(path), os_reason(exc)))
         except (UnicodeError, ValueError, csv.Error) as exc:
             skipped.append((str(path), f"unreadable: {type(exc).__name__}: {exc}"))
+        except (RecursionError, MemoryError) as exc:  # e.g. HTML nested thousands of levels deep
+            skipped.append((str(path), f"unreadable: too deeply nested or too big ({type(exc).__name__})"))
+        except Exception as exc:  # noqa: BLE001 - a reader's bug must not cost the rest of the corpus
+            skipped.append((str(path), f"could not be read ({type(exc).__name__}: {str(exc)[:200]})"))
 
 
 MONTHS = {m: i for i, m in enumerate(

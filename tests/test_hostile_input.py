@@ -164,3 +164,34 @@ def test_a_larger_limit_builds_a_big_file(tmp_path):
     (tmp_path / "big.txt").write_text("Officials said 12 drones were shot down. " * 3_000, encoding="utf-8")
     assert build([tmp_path], tmp_path / "a", max_bytes=100_000).articles == 0
     assert build([tmp_path], tmp_path / "b", max_bytes=200_000).articles == 1
+
+
+def test_a_broken_sources_manifest_is_reported_and_ignored(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "sources.csv").write_bytes(b"file,outlet\na.txt,\xff\xfe\xfa broken\n")
+    articles, skipped = corpus.load_corpus([tmp_path])
+    assert [a.doc_id for a in articles] == ["a"]
+    assert skipped[0][0] == str(tmp_path / "sources.csv") and skipped[0][1].startswith("metadata file ignored")
+
+
+def test_deeply_nested_html_is_skipped_or_read_never_raised(tmp_path):
+    depth = 20_000
+    (tmp_path / "deep.html").write_text("<html><body>" + "<div>" * depth + "<p>Officials said 3 drones fell.</p>"
+                                        + "</div>" * depth + "</body></html>", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    articles, skipped = corpus.load_corpus([tmp_path])
+    assert "a" in [a.doc_id for a in articles]
+    assert len(articles) + len(skipped) == 2
+
+
+def test_a_reader_bug_costs_only_its_file(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "x"}\n', encoding="utf-8")
+
+    def broken(path, *, max_bytes):
+        raise KeyError("surprise")
+
+    monkeypatch.setitem(corpus.READERS, ".jsonl", broken)
+    articles, skipped = corpus.load_corpus([tmp_path])
+    assert [a.doc_id for a in articles] == ["a"]
+    assert skipped == [(str(tmp_path / "b.jsonl"), "could not be read (KeyError: 'surprise')")]
