@@ -743,6 +743,10 @@ def _colon_attr(mt: str, lo: int, hi: int) -> _Attr | None:
     return _Attr(mt[sub[0]:sub[1]], sub[0], sub[1], None, sub[2], how="colon")
 
 
+def _has_mark(mt: str, lo: int, hi: int) -> bool:
+    return _DOUBLE.search(mt, lo, hi) is not None
+
+
 def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
                sentences: Sequence[Sentence], starts: list[int], si: int,
                last_in_sentence: dict[int, _Attr], prev: tuple[_Attr | None, int],
@@ -806,12 +810,12 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
         attr = _predicate_attr(mt, sent.start, sp.open, people)
         if attr:
             return attr, True
-        if before_blank and sj + 1 < len(sentences):
-            nxt = sentences[sj + 1]
-            if nxt.para_id == sent.para_id and not mt[sp.after:nxt.start].strip(" .,!?"):
-                attr = _attribution_sentence(mt, nxt)
-                if attr:
-                    return attr, False
+    if before_blank and sp.close is not None and sj + 1 < len(sentences):
+        nxt = sentences[sj + 1]           # “…?” ⏎ Trump asked.
+        if nxt.para_id == sent.para_id and not mt[sp.after:nxt.start].strip(" .,!?"):
+            attr = _attribution_sentence(mt, nxt)
+            if attr:
+                return attr, False
     if before_blank and si > 0:
         ps_ = sentences[si - 1]
         if not ps_.chrome and mt[ps_.start:ps_.end].rstrip().endswith(":"):
@@ -820,6 +824,18 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
                 attr.how = "colon"
                 return attr, False
     prev_attr, prev_para = prev
+    if before_blank and si > 0 and sp.double:
+        # "Dianne Bystrom agreed. “…”" / "Howard continued his remarks. ⏎ “…”": a standalone
+        # quotation right after a sentence (same paragraph, or a paragraph with no quotation)
+        # whose subject is a person.
+        ps_ = sentences[si - 1]
+        same_para = ps_.para_id == sent.para_id
+        if not ps_.chrome and not _has_mark(mt, ps_.start, ps_.end) and \
+                (same_para or ps_.para_id == sent.para_id - 1 and sp.para - prev_para > 1):
+            attr = _attribution_sentence(mt, ps_) or _predicate_attr(mt, ps_.start, ps_.end, people)
+            if attr:
+                attr.how = "previous"
+                return attr, False
     if before_blank and prev_attr is not None and sp.para - prev_para <= 1 and sp.double:
         return _Attr(prev_attr.mention, prev_attr.mstart, prev_attr.mend, prev_attr.cue,
                      prev_attr.role, how="continued"), False
