@@ -37,6 +37,7 @@ OPTIONAL_PAGES = (("corpus", "Corpus", ":material/upload_file:"),)
 TABLES = ("articles", "sentences", "quotes", "figures", "dates", "weapons", "entities")
 FILTER_KEYS = ("f_outlets", "f_docs", "f_topics", "f_dates", "f_undated", "f_speakers", "f_categories",
                "f_search")
+MAX_ARTICLE_OPTIONS = 2000
 # session-state key -> query parameter (the filters worth sharing as a URL)
 QUERY_PARAMS = {"f_outlets": "outlet", "f_topics": "topic", "f_speakers": "speaker",
                 "f_categories": "category", "f_docs": "article", "f_search": "q"}
@@ -246,8 +247,18 @@ def sidebar_filters(tables: Tables) -> Filters:
     doc_titles = dict(zip(arts["doc_id"], arts["title"]))
     docs = sorted(doc_titles, key=lambda d: doc_titles[d].lower())
     _restore("f_docs", docs)
-    sb.multiselect("Article", docs, key="f_docs", format_func=lambda d: _short(doc_titles.get(d, d)),
-                   placeholder="All articles")
+    shown_docs = docs
+    if len(docs) > MAX_ARTICLE_OPTIONS:
+        # a widget with 100k options is slow in the browser: offer the articles of the chosen
+        # outlets (or the first ones by title) plus whatever is already selected
+        chosen = set(st.session_state.get("f_outlets") or ())
+        of_outlets = set(arts.loc[arts["source"].isin(chosen), "doc_id"]) if chosen else None
+        pool = [d for d in docs if of_outlets is None or d in of_outlets]
+        shown_docs = list(dict.fromkeys([*(st.session_state.get("f_docs") or []), *pool[:MAX_ARTICLE_OPTIONS]]))
+    sb.multiselect("Article", shown_docs, key="f_docs", format_func=lambda d: _short(doc_titles.get(d, d)),
+                   placeholder="All articles",
+                   help=None if shown_docs is docs else
+                   f"Listing {len(shown_docs):,} of {len(docs):,} articles: choose an outlet to list its articles.")
 
     topic_ids = sorted({t for ids in sents["topics"] for t in ids}, key=topic_label)
     _restore("f_topics", topic_ids)

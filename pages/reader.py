@@ -20,7 +20,10 @@ if st.session_state.get("reader_doc") not in titles:
 
 ui.page_header("Article reader", "Check any row against its sentence: the article text with everything "
                "extracted from it highlighted in place. Hover a highlight for details.")
-doc_id = st.selectbox("Article", list(titles), key="reader_doc", format_func=lambda d: titles[d])
+# the filtered articles (capped: a selectbox of 100k titles is slow) plus the one being read
+listed = list(dict.fromkeys([st.session_state["reader_doc"], *ctx.view("articles")["doc_id"].head(ui.MAX_ARTICLE_OPTIONS)]))
+doc_id = st.selectbox("Article", listed, key="reader_doc", format_func=lambda d: titles[d],
+                      help="The articles that pass the sidebar filters.")
 st.query_params["doc"] = doc_id
 article = ui.load_article(str(ctx.corpus.table_dir), ctx.version, doc_id)
 if article is None:

@@ -248,3 +248,14 @@ def test_a_shared_reader_link_outlines_its_row(env):
     assert at.selectbox(key="reader_doc").value == "beta1"
     article = next(h.value for h in at.html if '<div class="nl-article">' in h.value)
     assert 'id="nl-focus"' in article
+
+
+def test_article_pickers_list_a_capped_number_of_articles(env):
+    at = AppTest.from_string("from newslens_app import ui\nui.MAX_ARTICLE_OPTIONS = 2\nui.run_app(default='reader')",
+                             default_timeout=60)
+    at.session_state["corpus"] = "made-up"
+    at.run()
+    assert len(at.multiselect(key="f_docs").options) == 2
+    assert len(at.selectbox(key="reader_doc").options) == 2
+    at.multiselect(key="f_outlets").set_value(["Beta Post"]).run()
+    assert sorted(at.multiselect(key="f_docs").options) == ["<b>Hostile</b> page", "Kyiv asks for air defence"]
