@@ -36,7 +36,8 @@ ui.chart(ctx, lambda: charts.topic_heatmap(views.topic_by_source(ctx.tables, ctx
 
 st.subheader("Timeline of dates mentioned")
 st.caption("Each dot is a date written in an article (not its publication date), placed on its day, month "
-           "or year; hover for the sentence. Dates without a year are listed in the Dates CSV only.")
+           "or year; hover for the sentence. When a few dates are much older, the chart opens on the recent ones: "
+           "double-click it to see all. Dates without a year are in the zip's dates CSV only.")
 ui.chart(ctx, lambda: charts.timeline(kinds["dates"], ctx.outlet_colours), key="ov_timeline",
          missing="dates with a year")
 

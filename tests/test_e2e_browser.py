@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -123,6 +124,13 @@ def test_every_page_renders_in_chromium_without_errors(server, page):
     _open(page, server, "")
     assert page.locator('[data-testid="stMetric"]').count() >= 5
     assert page.locator('[data-testid="stPlotlyChart"]').count() >= 2
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download every filtered table").click()
+    with zipfile.ZipFile(info.value.path()) as zf:
+        names = zf.namelist()
+        assert "README.txt" in names and len(names) == 8
+        quotes = next(n for n in names if "_quotes_" in n)
+        assert zf.read(quotes).decode("utf-8-sig").startswith("speaker,role,kind,quote,source,article")
 
 
 def test_outlet_filter_narrows_rows_and_csv_holds_exactly_them(server, page):
