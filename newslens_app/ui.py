@@ -174,10 +174,24 @@ def setup() -> Context:
     """Run by dashboard.py before the page: corpus selector, build if needed, sidebar filters."""
     corpus = corpus_selector()
     status = ensure_built(corpus)
-    tables = load_tables(str(corpus.table_dir), status.version)
+    try:
+        tables = load_tables(str(corpus.table_dir), status.version)
+    except Exception as exc:  # noqa: BLE001 - a damaged table folder gets a message and a way out
+        st.error(f"The tables of **{md(corpus.label)}** cannot be read ({type(exc).__name__}: {md(exc)}).")
+        if corpus.inputs:
+            st.button("Rebuild them from the inputs", key="rebuild", type="primary",
+                      on_click=_forget_build, args=(corpus,))
+        st.stop()
     filters = sidebar_filters(tables)
     st.session_state["_nl_ctx"] = (corpus.name, status.version, filters)
     return _context(corpus, status.version, tables, filters)
+
+
+def _forget_build(corpus: corpora.Corpus) -> None:
+    """Callback: drop the manifest so the next run rebuilds the tables."""
+    (corpus.table_dir / corpora.MANIFEST).unlink(missing_ok=True)
+    check_status.clear()
+    load_tables.clear()
 
 
 def context() -> Context:

@@ -259,3 +259,27 @@ def test_article_pickers_list_a_capped_number_of_articles(env):
     assert len(at.selectbox(key="reader_doc").options) == 2
     at.multiselect(key="f_outlets").set_value(["Beta Post"]).run()
     assert sorted(at.multiselect(key="f_docs").options) == ["<b>Hostile</b> page", "Kyiv asks for air defence"]
+
+
+def test_damaged_tables_get_a_message_and_a_rebuild_button(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    with pytest.MonkeyPatch.context() as mp:
+        _pin(mp, data)
+        corpora.build_corpus(corpora.get_corpus(None))
+    (data / "quotes.parquet").write_bytes(b"not parquet at all")
+    _pin(monkeypatch, data)
+    at = app()
+    assert not at.exception
+    assert "cannot be read" in at.error[0].value
+    at.button(key="rebuild").click().run()
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Corpus overview"
+
+
+def test_corpus_selector_lists_registered_corpora(env):
+    at = app()
+    box = at.selectbox(key="corpus")
+    assert box.options == ["Bundled seeds", "Made-up corpus"]
+    box.set_value("made-up").run()
+    assert not at.exception
+    assert at.metric[0].value == "4"
