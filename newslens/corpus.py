@@ -94,17 +94,36 @@ def _looks_utf16(data: bytes) -> bool:
     return max(even_nuls, odd_nuls) > 0.3 * half and min(even_nuls, odd_nuls) < 0.05 * half
 
 
-# Single-byte Latin encodings that a detector cannot tell apart on English text (it often says
-# cp1250 for a Windows-1252 file with curly quotes and dashes). Windows-1252 is by far the most
-# common of them for news exports, so when the detector names one of these and the bytes are
-# valid Windows-1252, Windows-1252 wins. Cyrillic, Greek, CJK and other guesses are trusted.
-_LATIN_LOOKALIKES = {"cp1250", "cp1252", "cp1254", "cp1257", "latin_1", "iso8859_1", "iso8859_2",
-                     "iso8859_9", "iso8859_15", "mac_roman", "mac_latin2", "cp850", "cp437"}
+# Non-ASCII characters that Western European news written in Windows-1252 is made of: accented
+# Latin letters, typographic quotes and dashes, currency and a few symbols. Text in another code
+# page (Cyrillic cp1251, Polish cp1250) read as Windows-1252 gives mostly-non-ASCII gibberish or
+# symbols such as ¹ ³ ¿ in the middle of words, and fails this test. The Icelandic letters
+# Ð ð Ý ý Þ þ are left out: they are where Turkish cp1254 differs (Ş ş İ ı Ğ ğ).
+_WESTERN = re.compile("[\u00c0-\u00cf\u00d1-\u00d6\u00d8-\u00dc\u00df-\u00ef\u00f1-\u00f6\u00f8-\u00fc\u00ff\u0152\u0153\u0160\u0161\u0178"
+                      "\u017d\u017e\u0192\u2018-\u201e\u2013\u2014\u2026\u2022\u20ac\u2122"
+                      "\u00a0\u00a3\u00a5\u00a7\u00a9\u00ab\u00ae\u00b0\u00b7\u00bb\u00bd\u00bc\u00be\u00d7]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _plausible_western(text: str) -> bool:
+    """Mostly ASCII, and its other characters are ones Western European text uses."""
+    sample = text[:100_000]
+    others = len(_NON_ASCII.findall(sample))
+    if others == 0:
+        return True
+    return others <= 0.4 * len(sample) and len(_WESTERN.findall(sample)) >= 0.9 * others
 
 
 def detect_legacy_encoding(data: bytes) -> str:
-    """The encoding of bytes that are not UTF-8 (a sample is enough): the detector's guess,
-    with Windows-1252 preferred over its Latin look-alikes when the bytes are valid for it."""
+    """The encoding of bytes that are not UTF-8 (a sample is enough): Windows-1252 when the
+    bytes are valid for it and read as plausible Western text (a detector is unreliable on short
+    texts: "Café" came back as UTF-16, and English with curly quotes as cp1250), otherwise the
+    detector's guess (Cyrillic, Greek, Turkish, Central European, CJK...)."""
+    try:
+        if _plausible_western(data[:100_000].decode("cp1252")):
+            return "cp1252"
+    except UnicodeDecodeError:
+        pass
     guess = None
     try:
         from charset_normalizer import from_bytes
@@ -112,12 +131,6 @@ def detect_legacy_encoding(data: bytes) -> str:
         guess = best.encoding if best is not None else None
     except ImportError:  # pragma: no cover - charset-normalizer is a declared dependency
         pass
-    if guess is None or guess in _LATIN_LOOKALIKES:
-        try:
-            data.decode("cp1252")
-            return "cp1252"
-        except UnicodeDecodeError:
-            pass
     return guess or "cp1252"
 
 

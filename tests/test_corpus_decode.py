@@ -18,6 +18,10 @@ NEWS = ("Kyiv’s mayor said on Tuesday that “the city will hold” — despit
      "Der Kanzler äußerte sich über 14 Leopard-Panzer – „richtig“."),
     ("Министерство обороны заявило, что войска уничтожили 12 беспилотников над Белгородом.".encode("cp1251"),
      "Министерство обороны заявило, что войска уничтожили 12 беспилотников над Белгородом."),
+    ("Café".encode("cp1252"), "Café"),                   # short: a detector said UTF-16
+    ("– 10 °C, £20, 3×4 ½".encode("cp1252"), "– 10 °C, £20, 3×4 ½"),
+    ("Zażółć gęślą jaźń, powiedział minister.".encode("cp1250"), "Zażółć gęślą jaźń, powiedział minister."),
+    ("Ο υπουργός είπε ότι 12 drones καταρρίφθηκαν.".encode("cp1253"), "Ο υπουργός είπε ότι 12 drones καταρρίφθηκαν."),
     (b"line one\r\nline two\rline three", "line one\nline two\nline three"),  # universal newlines only
     ("10\u00a0900 troops and 10\u200b900 drones".encode("utf-8"), "10\u00a0900 troops and 10\u200b900 drones"),
 ])
