@@ -75,8 +75,12 @@ _BAD_SUBJECT = re.compile(r"^(?:and|but|or|that|which|to|in|on|for|as|of|is|was|
 _APPOS = r"[^,;:()]{2,110}(?:,[^,;:()]{1,50}){0,2}"
 _SUBJ_SHORT = rf"(?:{PRONOUN}|{TITLED_NAME}|{NP}|[A-Z][\w’'\-.]+)"
 
+_GENERIC_STOP = (r"and|but|or|that|which|was|were|is|are|seemed|seems|had|has|have|been|be|did|does|do|"
+                 r"then|when|while|because|if|so|after|before|as|to")
+_GW = rf"(?!(?:{_GENERIC_STOP})\b)[\w’'.\-/&]+"
+GENERIC_SUBJ = rf"(?:{_GW}\s+){{0,6}}?{_GW}"
 _AFTER_SUBJ_CUE = re.compile(
-    rf"^[\s,;:]*(?:(?:—|–|--)\s*)?(?P<subj>{PRONOUN}|{TITLED_NAME}|[^,;:.!?“”\"‘’—()]{{1,90}}?)"
+    rf"^[\s,;:]*(?:(?:—|–|--)\s*)?(?P<subj>{PRONOUN}|{TITLED_NAME}|{GENERIC_SUBJ})"
     rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,)?\s+(?:{ADVERB_SHORT}\s+){{0,3}}(?P<cue>{_CUE_ANY.pattern})")
 _AFTER_CUE_SUBJ = re.compile(
     rf"^[\s,;:]*(?P<cue>{CUE_RE.pattern})\s+(?:{ADVERB}\s+){{0,2}}"
@@ -243,6 +247,9 @@ _LEAD_FUNCTION = re.compile(r"(?:(?:And|But|Or|So|Yet|Then|After|Before|When|Whi
                             r"Because|Since|Still|Meanwhile|However|Also|Instead|Then|Now|Later)\s+)+")
 
 
+_TITLE_WORDS = frozenset(("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen"))
+_FUNCTION_CAPS = frozenset(w for w in _NOT_NAME if w not in _TITLE_WORDS and w.lower() not in
+                           ("he", "she", "they", "it", "we", "i", "you", "who"))
 _KEEP_PERIOD = re.compile(r"[A-Z]\.|(?:[A-Z]\.){2,}|Jr\.|Sr\.|Inc\.|Co\.|Corp\.|Ltd\.|Bros\.|Mass\.|Calif\.")
 
 
@@ -263,7 +270,15 @@ def _clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
     if sub.endswith(".") and not _KEEP_PERIOD.fullmatch(sub.split()[-1]):
         e -= 1
         sub = text[s:e]
-    if not sub or _BAD_SUBJECT.match(sub) or len(sub.split()) > 9:
+    first = sub.split()[0] if sub else ""
+    if first[:1].isupper() and first.endswith("ing") and first.lower() not in _PRONOUNS:
+        if len(sub.split()) == 1:
+            return None                    # "Continuing to explain …": a participle, not a name
+        s += len(first) + 1
+        while s < e and text[s].isspace():
+            s += 1
+        sub = text[s:e]
+    if not sub or sub.rstrip(".") in _FUNCTION_CAPS or _BAD_SUBJECT.match(sub) or len(sub.split()) > 9:
         return None
     if re.search(r"\d{3,}|[a-z]{4,}[.!?]\s|[!?]\s", sub):
         return None
@@ -366,13 +381,13 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int, str | None] 
     """The subject of the clause text[lo:hi]: its first noun phrase, else its first name or
     pronoun (after an introductory phrase such as "In a statement released Thursday,")."""
     m = _SENT_START_SUBJ.match(text, lo, hi)
-    if m and (m.group("subj").split()[0].rstrip(".") not in _NOT_NAME
+    if m and (m.group("subj").split()[0].rstrip(".") not in _FUNCTION_CAPS
               or re.match(rf"{_DET}\s", m.group("subj"))):
         span = _clean_subject(text, m.start("subj"), m.end("subj"))
         if span:
             return span[0], span[1], _role_from_appositive(m.group("app"))
     for m in _CLAUSE_NAME.finditer(text, lo, hi):
-        if m.group().split()[0].rstrip(".") in _NOT_NAME and m.group().lower() not in _PRONOUNS:
+        if m.group().split()[0].rstrip(".") in _FUNCTION_CAPS and m.group().lower() not in _PRONOUNS:
             continue
         span = _clean_subject(text, m.start(), m.end())
         if span:
@@ -381,7 +396,7 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int, str | None] 
 
 
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|whose|"
-                          r"The|A|An|His|Her|Their|Its|Our|This|That)|['’]s)\s+(?:[a-z-]+\s+)?$")
+                          r"The|A|An|His|Her|Their|Its|Our|This|That)|['’]s)\s+(?:[\w’'-]+\s+)?$")
 _NOUN_ONLY_AFTER_DET = frozenset(("call", "calls", "label", "labels", "brand", "terms", "comment", "comments",
                                   "report", "reports", "claim", "claims", "statement", "remarks", "post",
                                   "tweet", "tweets", "answer", "reply", "promise", "warning", "pledge",
@@ -443,6 +458,8 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
         if m:
             span = _clean_subject(text, m.start("subj"), m.end("subj"))
             return (span[0], span[1], None) if span else None
+        if c.group() in ("told", "asked", "called", "urged", "warned", "cautioned"):
+            return None           # "his salespersons were told, “…”": the speaker is not named
     participle = cue.endswith("ing")
     sub = None if participle else _subject_before(text, lo, c.start())
     if sub is None and not participle:
@@ -465,6 +482,8 @@ def _cue_kind(cue: str) -> str:
 
 
 _INITIAL_INVERTED = re.compile(rf"(?P<cue>Said|Says|Added|Asked|Wrote|Writes|Explained|Noted)\s+(?P<subj>{TITLED_NAME}|{NP})")
+_INVERTED_BEFORE = re.compile(rf"(?:^|[,—–]\s*)(?P<cue>said|says|added|asked|wrote|writes|explained)\s+"
+                             rf"(?P<subj>{TITLED_NAME}|{NP})\s*(?:,\s*[^,]{{0,80}})?[,:]\s*$")
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:while|but|and|whereas|although|though|yet)\s|;\s|\s[—–]\s|[.!?]\s)")
 
 
@@ -476,7 +495,7 @@ def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _At
     "Obama said he expected that Americans will say “no”" is Obama's reported speech. A stance
     or label cue with a pronoun subject ("what she calls", "who wondered") always yields to an
     earlier speech cue."""
-    m = _INITIAL_INVERTED.match(text, lo, hi)
+    m = _INITIAL_INVERTED.match(text, lo, hi) or _INVERTED_BEFORE.search(text, lo, hi)
     if m:
         span = _clean_subject(text, m.start("subj"), m.end("subj"))
         if span:
@@ -491,10 +510,12 @@ def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _At
             cues = [c for c in cues if c.start() >= breaks[-1]] or cues
     speech = [c for c in cues if _cue_kind(c.group()) == "speech"]
     order = (speech if outermost else list(reversed(speech))) if speech else list(reversed(cues))
-    for c in order[:3]:
+    for n, c in enumerate(order[:4]):
         sub = _cue_subject(text, lo, c, hi)
         if sub is None:
             continue
+        if outermost and n + 1 < len(order) and text[sub[0]:sub[1]].lower() in ("who", "which", "that"):
+            continue          # "Trump, who questioned …, said that …": the relative clause is not it
         if c is not cues[-1] and not outermost:
             last = cues[-1]
             lsub = _cue_subject(text, lo, last, hi)
@@ -522,7 +543,12 @@ def _attribution_sentence(text: str, s: Sentence) -> _Attr | None:
     body = s.text
     if len(body) > 160 or any(q in body for q in "“”\""):
         return None
-    m = _AFTER_SUBJ_CUE.match(body) or _AFTER_CUE_SUBJ.match(body)
+    m = _AFTER_SUBJ_CUE.match(body)
+    if m:
+        c = _CUE_ANY.match(text, s.start + m.start("cue"))
+        if c is None or not _is_verb_use(text, s.start, c):
+            m = None
+    m = m or _AFTER_CUE_SUBJ.match(body)
     if not m:
         return None
     rest = body[m.end():].strip()
@@ -730,6 +756,8 @@ def _colon_attr(mt: str, lo: int, hi: int) -> _Attr | None:
     if not mt[lo:seg_end].endswith(":"):
         return None
     m = _NAME_COLON.search(mt, lo, seg_end)
+    if m and re.search(r"\b(?:to|at|for|with|about|against|on|toward|towards|into)\s*$", mt[lo:m.start("subj")]):
+        m = None                 # "delivered a message to Trump:": the name is not the speaker
     if m and not m.group("subj").isupper():
         span = _clean_subject(mt, m.start("subj"), m.end("subj"))
         if span:
