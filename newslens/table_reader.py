@@ -189,6 +189,19 @@ def _shape(value: str) -> str:
     return re.sub(r"9+", "9", re.sub(r"a+", "a", re.sub(r"\d", "9", re.sub(r"[^\W\d_]", "a", value))))
 
 
+def _well_formed(lines: list[tuple[int, str]], delimiter: str) -> bool:
+    """Whether a multi-line record is properly quoted (every quoted field closed, and closed
+    right before a separator or the line end). A quote that ran away never passes: it ends at
+    a later row's opening quote, followed by text, or at the end of the file."""
+    try:
+        for _ in csv.reader(io.StringIO("".join(line for _, line in lines), newline=""),
+                            delimiter=delimiter, strict=True):
+            pass
+    except csv.Error:
+        return False
+    return True
+
+
 def _runaway_line(lines: list[tuple[int, str]], width: int, shapes: set[str], *,
                   delimiter: str = ",") -> int | None:
     """Index of a line inside a multi-line record that is itself a complete row of this file:
@@ -262,7 +275,7 @@ def read_csv_file(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Ra
                 continue
             number += 1
             width = len(header)
-            if len(lines.current) > 1:
+            if len(lines.current) > 1 and not _well_formed(lines.current, delimiter):
                 # Shapes of this row's own first value (when the quote opened later in the row)
                 # and of the last good row's. Only shapes with digits (dates, ids) are distinctive:
                 # a title-like "Word" would match every paragraph that starts "However, ...".
