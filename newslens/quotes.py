@@ -77,13 +77,13 @@ _SUBJ_SHORT = rf"(?:{PRONOUN}|{TITLED_NAME}|{NP}|[A-Z][\w’'\-.]+)"
 
 _GENERIC_STOP = (r"and|but|or|that|which|was|were|is|are|seemed|seems|had|has|have|been|be|did|does|do|"
                  r"then|when|while|because|if|so|after|before|as|to")
-_GW = rf"(?!(?:{_GENERIC_STOP})\b)[\w’'.\-/&]+"
+_GW = rf"(?!(?:{_GENERIC_STOP})\b)\w[\w’'.\-/&]*"
 GENERIC_SUBJ = rf"(?:{_GW}\s+){{0,6}}?{_GW}"
 _AFTER_SUBJ_CUE = re.compile(
-    rf"^[\s,;:]*(?:(?:—|–|--)\s*)?(?P<subj>{PRONOUN}|{TITLED_NAME}|{GENERIC_SUBJ})"
+    rf"^[\s,;:'’]*(?:(?:—|–|--)\s*)?(?P<subj>{PRONOUN}|{TITLED_NAME}|{GENERIC_SUBJ})"
     rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,)?\s+(?:{ADVERB_SHORT}\s+){{0,3}}(?P<cue>{_CUE_ANY.pattern})")
 _AFTER_CUE_SUBJ = re.compile(
-    rf"^[\s,;:]*(?P<cue>{CUE_RE.pattern})\s+(?:{ADVERB}\s+){{0,2}}"
+    rf"^[\s,;:'’]*(?P<cue>{CUE_RE.pattern})\s+(?:{ADVERB}\s+){{0,2}}"
     rf"(?P<subj>{TITLED_NAME}|{NP}|{PRONOUN}|{QUANT}|(?:[\w’'.-]+\s+){{0,6}}?{NAME_WORD})"
     rf"(?=\s*(?:[,.;:!?)”\"]|$|\s*\(|\s+(?:in|on|at|during|to|after|before|who|whose|when|as|about|of|from|with|for)\b))"
     rf"(?:\s*,\s*(?P<app>{_APPOS})(?=[.;]|$))?")
@@ -93,7 +93,7 @@ _ACCORDING = re.compile(rf"(?i:according\s+to|in\s+the\s+words\s+of)\s+(?P<subj>
 # Subject right before a cue: "Doo Jin-ho, a research fellow at X, said", "he also said".
 _BEFORE_SUBJ = re.compile(
     rf"(?<![\w’'.-])(?P<subj>{PRONOUN}(?=['’](?:d|s|ve|ll)\b)|{PRONOUN}|{QUANT}|{TITLED_NAME}(?:['’]s)?|{NP})"
-    rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,|\s*,)?(?:['’](?:d|s|ve|ll))?\s*(?:{ADVERB}\s+){{0,3}}(?:to\s+)?$")
+    rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,|(?<=\))\s*,)?(?:['’](?:d|s|ve|ll))?\s*(?:{ADVERB}\s+){{0,3}}(?:to\s+)?$")
 _DATELINE = r"(?:[A-Z][A-Z.’' ]{2,40}(?:,\s*[A-Z][\w.]*\.?)?\s*(?:\([A-Za-z.]+\))?\s*[—–-]+\s*)"
 _SENT_START_SUBJ = re.compile(
     rf"{_DATELINE}?(?:[^,]{{0,60}},\s+)?(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP})"
@@ -402,7 +402,11 @@ _NOUN_ONLY_AFTER_DET = frozenset(("call", "calls", "label", "labels", "brand", "
                                   "tweet", "tweets", "answer", "reply", "promise", "warning", "pledge",
                                   "vow", "stress", "note", "notes", "read", "state", "states", "charge",
                                   "demand", "demands", "thought", "thanks", "hopes", "counter", "speaking",
-                                  "writing", "saying", "reading", "posted", "text"))
+                                  "writing", "saying", "reading", "posted", "text", "retort", "retorts",
+                                  "lament", "quip", "joke", "boast", "plea", "question", "response",
+                                  "echo", "cry", "shout", "chant", "comment", "remark", "suggestion",
+                                  "concern", "description", "announcement", "admission", "testimony",
+                                  "hint", "urge", "caution", "interview", "questions", "answers"))
 
 
 def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
@@ -461,7 +465,10 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
         if c.group() in ("told", "asked", "called", "urged", "warned", "cautioned"):
             return None           # "his salespersons were told, “…”": the speaker is not named
     participle = cue.endswith("ing")
-    sub = None if participle else _subject_before(text, lo, c.start())
+    # "many marchers chanting “…”" / "one of her ads asking": a participle right after its
+    # noun phrase takes it; after a comma ("…, saying") it takes the clause's subject.
+    direct = not participle or not text[lo:c.start()].rstrip().endswith((",", ":", ";"))
+    sub = _subject_before(text, lo, c.start()) if direct else None
     if sub is None and not participle:
         # "X …, but told …": the clause's subject
         sub = _clause_subject(text, lo, c.start())
@@ -484,7 +491,11 @@ def _cue_kind(cue: str) -> str:
 _INITIAL_INVERTED = re.compile(rf"(?P<cue>Said|Says|Added|Asked|Wrote|Writes|Explained|Noted)\s+(?P<subj>{TITLED_NAME}|{NP})")
 _INVERTED_BEFORE = re.compile(rf"(?:^|[,—–]\s*)(?P<cue>said|says|added|asked|wrote|writes|explained)\s+"
                              rf"(?P<subj>{TITLED_NAME}|{NP})\s*(?:,\s*[^,]{{0,80}})?[,:]\s*$")
-_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:while|but|and|whereas|although|though|yet)\s|;\s|\s[—–]\s|[.!?]\s)")
+_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:while|but|and|whereas|although|though|yet|when|where|after|before|because|"
+                           r"since|as|if)\s|;\s|\s[—–]\s|[.!?]\s)")
+# A leading subordinate clause ("After Tanden informed Soros …, Tanden wrote that …") is not the
+# outer reporting clause.
+_LEADING_SUBORDINATE = re.compile(r"(?:After|When|As|While|Before|Since|If|Although|Though|Because|Once)\s[^,]{3,160},\s")
 
 
 def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _Attr | None:
@@ -506,8 +517,11 @@ def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _At
     if outermost:
         # an independent clause ("…, while Cruz said that “…”") starts a new reported speech
         breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, lo, cues[-1].start())]
+        lead = _LEADING_SUBORDINATE.match(text, lo, hi)
+        if lead:
+            breaks.append(lead.end())
         if breaks:
-            cues = [c for c in cues if c.start() >= breaks[-1]] or cues
+            cues = [c for c in cues if c.start() >= max(breaks)] or cues
     speech = [c for c in cues if _cue_kind(c.group()) == "speech"]
     order = (speech if outermost else list(reversed(speech))) if speech else list(reversed(cues))
     for n, c in enumerate(order[:4]):
@@ -516,6 +530,15 @@ def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _At
             continue
         if outermost and n + 1 < len(order) and text[sub[0]:sub[1]].lower() in ("who", "which", "that"):
             continue          # "Trump, who questioned …, said that …": the relative clause is not it
+        if not outermost and text[sub[0]:sub[1]].lower() in ("he", "she", "they"):
+            # "Trump said he responded: “…”": the pronoun's clause is inside Trump's speech
+            earlier = [o for o in speech if o.start() < c.start()
+                       and not _CLAUSE_BREAK.search(text, o.end(), c.start())]
+            for o in earlier:
+                osub = _cue_subject(text, lo, o, hi)
+                if osub and text[osub[0]:osub[1]].lower() not in _PRONOUNS:
+                    c, sub = o, osub
+                    break
         if c is not cues[-1] and not outermost:
             last = cues[-1]
             lsub = _cue_subject(text, lo, last, hi)
