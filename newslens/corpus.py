@@ -252,6 +252,11 @@ def read_manifest(folder: Path) -> dict[str, dict[str, str]]:
     return out
 
 
+def _skip(skipped: list[tuple[str, str]], where: str, reason: object) -> None:
+    """Record a skip with its reason squeezed onto one line (parser messages may span several)."""
+    skipped.append((where, " ".join(str(reason).split())))
+
+
 def iter_raw_documents(inputs: Iterable[str | Path], skipped: list[tuple[str, str]], *,
                        max_bytes: int = MAX_FILE_BYTES) -> Iterator[RawDocument]:
     """Documents under `inputs`; every file or row left out is appended to `skipped` as
@@ -266,13 +271,13 @@ def iter_raw_documents(inputs: Iterable[str | Path], skipped: list[tuple[str, st
                 manifests[folder] = read_manifest(folder)
             except (OSError, UnicodeError, ValueError, csv.Error) as exc:
                 manifests[folder] = {}
-                skipped.append((str(folder / "sources.csv"),
-                                f"metadata file ignored ({os_reason(exc) if isinstance(exc, OSError) else exc})"))
+                _skip(skipped, str(folder / "sources.csv"),
+                      f"metadata file ignored ({os_reason(exc) if isinstance(exc, OSError) else exc})")
         reader = READERS[path.suffix.lower()]
         try:
             for doc in reader(path, max_bytes=max_bytes):  # type: ignore[operator]
                 if isinstance(doc, Skipped):
-                    skipped.append((doc.where, doc.reason))
+                    _skip(skipped, doc.where, doc.reason)
                     continue
                 meta = manifests[folder].get(doc.doc_id, {})
                 if meta:
@@ -282,15 +287,15 @@ def iter_raw_documents(inputs: Iterable[str | Path], skipped: list[tuple[str, st
                                   url=meta.get("url") or doc.url)
                 yield doc
         except SkipFile as exc:
-            skipped.append((str(path), str(exc)))
+            _skip(skipped, str(path), str(exc))
         except OSError as exc:
-            skipped.append((str(path), os_reason(exc)))
+            _skip(skipped, str(path), os_reason(exc))
         except (UnicodeError, ValueError, csv.Error) as exc:
-            skipped.append((str(path), f"unreadable: {type(exc).__name__}: {exc}"))
+            _skip(skipped, str(path), f"unreadable: {type(exc).__name__}: {exc}")
         except (RecursionError, MemoryError) as exc:  # e.g. HTML nested thousands of levels deep
-            skipped.append((str(path), f"unreadable: too deeply nested or too big ({type(exc).__name__})"))
+            _skip(skipped, str(path), f"unreadable: too deeply nested or too big ({type(exc).__name__})")
         except Exception as exc:  # noqa: BLE001 - a reader's bug must not cost the rest of the corpus
-            skipped.append((str(path), f"could not be read ({type(exc).__name__}: {str(exc)[:200]})"))
+            _skip(skipped, str(path), f"could not be read ({type(exc).__name__}: {str(exc)[:200]})")
 
 
 MONTHS = {m: i for i, m in enumerate(

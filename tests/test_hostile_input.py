@@ -189,9 +189,9 @@ def test_a_reader_bug_costs_only_its_file(tmp_path, monkeypatch):
     (tmp_path / "b.jsonl").write_text('{"text": "x"}\n', encoding="utf-8")
 
     def broken(path, *, max_bytes):
-        raise KeyError("surprise")
+        raise RuntimeError("surprise\nover two lines")
 
     monkeypatch.setitem(corpus.READERS, ".jsonl", broken)
     articles, skipped = corpus.load_corpus([tmp_path])
     assert [a.doc_id for a in articles] == ["a"]
-    assert skipped == [(str(tmp_path / "b.jsonl"), "could not be read (KeyError: 'surprise')")]
+    assert skipped == [(str(tmp_path / "b.jsonl"), "could not be read (RuntimeError: surprise over two lines)")]
