@@ -187,3 +187,19 @@ def test_multi_paragraph_texts_are_not_mistaken_for_runaway_quotes(tmp_path):
     assert skipped == []
     assert [a.text for a in articles] == ["First paragraph.\nHowever, officials said more.",
                                           "Second.\nStill, it went on."]
+
+
+@pytest.mark.skipif(not UKRAINE.is_dir(), reason="shared ukraine-media data not present")
+def test_a_ukraine_media_csv_builds_end_to_end_from_the_cli(tmp_path, capsys):
+    import pandas as pd
+
+    from newslens.cli import main
+
+    out = tmp_path / "um"
+    assert main(["build", str(UKRAINE / "Reuters.csv"), "--out", str(out), "-q"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith(f"built 61 articles into {out}") and "skipped" not in printed
+    arts = pd.read_parquet(out / "articles.parquet")
+    assert arts.doc_id.tolist()[:2] == ["Reuters-0001", "Reuters-0002"] and set(arts.outlet) == {"reuters.com"}
+    sentences = pd.read_parquet(out / "sentences.parquet")
+    assert len(sentences) > 61 and set(sentences.doc_id) == set(arts.doc_id)
