@@ -33,7 +33,7 @@ def neutralise_cell(value: Any) -> Any:
     if value is None or isinstance(value, (bool, numbers.Number, np.bool_)):
         return value
     if isinstance(value, (list, tuple, np.ndarray)):
-        value = ";".join("" if v is None else str(v) for v in value)
+        value = ";".join(_item(v) for v in value)
     elif not isinstance(value, str):
         if value is pd.NA or value is pd.NaT:
             return value
@@ -41,6 +41,15 @@ def neutralise_cell(value: Any) -> Any:
     if value.startswith(DANGEROUS_PREFIXES):
         return "'" + value
     return value
+
+
+def _item(value: Any) -> str:
+    """One element of a list cell: spans such as [120, 134] read "120-134"."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return "-".join(str(v) for v in value)
+    return str(value)
 
 
 def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:

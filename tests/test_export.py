@@ -27,6 +27,8 @@ from newslens.export import neutralise_cell, safe_csv_bytes, write_safe_csv
     (None, None),
     (["-x", "y"], "'-x;y"),        # list cells become text and are checked as text
     (["a", "b"], "a;b"),
+    ([[0, 12], [40, 52]], "0-12;40-52"),       # chrome spans
+    (np.array([np.array([3, 9])], dtype=object), "3-9"),
 ])
 def test_neutralise_cell(value, expected):
     assert neutralise_cell(value) == expected
