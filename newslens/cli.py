@@ -80,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="newslens", description="Turn news articles into analyst tables.")
     sub = ap.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("build", help="extract tables from files or folders of articles")
-    b.add_argument("inputs", nargs="+", help="files or folders (.txt, .md, .html, .csv, .jsonl)")
+    b.add_argument("inputs", nargs="+", help="files or folders (.txt, .md, .html, .htm, .csv, .tsv, .jsonl)")
     b.add_argument("--out", required=True, help="output folder for the Parquet tables")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     b.add_argument("--max-file-mb", type=float, default=MAX_FILE_BYTES / 1024 / 1024,
