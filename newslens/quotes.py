@@ -95,8 +95,15 @@ _BEFORE_SUBJ = re.compile(
     rf"(?<![\w’'.-])(?P<subj>{PRONOUN}(?=['’](?:d|s|ve|ll)\b)|{PRONOUN}|{QUANT}|{TITLED_NAME}(?:['’]s)?|{NP})"
     rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,|(?<=\))\s*,)?(?:['’](?:d|s|ve|ll))?\s*(?:{ADVERB}\s+){{0,3}}(?:to\s+)?$")
 _DATELINE = r"(?:[A-Z][A-Z.’' ]{2,40}(?:,\s*[A-Z][\w.]*\.?)?\s*(?:\([A-Za-z.]+\))?\s*[—–-]+\s*)"
+_ROLE_WORDS = sorted({w.lower() for w in CUES.titles if " " not in w and w[:1].islower()} | set(CUES.role_nouns)
+                     | {"first lady", "non-profit", "nonprofit", "businessman", "businesswoman", "billionaire",
+                        "mogul", "congressman", "congresswoman", "lawmaker", "pastor", "preacher"},
+                     key=len, reverse=True)
+# "The famously gruff senator", "Trump’s campaign manager": a noun phrase headed by a role noun.
+ROLE_NP = (rf"(?:{_DET}|{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}['’]s)\s+(?:[\w’'-]+\s+){{0,4}}?"
+           rf"(?:{'|'.join(re.escape(w) for w in _ROLE_WORDS)})(?![\w-])")
 _SENT_START_SUBJ = re.compile(
-    rf"{_DATELINE}?(?:[^,]{{0,60}},\s+)?(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP})"
+    rf"{_DATELINE}?(?:[^,]{{0,60}},\s+)?(?P<subj>{PRONOUN}|{ROLE_NP}|{NP}|{TITLED_NAME})"
     rf"(?:\s*,\s*(?P<app>{_APPOS})\s*,)?")
 _FINAL_ATTRIB = re.compile(
     rf",\s*(?:(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP})\s+(?:{ADVERB}\s+){{0,2}}(?P<cue>{CUE_RE.pattern})"
@@ -763,7 +770,7 @@ def _predicate_attr(mt: str, lo: int, hi: int, people: frozenset[str]) -> _Attr 
         return None
     s0, e0, role = sub
     words = mt[s0:e0]
-    if words.lower() in _PERSON_PRONOUN:
+    if words.lower() in _PERSON_PRONOUN or re.fullmatch(ROLE_NP, words):
         return _Attr(words, s0, e0, None, role, how="predicate")
     name = peel_title(words)[0]
     if name and (name.split()[-1] in people or len(name.split()) >= 2 and looks_like_person(name)) \
