@@ -134,3 +134,26 @@ def test_clashing_doc_ids_are_renamed_not_dropped(tmp_path):
 def test_fingerprint_ignores_only_whitespace():
     assert text_fingerprint("a  b\n") == text_fingerprint("a b")
     assert text_fingerprint("a b") != text_fingerprint("a b.")
+
+
+def test_an_incremental_build_equals_a_full_build(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    folder = tmp_path / "in"
+    shutil.copytree(seeds, folder)
+    changed = sorted(folder.glob("*.txt"))[3]
+    changed.chmod(0o644)
+    build([folder], tmp_path / "inc", jobs=1)
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nMinister Umierov said the talks would go on.\n",
+                       encoding="utf-8")
+    assert build([folder], tmp_path / "inc", jobs=1).unchanged == 4
+    build([folder], tmp_path / "full", jobs=1, reuse=False)
+    inc, full = _tables(tmp_path / "inc"), _tables(tmp_path / "full")
+    for name in TABLES:
+        order = ["doc_id"] + [c for c in ("start", "end", "sent_id") if c in inc[name].columns]
+        cols = [c for c in inc[name].columns if c not in ("topics", "chrome")]
+        a = inc[name].sort_values(order)[cols].reset_index(drop=True)
+        b = full[name].sort_values(order)[cols].reset_index(drop=True)
+        pd.testing.assert_frame_equal(a, b, obj=name)
