@@ -10,6 +10,8 @@ Filters are data (`Filters`) with a human description. How they apply:
 
 Plain pandas, no Streamlit and no text parsing: everything comes from the tables' columns and
 offsets. Nothing here is quadratic in rows; sentence lookups are joins on (doc_id, sent_id).
+`ALL_VIEWS` is the seam for large corpora: a DuckDB-backed function with the same
+(tables, selection) -> frame contract can replace a pandas one without touching the pages.
 """
 from __future__ import annotations
 
@@ -308,6 +310,15 @@ ALL_VIEWS: dict[str, Callable[[Tables, Selection], pd.DataFrame]] = {
 
 
 # ---------------------------------------------------------------- aggregates for charts
+
+def with_row_counts(articles: pd.DataFrame, views: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """`articles` plus one column per view in `views` ("quotes": 4...): its rows in each article."""
+    out = articles.copy()
+    for name, v in views.items():
+        counts = v.groupby("doc_id").size() if len(v) else pd.Series(dtype="int64")
+        out[name] = out["doc_id"].map(counts).fillna(0).astype("int64")
+    return out
+
 
 def rows_per_source(views: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
     """Long frame: source, kind (Quotes/Figures/Weapons/Dates), rows."""

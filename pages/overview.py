@@ -44,11 +44,15 @@ ui.chart(ctx, lambda: charts.timeline(kinds["dates"], ctx.outlet_colours), key="
 st.subheader("Articles")
 ui.filter_sentence(ctx, len(arts), "articles")
 ui.reader_hint()
+arts = views.with_row_counts(arts, kinds)
 ui.table(ctx, arts.assign(start=0, end=0), key="ov_articles", columns={
     "title": st.column_config.TextColumn("Title", width="large"),
     "source": st.column_config.TextColumn("Outlet", width="medium"),
     "published": st.column_config.TextColumn("Published", width="small"),
-    "byline": st.column_config.TextColumn("Byline", width="small"),
+    "quotes": st.column_config.NumberColumn("Quotes", width="small", format="%d"),
+    "figures": st.column_config.NumberColumn("Figures", width="small", format="%d"),
+    "weapons": st.column_config.NumberColumn("Weapons", width="small", format="%d"),
+    "dates": st.column_config.NumberColumn("Dates", width="small", format="%d"),
     "n_words": st.column_config.NumberColumn("Words", width="small", format="%d"),
 })
 c1, c2 = st.columns(2)

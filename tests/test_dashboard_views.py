@@ -164,3 +164,11 @@ def test_same_sentences_pairs_weapons_with_quotes(tables):
     pairs = views.same_sentences(views.weapons_view(tables, sel), {"quotes": views.quotes_view(tables, sel)})
     assert ids(pairs["quotes"], "quote_id") == {"alpha1:q0", "beta1:q0"}
     assert set(pairs["quotes"]["weapons"]) == {"ATACMS", "Patriot"}
+
+
+def test_articles_carry_their_row_counts_under_the_filters(tables):
+    sel = views.select(tables, Filters(categories=("drone",)))
+    kinds = {k: views.ALL_VIEWS[k](tables, sel) for k in ("quotes", "weapons")}
+    got = views.with_row_counts(views.articles_view(tables, sel), kinds).set_index("doc_id")
+    assert got.loc["gamma1", "weapons"] == 2 and got.loc["gamma1", "quotes"] == 0
+    assert got.loc["alpha1", "weapons"] == 1
