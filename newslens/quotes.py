@@ -48,7 +48,7 @@ _INVERTED_OK = frozenset(f for f, (lemma, kind) in CUES.verbs.items()
                                                                "call for"))
 _TITLE_ALT = "|".join(re.escape(t) for t in sorted(CUES.titles, key=len, reverse=True))
 TITLED_NAME = rf"(?:(?:{_TITLE_ALT})\s+)*{NAME_RE}"
-PRONOUN = r"(?:he|she|they|it|we|I|you|who|He|She|They|It|We|You|Who)"
+PRONOUN = r"(?:he|she|they|it|we|I|you|who|He|She|They|It|We|You|Who)\b"
 # Quantifiers that stand alone as subjects: "read one", "Yet another said".
 QUANT = r"(?:[Aa]nother|[Oo]ne|[Oo]thers|[Ss]ome|[Mm]any|[Mm]ost|[Bb]oth|[Ss]everal|[Nn]one|[Ff]ew)"
 # Words that can sit between a subject and its cue verb ("he also said", "Smith told reporters").
@@ -75,8 +75,8 @@ _BAD_SUBJECT = re.compile(r"^(?:and|but|or|that|which|to|in|on|for|as|of|is|was|
 _APPOS = r"[^,;:()]{2,110}(?:,[^,;:()]{1,50}){0,2}"
 _SUBJ_SHORT = rf"(?:{PRONOUN}|{TITLED_NAME}|{NP}|[A-Z][\w’'\-.]+)"
 
-_GENERIC_STOP = (r"and|but|or|that|which|was|were|is|are|seemed|seems|had|has|have|been|be|did|does|do|"
-                 r"then|when|while|because|if|so|after|before|as|to")
+_GENERIC_STOP = (r"and|but|or|that|which|who|whom|whose|was|were|is|are|seemed|seems|had|has|have|been|be|"
+                 r"did|does|do|then|when|while|because|if|so|after|before|as|to|[a-z]+ing")
 _GW = rf"(?!(?:{_GENERIC_STOP})\b)\w[\w’'.\-/&]*"
 GENERIC_SUBJ = rf"(?:{_GW}\s+){{0,6}}?{_GW}"
 _AFTER_SUBJ_CUE = re.compile(
@@ -474,7 +474,9 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
     participle = cue.endswith("ing")
     # "many marchers chanting “…”" / "one of her ads asking": a participle right after its
     # noun phrase takes it; after a comma ("…, saying") it takes the clause's subject.
-    direct = not participle or not text[lo:c.start()].rstrip().endswith((",", ":", ";"))
+    direct = not participle or not (text[lo:c.start()].rstrip().endswith((",", ":", ";"))
+                                    or re.search(r"\b(?:of|by|for|about|in|after|before|without|like|while|"
+                                                 r"from|on|upon|when)\s*$", text[lo:c.start()]))
     sub = _subject_before(text, lo, c.start()) if direct else None
     if sub is None and not participle:
         # "X …, but told …": the clause's subject
@@ -502,7 +504,8 @@ _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:while|but|and|whereas|although|though|yet
                            r"since|as|if)\s|;\s|\s[—–]\s|[.!?]\s)")
 # A leading subordinate clause ("After Tanden informed Soros …, Tanden wrote that …") is not the
 # outer reporting clause.
-_LEADING_SUBORDINATE = re.compile(r"(?:After|When|As|While|Before|Since|If|Although|Though|Because|Once)\s[^,]{3,160},\s")
+_LEADING_SUBORDINATE = re.compile(r"(?:After|When|As|While|Before|Since|If|Although|Though|Because|Once|Despite|"
+                                  r"Unlike|Like)\s[^,]{3,160},\s")
 
 
 def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _Attr | None:
@@ -594,6 +597,25 @@ def _attribution_sentence(text: str, s: Sentence) -> _Attr | None:
 
 
 # --- resolution ----------------------------------------------------------------------------
+_GENDERED = re.compile(r"\b(?:(?P<m>he|him|his|himself|He|His|Mr\.?)|(?P<f>she|her|hers|herself|She|Her|Mrs\.?|Ms\.?|Miss))\b")
+
+
+def _gender_evidence(text: str, people: Sequence[PersonMention]) -> dict[str, int]:
+    """Per person, he/his minus she/her counted in the 120 characters after each mention that
+    no other person mention interrupts (and the honorific right before it). Evidence, not
+    certainty: 0 means unknown."""
+    out: dict[str, int] = {}
+    for k, p in enumerate(people):
+        stop = min(p.end + 120, people[k + 1].start if k + 1 < len(people) else len(text))
+        window = text[max(0, p.start - 6):p.start] + " " + text[p.end:stop]
+        score = 0
+        for m in _GENDERED.finditer(window):
+            score += 1 if m.group("m") else -1
+        if score:
+            out[p.name] = out.get(p.name, 0) + (1 if score > 0 else -1)
+    return out
+
+
 class _Resolver:
     """In-article resolution of a speaker mention to a canonical name or body."""
 
@@ -608,6 +630,7 @@ class _Resolver:
                 self.roles.append((p.start, p.role.lower(), p.name))
         self.speakers: list[tuple[int, str, bool]] = []   # (pos, speaker, is_person)
         self.role_of: dict[str, str] = {}
+        self.gender = _gender_evidence(article.text, self.people)
         for p in self.people:
             if p.role and p.role.split()[-1].lower() in {t.lower() for t in CUES.titles} | CUES.role_nouns:
                 self.role_of.setdefault(p.name, p.role)
@@ -620,18 +643,22 @@ class _Resolver:
     def role_for(self, name: str | None) -> str | None:
         return self.role_of.get(name) if name else None
 
-    def _person_before(self, pos: int) -> str | None:
+    def _gender_ok(self, name: str, pronoun: str | None) -> bool:
+        g = self.gender.get(name, 0)
+        return pronoun is None or g == 0 or (g > 0) == (pronoun == "he")
+
+    def _person_before(self, pos: int, pronoun: str | None = None) -> str | None:
         i = bisect_right(self.starts, pos - 1)
         best_p, best = -1, None
         for j in range(i - 1, max(-1, i - 12), -1):
             p = self.people[j]
             if p.end > pos:
                 continue
-            if self._subject_like(p.start, p.end):
+            if self._subject_like(p.start, p.end) and self._gender_ok(p.name, pronoun):
                 best_p, best = p.start, p.name
                 break
         for sp_pos, sp, is_person in reversed(self.speakers):
-            if sp_pos < pos and is_person:
+            if sp_pos < pos and is_person and self._gender_ok(sp, pronoun):
                 if sp_pos > best_p:
                     best = sp
                 break
@@ -661,7 +688,7 @@ class _Resolver:
         low = m.lower()
         if low in _PRONOUNS:
             if low in ("he", "she"):
-                return self._person_before(pos) or m, None
+                return self._person_before(pos, low) or m, None
             if low == "who":
                 seg = self.text[max(0, pos - 160):pos]
                 seg = seg[seg.rfind("\n") + 1:]
@@ -709,6 +736,14 @@ def _sent_of(starts: list[int], sentences: Sequence[Sentence], pos: int) -> int:
 
 _TITLE_CASE = re.compile(r"^(?:[A-Z0-9][\w’'&:.-]*|of|the|a|an|and|in|on|for|to|with|at|by|or)"
                          r"(?:\s+(?:[A-Z0-9][\w’'&:.-]*|of|the|a|an|and|in|on|for|to|with|at|by|or))*[,.!?]?$")
+
+
+def _looks_like_title(body: str) -> bool:
+    """Title case ("Girls, Girls, Girls", "The Late Show With Stephen Colbert"): a work or a
+    name, which a sentence mentions rather than quotes from its subject."""
+    words = body.split()
+    return 1 <= len(words) <= 8 and bool(_TITLE_CASE.match(body)) and \
+        not re.match(r"^(?:I|We|You|He|She|They|It)\b", body)
 
 
 def _is_label_term(text: str, sp: _Span, lo: int) -> bool:
@@ -864,7 +899,7 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
         attr = _final_attr(mt, sp.after, sent_after.end)
         if attr:
             return attr, False
-    if not before_blank and sp.double:
+    if not before_blank and sp.double and not _looks_like_title(body):
         attr = _predicate_attr(mt, sent.start, sp.open, people)
         if attr:
             return attr, True
