@@ -72,7 +72,7 @@ _BAD_SUBJECT = re.compile(r"^(?:and|but|or|that|which|to|in|on|for|as|of|is|was|
                           r"with|by|from|at|if|so|than|then|while|when|after|before|because|not|"
                           r"this|there|here|what|how|why|where|said|says|told|also|even|just|"
                           r"The\s+\w+ing)\b")
-_APPOS = r"[^,;:()]{2,110}(?:,[^,;:()]{1,50}){0,2}"
+_APPOS = r"[^,;:()]{2,110}(?:,[^,;:()]{1,80}){0,3}"
 _SUBJ_SHORT = rf"(?:{PRONOUN}|{TITLED_NAME}|{NP}|[A-Z][\w’'\-.]+)"
 
 _GENERIC_STOP = (r"and|but|or|that|which|who|whom|whose|was|were|is|are|seemed|seems|had|has|have|been|be|"
@@ -836,6 +836,10 @@ def _colon_attr(mt: str, lo: int, hi: int) -> _Attr | None:
     return _Attr(mt[sub[0]:sub[1]], sub[0], sub[1], None, sub[2], how="colon")
 
 
+_CONNECTIVE_LEAD = re.compile(r"^\s*(?:But|And|Instead|Still|However|Yet|So|Then|Also|Now|Indeed|Plus|Or)\b,?\s*")
+_DASH_CREDIT = re.compile(rf"^[—–-]+\s*(?P<subj>{TITLED_NAME})(?:\s*,[^.]{{0,80}})?\.?$")
+
+
 def _has_mark(mt: str, lo: int, hi: int) -> bool:
     return _DOUBLE.search(mt, lo, hi) is not None
 
@@ -869,7 +873,8 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
     body = text[sp.start:sp.end]
     short = len(body.split()) <= 4 and not _ENDS_PUNCT.search(body)
     lead = mt[lo:sp.open]
-    before_blank = not lead.strip(" \t“\"‘'—–-•*")
+    # "Instead, “…”" / "But “…”": a connective alone does not introduce a new speaker
+    before_blank = not _CONNECTIVE_LEAD.sub("", lead).strip(" \t“\"‘'—–-•*")
     if sp.nested or _is_label_term(text, sp, lo):
         return None, False        # a term quoted inside someone's words, a title, a so-called term
     after = _after_attr(mt, sp.after, hi, short) if sp.close is not None else None
@@ -909,6 +914,13 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
             attr = _attribution_sentence(mt, nxt)
             if attr:
                 return attr, False
+    if before_blank and sp.close is not None and sj + 1 < len(sentences):
+        nxt = sentences[sj + 1]           # “…” ⏎ - Bernie Sanders.
+        m = _DASH_CREDIT.match(nxt.text)
+        if m and nxt.para_id <= sent_after.para_id + 1:
+            s0 = nxt.start + m.start("subj")
+            return _Attr(text[s0:nxt.start + m.end("subj")], s0, nxt.start + m.end("subj"), None,
+                         how="credit"), False
     if before_blank and si > 0:
         ps_ = sentences[si - 1]
         if not ps_.chrome and mt[ps_.start:ps_.end].rstrip().endswith(":"):
