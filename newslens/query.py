@@ -123,6 +123,8 @@ class Store:
         self.index = index
         self._lock = threading.Lock()
         self._indexed: set[str] = set()
+        self._selections: dict[tuple[str, ...], str] = {}
+        self._selection_counter = 0
         self._files: dict[str, pq.ParquetFile] = {}
         self.paths: dict[str, str] = {}
         self.schemas: dict[str, pa.Schema] = {}
@@ -289,6 +291,24 @@ class Store:
                               "FROM idx_sentences WHERE len(topics) > 0")
         self._indexed.add(table)
 
+    def _topic_selection(self, topics: list[str]) -> str:
+        """Name of an in-memory table of the sentences carrying any of `topics`, made once per
+        topic set and kept for the next queries (a page asks about every table in turn). The
+        name is ours (a counter), never derived from the topic ids; the ids are parameters."""
+        key = tuple(sorted(set(topics)))
+        with self._lock:
+            name = self._selections.get(key)
+            if name is None:
+                self._selection_counter += 1
+                name = f"sel_topics_{self._selection_counter}"
+                self._con.execute(f"CREATE TABLE {name} AS SELECT DISTINCT __sent, doc_num FROM idx_topics "
+                                  "WHERE topic = ANY(?)", [list(key)])
+                self._selections[key] = name
+                if len(self._selections) > 16:      # keep the memory of old selections bounded
+                    old_key = next(iter(self._selections))
+                    self._con.execute(f"DROP TABLE IF EXISTS {self._selections.pop(old_key)}")
+            return name
+
     def _available(self, table: str, name: str, src: _Source) -> bool:
         """Whether `name` can be read from `src` (index columns, article columns, periods)."""
         if not src.indexed:
@@ -418,11 +438,9 @@ class Store:
                 cond = 'list_has_any(s."topics", ?::VARCHAR[])'
                 has_topics = "topics" in self._index_columns("sentences")
                 if src.indexed and sents.indexed and has_topics and src.sent:
-                    clauses.append(f"{src.sent} IN (SELECT s.__sent FROM idx_topics s WHERE s.topic = ANY(?))")
-                    params.append(topics)
+                    clauses.append(f"{src.sent} IN (SELECT s.__sent FROM {self._topic_selection(topics)} s)")
                 elif src.indexed and sents.indexed and has_topics:
-                    clauses.append(f"{src.doc} IN (SELECT s.doc_num FROM idx_topics s WHERE s.topic = ANY(?))")
-                    params.append(topics)
+                    clauses.append(f"{src.doc} IN (SELECT s.doc_num FROM {self._topic_selection(topics)} s)")
                 elif "sent_id" in own:
                     clauses.append('EXISTS (SELECT 1 FROM read_parquet(?) s WHERE s."doc_id" = t."doc_id" '
                                    f'AND s."sent_id" = t."sent_id" AND {cond})')
