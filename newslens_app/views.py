@@ -86,9 +86,15 @@ class Filters:
 
 # ---------------------------------------------------------------- preparation (once per load)
 
+SENT = "_sent"   # a row's position in the sentences table (-1: none), added by `prepare`
+ROW_TABLES = ("quotes", "figures", "dates", "weapons", "entities")
+
+
 def prepare(tables: Tables) -> Tables:
     """Add display columns once per data version: `source` (outlet or "Unknown outlet"),
-    `title` fallback to doc_id, and `topic_names` on sentences. Does not copy article text."""
+    `title` fallback to doc_id, `topics` as tuples and `topic_names` on sentences, and on every
+    row table the position of its sentence (`_sent`), so filters and joins later are array
+    lookups instead of merges. Does not copy article text."""
     t = dict(tables)
     arts = t["articles"].copy()
     arts["source"] = arts["outlet"].astype("object").where(arts["outlet"].notna() & (arts["outlet"] != ""),
@@ -97,17 +103,28 @@ def prepare(tables: Tables) -> Tables:
                                                            arts["doc_id"]).astype(str)
     arts["published_date"] = pd.to_datetime(arts["published"], errors="coerce", format="ISO8601")
     t["articles"] = arts
-    sents = t["sentences"].copy()
-    sents["topics"] = sents["topics"].map(_as_list)
-    sents["topic_names"] = sents["topics"].map(lambda ids: ", ".join(topic_label(i) for i in ids))
+    sents = t["sentences"].reset_index(drop=True).copy()
+    sents["topics"] = sents["topics"].map(_as_tuple)
+    # label each distinct combination once (a few hundred), not each of the sentences
+    names = {combo: ", ".join(topic_label(i) for i in combo) for combo in set(sents["topics"])}
+    sents["topic_names"] = sents["topics"].map(names)
     t["sentences"] = sents
+    where = pd.MultiIndex.from_arrays([sents["doc_id"].astype(str), sents["sent_id"].astype("int64")])
+    for name in ROW_TABLES:
+        df = t[name].copy()
+        if "sent_id" in df.columns and len(df):
+            keys = pd.MultiIndex.from_arrays([df["doc_id"].astype(str), df["sent_id"].astype("int64")])
+            df[SENT] = where.get_indexer(keys)
+        else:
+            df[SENT] = np.full(len(df), -1, dtype="int64")
+        t[name] = df
     return t
 
 
-def _as_list(value) -> list[str]:
+def _as_tuple(value) -> tuple[str, ...]:
     if value is None or (isinstance(value, float) and np.isnan(value)):
-        return []
-    return [str(v) for v in value]
+        return ()
+    return tuple(str(v) for v in value)
 
 
 # ---------------------------------------------------------------- selection
@@ -116,8 +133,8 @@ def _as_list(value) -> list[str]:
 class Selection:
     """Which articles and sentences pass the filters, computed once per run."""
     filters: Filters
-    docs: pd.Index                       # doc_ids passing article-level filters
-    sentence_sets: dict[str, pd.MultiIndex]   # per content filter: sentences that pass it
+    docs: pd.Index                          # doc_ids passing article-level filters
+    sentence_sets: dict[str, np.ndarray]    # per content filter: passes? per sentence position
 
 
 def select(t: Tables, f: Filters) -> Selection:
@@ -138,63 +155,85 @@ def select(t: Tables, f: Filters) -> Selection:
     docs = pd.Index(arts.loc[keep, "doc_id"])
 
     sents = t["sentences"]
-    sets: dict[str, pd.MultiIndex] = {}
+    n = len(sents)
+    sets: dict[str, np.ndarray] = {}
     if f.topics:
         wanted = set(f.topics)
-        hit = sents["topics"].map(lambda ids: not wanted.isdisjoint(ids)).astype(bool)
-        sets["topic"] = _keys(sents[hit])
+        # test each distinct topic combination once, then look the answer up per sentence
+        hit = {combo: not wanted.isdisjoint(combo) for combo in set(sents["topics"])}
+        sets["topic"] = sents["topics"].map(hit).to_numpy(dtype=bool)
     if f.speakers:
         q = t["quotes"]
-        sets["speaker"] = _keys(q[q["speaker"].isin(f.speakers)])
+        sets["speaker"] = _marked(n, q.loc[q["speaker"].isin(f.speakers), SENT])
     if f.categories:
         w = t["weapons"]
-        sets["category"] = _keys(w[w["category"].isin(f.categories)])
+        sets["category"] = _marked(n, w.loc[w["category"].isin(f.categories), SENT])
     if f.search.strip():
-        sets["search"] = _keys(sents[_contains(sents["text"], f.search)])
+        sets["search"] = _contains(sents["text"], f.search).to_numpy(dtype=bool)
     return Selection(f, docs, sets)
 
 
-def _keys(df: pd.DataFrame) -> pd.MultiIndex:
-    return pd.MultiIndex.from_frame(df[KEY].astype({"doc_id": str, "sent_id": "int64"}))
+def _marked(n: int, positions: pd.Series) -> np.ndarray:
+    out = np.zeros(n, dtype=bool)
+    pos = positions.to_numpy(dtype="int64")
+    out[pos[pos >= 0]] = True
+    return out
 
 
 def _contains(series: pd.Series, term: str) -> pd.Series:
     return series.fillna("").astype(str).str.contains(term.strip(), case=False, regex=False).astype(bool)
 
 
-def _rows(df: pd.DataFrame, sel: Selection, *, own: Mapping[str, pd.Series] | None = None) -> pd.DataFrame:
-    """Rows of a table with doc_id/sent_id that pass the selection; `own` replaces the sentence
-    test for a content filter by a row-level mask ("speaker" on quotes...), or for "search" is
-    OR-ed with it."""
+def _in_sentences(positions: np.ndarray, passing: np.ndarray) -> np.ndarray:
+    """passing[position] per row, False for rows without a sentence (position -1)."""
+    ok = positions >= 0
+    out = np.zeros(len(positions), dtype=bool)
+    out[ok] = passing[positions[ok]]
+    return out
+
+
+def _rows(df: pd.DataFrame, sel: Selection, *, own: Mapping[str, pd.Series] | None = None,
+          positions: np.ndarray | None = None) -> pd.DataFrame:
+    """Rows of a table that pass the selection; `own` replaces the sentence test for a content
+    filter by a row-level mask ("speaker" on quotes...), or for "search" is OR-ed with it.
+    `positions` are the rows' sentence positions (default: the `_sent` column)."""
     own = own or {}
-    mask = df["doc_id"].isin(sel.docs)
+    mask = df["doc_id"].isin(sel.docs).to_numpy(dtype=bool, copy=True)
     if sel.sentence_sets:
-        idx = _keys(df)
-        for name, keys in sel.sentence_sets.items():
-            in_sentence = pd.Series(idx.isin(keys), index=df.index)
+        pos = df[SENT].to_numpy(dtype="int64") if positions is None else positions
+        for name, passing in sel.sentence_sets.items():
+            in_sentence = _in_sentences(pos, passing)
             if name in own and name == "search":
-                mask &= in_sentence | own[name]
+                mask &= in_sentence | own[name].to_numpy(dtype=bool)
             elif name in own:
-                mask &= own[name]
+                mask &= own[name].to_numpy(dtype=bool)
             else:
                 mask &= in_sentence
     return df[mask]
 
 
 def _passing_sentences(t: Tables, sel: Selection) -> pd.DataFrame:
-    return _rows(t["sentences"], sel)
+    sents = t["sentences"]
+    return _rows(sents, sel, positions=np.arange(len(sents), dtype="int64"))
 
 
 # ---------------------------------------------------------------- enrichment
 
 def _enrich(rows: pd.DataFrame, t: Tables) -> pd.DataFrame:
-    """Add the article's source/title/date and the sentence text and topics to row-level data."""
-    arts = t["articles"][["doc_id", "source", "title", "published"]]
-    sents = t["sentences"][["doc_id", "sent_id", "text", "topic_names", "topics"]].rename(
-        columns={"text": "sentence", "topics": "topic_ids"})
-    out = rows.merge(arts, on="doc_id", how="left")
-    if "sent_id" in out.columns:
-        out = out.merge(sents, on=KEY, how="left")
+    """Add the article's source/title/date and the sentence text and topics to row-level data
+    (array lookups by the rows' `_sent` positions and a doc_id index, no merges)."""
+    out = rows.copy()
+    arts = t["articles"].set_index("doc_id")
+    for col in ("source", "title", "published"):
+        out[col] = out["doc_id"].map(arts[col])
+    if SENT in out.columns:
+        sents = t["sentences"]
+        pos = out[SENT].to_numpy(dtype="int64")
+        ok = pos >= 0
+        for src, col in (("text", "sentence"), ("topic_names", "topic_names"), ("topics", "topic_ids")):
+            values = np.full(len(out), None, dtype=object)
+            values[ok] = sents[src].to_numpy(dtype=object)[pos[ok]]
+            out[col] = values
     return out
 
 
@@ -340,7 +379,7 @@ def topic_by_source(t: Tables, sentences: pd.DataFrame) -> pd.DataFrame:
     if not len(sentences):
         return pd.DataFrame(columns=["topic", "source", "sentences"])
     s = sentences[KEY + ["source"]].copy()
-    s["topic_id"] = ids.reindex(pd.MultiIndex.from_frame(s[KEY])).to_numpy()
+    s["topic_id"] = ids.reindex(pd.MultiIndex.from_frame(s[KEY])).map(list).to_numpy()
     s = s.explode("topic_id").dropna(subset=["topic_id"])
     if not len(s):
         return pd.DataFrame(columns=["topic", "source", "sentences"])
@@ -351,7 +390,7 @@ def topic_by_source(t: Tables, sentences: pd.DataFrame) -> pd.DataFrame:
 def explode_topics(view: pd.DataFrame) -> pd.DataFrame:
     """One row per (row, topic) with a readable `topic`; rows without topics become "no topic"."""
     out = view.copy()
-    out["topic"] = out["topic_ids"].map(lambda ids: [topic_label(i) for i in _as_list(ids)] or ["no topic"])
+    out["topic"] = out["topic_ids"].map(lambda ids: [topic_label(i) for i in _as_tuple(ids)] or ["no topic"])
     return out.explode("topic")
 
 

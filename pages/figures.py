@@ -14,7 +14,7 @@ if figures.empty:
 st.subheader("Same measure, different outlets")
 st.caption("Figures that count the same thing (same wording of what is counted, same unit) in two or more "
            "outlets. ⚠ marks measures where the outlets' numbers differ, e.g. 10,000 vs 10,900 troops.")
-summary, points = views.measure_comparison(figures)
+summary, points = ui.derived(ctx, lambda: views.measure_comparison(figures), key="f_comparison")
 if summary.empty:
     st.info("No measure is reported by two or more outlets under the current filters, so there is nothing "
             "to compare side by side.", icon=":material/compare_arrows:")
@@ -34,8 +34,11 @@ else:
                      "values": st.column_config.TextColumn("Values by outlet", width="large"),
                      "sources": st.column_config.NumberColumn("Outlets", width="small"),
                  })
-    st.caption("Each panel is one measure on its own scale; hover a dot for the sentence it comes from.")
-    ui.chart(ctx, lambda: charts.measure_points(points, ctx.outlet_colours), key="f_points", missing="figures")
+    st.caption("Each panel is one measure on its own scale; hover a dot for the sentence it comes from."
+               + (f" The {charts.MAX_PANELS} measures at the top of the table are drawn; the table lists all "
+                  f"{len(summary):,}." if len(summary) > charts.MAX_PANELS else ""))
+    ui.chart(ctx, lambda: charts.measure_points(points, ctx.outlet_colours, measures=list(summary["measure"])),
+             key="f_points", missing="figures")
     behind = points.merge(summary[["measure", "unit", "verdict"]], on=["measure", "unit"], how="left")
     ui.download_csv(ctx, behind, "figure-comparison", key="dl_compare")
 

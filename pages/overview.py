@@ -44,7 +44,7 @@ ui.chart(ctx, lambda: charts.timeline(kinds["dates"], ctx.outlet_colours), key="
 st.subheader("Articles")
 ui.filter_sentence(ctx, len(arts), "articles")
 ui.reader_hint()
-arts = views.with_row_counts(arts, kinds)
+arts = ui.derived(ctx, lambda: views.with_row_counts(arts, kinds), key="ov_counts")
 ui.table(ctx, arts.assign(start=0, end=0), key="ov_articles", columns={
     "title": st.column_config.TextColumn("Title", width="large"),
     "source": st.column_config.TextColumn("Outlet", width="medium"),

@@ -45,7 +45,8 @@ ui.download_csv(ctx, weapons, "weapons", key="dl_weapons")
 
 st.subheader("Said and counted in the same sentences")
 st.caption("Quotes and figures that share a sentence with one of the weapon mentions above.")
-with_weapons = views.same_sentences(weapons, {"quotes": ctx.view("quotes"), "figures": ctx.view("figures")})
+with_weapons = ui.derived(ctx, lambda: views.same_sentences(
+    weapons, {"quotes": ctx.view("quotes"), "figures": ctx.view("figures")}), key="w_same_sentences")
 tab_q, tab_f = st.tabs([f"Quotes ({len(with_weapons['quotes'])})", f"Figures ({len(with_weapons['figures'])})"])
 with tab_q:
     ui.filter_sentence(ctx, len(with_weapons["quotes"]), "quotes next to these weapon mentions",
