@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from . import views
-from .theme import KIND_COLOURS, KIND_LABELS
+from .theme import KIND_COLOURS, KIND_LABELS, category_label
 
 
 @dataclass(frozen=True)
@@ -144,9 +144,11 @@ def _clean(r: dict) -> dict:
 def _describe(kind: str, r: dict) -> tuple[str, str]:
     r = _clean(r)
     if kind == "quotes":
-        who = r.get("speaker") or ("no speaker (scare quote)" if r.get("kind") == "scare" else "speaker unknown")
+        text = r.get("text") or r.get("quote") or ""
+        if r.get("kind") == "scare" or not r.get("speaker"):
+            return text, f"{r.get('kind') or ''} quote, no speaker".strip()
         role = f" ({r['speaker_role']})" if r.get("speaker_role") else ""
-        return r.get("text") or r.get("quote") or "", f"{r.get('kind')} quote by {who}{role}"
+        return text, f"{r.get('kind')} quote by {r['speaker']}{role}"
     if kind == "figures":
         counts = r.get("counts") or "not stated"
         approx = "about " if r.get("approx") else ""
@@ -155,5 +157,5 @@ def _describe(kind: str, r: dict) -> tuple[str, str]:
         return (r.get("surface") or r.get("as_written") or "",
                 f"{approx}{shown} ({r.get('unit')}), counts: {counts}")
     if kind == "weapons":
-        return r.get("surface") or r.get("as_written") or "", f"{r.get('canonical')} ({r.get('category')})"
+        return r.get("surface") or r.get("as_written") or "", f"{r.get('canonical')} ({category_label(r.get('category'))})"
     return r.get("surface") or r.get("as_written") or "", f"date: {r.get('iso')}"

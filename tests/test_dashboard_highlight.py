@@ -89,3 +89,24 @@ def test_tooltips_are_escaped_attributes():
     assert html.escape('x" onmouseover="alert(1)', quote=True) in markup
     tags = parse(markup)
     assert not any(k.startswith("on") for _, attrs in tags.tags for k in attrs)
+
+
+def test_marks_for_an_article_list_its_rows_in_order_with_details(tmp_path):
+    import pandas as pd
+
+    from _dashboard_data import write_tables
+    from newslens_app import views
+    from newslens_app.highlight import marks_for
+
+    folder = write_tables(tmp_path / "t")
+    tables = views.prepare({n: pd.read_parquet(folder / f"{n}.parquet") for n in
+                            ("articles", "sentences", "quotes", "figures", "dates", "weapons", "entities")})
+    sel = views.select(tables, views.Filters())
+    marks, rows = marks_for(tables, sel, "beta1", kinds=["quotes", "weapons", "dates"])
+    assert list(rows["start"]) == sorted(rows["start"])
+    assert "full quote by Rustem Umerov" in set(rows["detail"])
+    assert "Patriot (air defence)" in set(rows["detail"])
+    assert {m.kind for m in marks} == {"quotes", "speaker", "weapons", "dates"}
+    assert set(rows["article"]) == {"Kyiv asks for air defence"} and rows["sentence"].notna().all()
+    _, none = marks_for(tables, sel, "beta1", kinds=[])
+    assert none.empty
