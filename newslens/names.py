@@ -107,7 +107,9 @@ def load_aliases(name: str = "aliases.yaml") -> dict[str, str]:
 UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LOW = "a-zß-öø-ÿā-ž"
 # One capitalised word of a name: "O’Malley", "Jin-ho", "McConnell", an initial "J.".
-NAME_WORD = rf"(?:[{UP}](?:[{LOW}{UP}]|['’\-](?=[{LOW}{UP}]))*\.?)"
+# A period belongs to a word only for initials and short abbreviations ("J.", "Sen.", "Jr."), so
+# a name never runs across a sentence end ("Libya. He").
+NAME_WORD = rf"(?:[{UP}][{LOW}]{{0,3}}\.(?![\w’'-])|[{UP}](?:[{LOW}{UP}]|['’\-](?=[{LOW}{UP}]))*)"
 PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|bin|ibn|al|el|la|le|dos|das)"
 NAME_RE = rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_WORD}){{0,5}}"
 _NAME = re.compile(NAME_RE)
@@ -120,7 +122,9 @@ Until Although Though Because However Meanwhile Still Also Even Just Only Then T
 What Who Whom Whose Which Why How Where Mr Mrs Ms Dr Sen Rep Gov Gen Monday Tuesday
 Wednesday Thursday Friday Saturday Sunday January February March April May June July August
 September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-Republican Republicans Democrat Democrats Democratic GOP God Christmas Easter
+Republican Republicans Democrat Democrats Democratic GOP God Christmas Easter Despite Unlike
+Like Amid Among Against Following During Through Under Over Per Via Without Within Asked Said
+Says Speaking Writing Told Added According
 """.split())
 # Words that mark an organisation or a place, not a person.
 _ORG_WORDS = frozenset("""
@@ -199,6 +203,10 @@ def looks_like_person(name: str, *, titled: bool = False) -> bool:
     words = name.split()
     if not words or words[0].rstrip(".") in _NOT_NAME or words[0] in _DEMONYMS:
         return False
+    if any(w in _NOT_NAME for w in words[1:]):
+        return False                        # "Asked Tuesday", "Trump Wednesday"
+    if len(words[0]) > 6 and words[0].endswith(("ed", "ing")) and len(words) <= 2:
+        return False                        # "Understated Perez": a participle, not a first name
     if any(w.rstrip(".") in _ORG_WORDS for w in words):
         return False
     if any(w.isupper() and len(w) > 2 for w in words):

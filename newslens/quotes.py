@@ -103,7 +103,7 @@ _ROLE_WORDS = sorted({w.lower() for w in CUES.titles if " " not in w and w[:1].i
 ROLE_NP = (rf"(?:{_DET}|{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}['’]s)\s+(?:[\w’'-]+\s+){{0,4}}?"
            rf"(?:{'|'.join(re.escape(w) for w in _ROLE_WORDS)})(?![\w-])")
 _SENT_START_SUBJ = re.compile(
-    rf"{_DATELINE}?(?:[^,]{{0,60}},\s+)?(?P<subj>{PRONOUN}|{ROLE_NP}|{NP}|{TITLED_NAME})"
+    rf"{_DATELINE}?(?:[^,]{{0,120}},\s+)?(?P<subj>{PRONOUN}|{ROLE_NP}|{NP}|{TITLED_NAME})"
     rf"(?:\s*,\s*(?P<app>{_APPOS})\s*,)?")
 _FINAL_ATTRIB = re.compile(
     rf",\s*(?:(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP})\s+(?:{ADVERB}\s+){{0,2}}(?P<cue>{CUE_RE.pattern})"
@@ -254,6 +254,7 @@ _LEAD_FUNCTION = re.compile(r"(?:(?:And|But|Or|So|Yet|Then|After|Before|When|Whi
                             r"Because|Since|Still|Meanwhile|However|Also|Instead|Then|Now|Later)\s+)+")
 
 
+_EXPLETIVE_START = re.compile(r"(?:There|Here)(?:['’]s|\s+(?:is|are|was|were))\b")
 _TITLE_WORDS = frozenset(("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen"))
 _FUNCTION_CAPS = frozenset(w for w in _NOT_NAME if w not in _TITLE_WORDS and w.lower() not in
                            ("he", "she", "they", "it", "we", "i", "you", "who"))
@@ -285,7 +286,8 @@ def _clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
         while s < e and text[s].isspace():
             s += 1
         sub = text[s:e]
-    if not sub or sub.rstrip(".") in _FUNCTION_CAPS or _BAD_SUBJECT.match(sub) or len(sub.split()) > 9:
+    if not sub or sub.rstrip(".") in _FUNCTION_CAPS or _EXPLETIVE_START.match(sub) or \
+            _BAD_SUBJECT.match(sub) or len(sub.split()) > 9:
         return None
     if re.search(r"\d{3,}|[a-z]{4,}[.!?]\s|[!?]\s", sub):
         return None
@@ -396,6 +398,8 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int, str | None] 
     for m in _CLAUSE_NAME.finditer(text, lo, hi):
         if m.group().split()[0].rstrip(".") in _FUNCTION_CAPS and m.group().lower() not in _PRONOUNS:
             continue
+        if text.startswith(("’s", "'s"), m.end()) or _PREP_BEFORE.search(text, max(lo, m.start() - 12), m.start()):
+            continue                      # "At the RNC’s meeting": not the subject
         span = _clean_subject(text, m.start(), m.end())
         if span:
             return span[0], span[1], None
@@ -403,6 +407,7 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int, str | None] 
 
 
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|whose|"
+                          r"another|every|each|any|no|one|An|Another|Every|Each|One|"
                           r"The|A|An|His|Her|Their|Its|Our|This|That)|['’]s)\s+(?:[\w’'-]+\s+)?$")
 _NOUN_ONLY_AFTER_DET = frozenset(("call", "calls", "label", "labels", "brand", "terms", "comment", "comments",
                                   "report", "reports", "claim", "claims", "statement", "remarks", "post",
@@ -451,6 +456,8 @@ _PLURAL_NOUN_FORMS = frozenset(("remarks", "comments", "claims", "reports", "sta
                                 "counters", "labels", "brands", "terms", "reads", "questions"))
 
 
+_DOCUMENT_NP = re.compile(r"\b(?:statement|letter|memo|e-?mail|release|message|note|post|tweet|op-ed|"
+                          r"editorial|column|essay|petition|article|video)s?$")
 _PASSIVE_BY = re.compile(rf"\s+by\s+(?P<subj>{TITLED_NAME}|{NP})")
 _SPEECH_KIND = {"speech"}
 
@@ -478,6 +485,9 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
                                     or re.search(r"\b(?:of|by|for|about|in|after|before|without|like|while|"
                                                  r"from|on|upon|when)\s*$", text[lo:c.start()]))
     sub = _subject_before(text, lo, c.start()) if direct else None
+    if sub and participle and _DOCUMENT_NP.search(text[sub[0]:sub[1]]):
+        # "she issued a statement calling on …": the statement's issuer speaks
+        sub = _clause_subject(text, lo, c.start()) or sub
     if sub is None and not participle:
         # "X …, but told …": the clause's subject
         sub = _clause_subject(text, lo, c.start())
