@@ -254,6 +254,8 @@ _LEAD_FUNCTION = re.compile(r"(?:(?:And|But|Or|So|Yet|Then|After|Before|When|Whi
                             r"Because|Since|Still|Meanwhile|However|Also|Instead|Then|Now|Later)\s+)+")
 
 
+_PREP_START = re.compile(r"(?:At|In|On|From|For|With|By|Of|To|After|Before|During|Under|Over|Into|Through|"
+                         r"Since|Until|Despite|Amid|Among|Across|Near|Inside|Outside|Unlike|Like)\s")
 _EXPLETIVE_START = re.compile(r"(?:There|Here)(?:['’]s|\s+(?:is|are|was|were))\b")
 _TITLE_WORDS = frozenset(("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen"))
 _FUNCTION_CAPS = frozenset(w for w in _NOT_NAME if w not in _TITLE_WORDS and w.lower() not in
@@ -287,6 +289,7 @@ def _clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
             s += 1
         sub = text[s:e]
     if not sub or sub.rstrip(".") in _FUNCTION_CAPS or _EXPLETIVE_START.match(sub) or \
+            _PREP_START.match(sub) or (len(sub.rstrip(".")) == 1 and sub != "I") or \
             _BAD_SUBJECT.match(sub) or len(sub.split()) > 9:
         return None
     if re.search(r"\d{3,}|[a-z]{4,}[.!?]\s|[!?]\s", sub):
@@ -398,7 +401,8 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int, str | None] 
     for m in _CLAUSE_NAME.finditer(text, lo, hi):
         if m.group().split()[0].rstrip(".") in _FUNCTION_CAPS and m.group().lower() not in _PRONOUNS:
             continue
-        if text.startswith(("’s", "'s"), m.end()) or _PREP_BEFORE.search(text, max(lo, m.start() - 12), m.start()):
+        if text.startswith(("’s", "'s"), m.end()) or _PREP_BEFORE.search(text, max(lo, m.start() - 12), m.start()) \
+                or len(m.group().replace(".", "")) <= 2 and m.group().lower() not in _PRONOUNS:
             continue                      # "At the RNC’s meeting": not the subject
         span = _clean_subject(text, m.start(), m.end())
         if span:
@@ -507,7 +511,7 @@ def _cue_kind(cue: str) -> str:
     return CUES.verbs.get(cue.lower(), ("", "speech"))[1]
 
 
-_INITIAL_INVERTED = re.compile(rf"(?P<cue>Said|Says|Added|Asked|Wrote|Writes|Explained|Noted)\s+(?P<subj>{TITLED_NAME}|{NP})")
+_INITIAL_INVERTED = re.compile(rf"(?P<cue>Said|Says|Added|Wrote|Writes|Explained|Noted)\s+(?P<subj>{TITLED_NAME}|{NP})")
 _INVERTED_BEFORE = re.compile(rf"(?:^|[,—–]\s*)(?P<cue>said|says|added|asked|wrote|writes|explained)\s+"
                              rf"(?P<subj>{TITLED_NAME}|{NP})\s*(?:,\s*[^,]{{0,80}})?[,:]\s*$")
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:while|but|and|whereas|although|though|yet|when|where|after|before|because|"
