@@ -1,8 +1,8 @@
 """Streamlit helpers shared by dashboard.py and every page: loaders, sidebar filters, captions,
 tables that open the article reader, CSV downloads and chart styling.
 
-Pages call `context()` and render; they never read files or parse text. Loaders are
-`st.cache_data` functions keyed on (table folder, data version), never on a global.
+Pages call `context()` and render; they never read files or parse text. Loaders are cached
+functions keyed on (table folder, data version[, filters]) passed as arguments, never a global.
 """
 from __future__ import annotations
 
@@ -148,6 +148,17 @@ def ensure_built(corpus: corpora.Corpus) -> corpora.Status:
     if not corpus.inputs:
         st.error(f"**{md(corpus.label)}** cannot be shown: {md(status.reason)}.")
         st.stop()
+    rebuild_key = f"_nl_rebuild_{corpus.name}"
+    built_with = corpora.read_manifest(corpus.table_dir).get("version")
+    if (status.reason == "the extraction code changed" and corpus.name != corpora.DEFAULT_NAME
+            and built_with and not st.session_state.get(rebuild_key)):
+        # a user's corpus may take minutes to rebuild: keep showing it and let them choose when
+        st.warning(f"**{md(corpus.label)}** was built with an older version of the extractors; its "
+                   "rows may differ from a fresh build.", icon=":material/update:")
+        st.button("Rebuild it now", key="rebuild_code", on_click=st.session_state.__setitem__,
+                  args=(rebuild_key, True))
+        return corpora.Status(True, "", built_with)
+    st.session_state.pop(rebuild_key, None)
     box = st.empty()
     with box.container():
         st.info(f"Building the tables for **{md(corpus.label)}** ({md(status.reason)}). This happens once; "

@@ -283,3 +283,20 @@ def test_corpus_selector_lists_registered_corpora(env):
     box.set_value("made-up").run()
     assert not at.exception
     assert at.metric[0].value == "4"
+
+
+def test_a_users_corpus_built_with_older_extractors_is_shown_with_a_rebuild_button(env, tmp_path, monkeypatch):
+    inputs = tmp_path / "mine"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text("Officials said 40 drones were shot down over Kyiv.\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSLENS_DATA_DIR", str(tmp_path / "data"))  # not the session's folder
+    made = corpora.register_corpus("mine", [inputs])
+    corpora.build_corpus(made)
+    monkeypatch.setattr(corpora, "code_fingerprint", lambda: "newer-extractors")
+    at = app("mine")
+    assert not at.exception
+    assert "older version of the extractors" in at.warning[0].value
+    assert at.metric[0].value == "1"
+    at.button(key="rebuild_code").click().run()
+    assert not at.exception and not at.warning
+    assert corpora.status(made).fresh
