@@ -80,7 +80,7 @@ _GENERIC_STOP = (r"and|but|or|that|which|who|whom|whose|was|were|is|are|seemed|s
 _GW = rf"(?!(?:{_GENERIC_STOP})\b)\w[\w’'.\-/&]*"
 GENERIC_SUBJ = rf"(?:{_GW}\s+){{0,6}}?{_GW}"
 _AFTER_SUBJ_CUE = re.compile(
-    rf"^[\s,;:'’]*(?:(?:—|–|--)\s*)?(?P<subj>{PRONOUN}|{TITLED_NAME}|{GENERIC_SUBJ})"
+    rf"^[\s,;:'’]*(?:(?:—|–|--)\s*)?(?P<subj>{PRONOUN}|{TITLED_NAME}\s+and\s+{TITLED_NAME}|{TITLED_NAME}|{GENERIC_SUBJ})"
     rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,)?\s+(?:{ADVERB_SHORT}\s+){{0,3}}(?P<cue>{_CUE_ANY.pattern})")
 _AFTER_CUE_SUBJ = re.compile(
     rf"^[\s,;:'’]*(?P<cue>{CUE_RE.pattern})\s+(?:{ADVERB}\s+){{0,2}}"
@@ -281,13 +281,11 @@ def _clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
         e -= 1
         sub = text[s:e]
     first = sub.split()[0] if sub else ""
-    if first[:1].isupper() and first.endswith("ing") and first.lower() not in _PRONOUNS:
-        if len(sub.split()) == 1:
-            return None                    # "Continuing to explain …": a participle, not a name
-        s += len(first) + 1
-        while s < e and text[s].isspace():
-            s += 1
-        sub = text[s:e]
+    if first[:1].isupper() and first.endswith("ing"):
+        # "Continuing to explain …", "Speaking at …": a participle, not a name ("Schilling")
+        after_first = text[s + len(first):s + len(first) + 20]
+        if re.match(r"\s+[a-z]", after_first):
+            return None
     if not sub or sub.rstrip(".") in _FUNCTION_CAPS or _EXPLETIVE_START.match(sub) or \
             _PREP_START.match(sub) or (len(sub.rstrip(".")) == 1 and sub != "I") or \
             _BAD_SUBJECT.match(sub) or len(sub.split()) > 9:
