@@ -179,3 +179,12 @@ def test_hostile_article_markup_stays_text(server, page):
     assert page.evaluate("() => window.__nl_xss") is None
     assert page.locator('.nl-article img, .nl-article script').count() == 0
     _shot(page, "reader_hostile")
+
+
+def test_a_shared_url_with_no_matches_shows_a_friendly_message(server, page):
+    _open(page, server, "figures?q=nothing-matches-this")
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.get_by_text('No figures where text contains').first.wait_for()
+    assert page.locator('[data-testid="stSidebar"] input[aria-label="Search the text"]').input_value() \
+        == "nothing-matches-this"
+    _shot(page, "figures_no_match")
