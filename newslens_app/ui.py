@@ -392,11 +392,11 @@ def csv_name(ctx: Context, table: str) -> str:
     return f"newslens_{ctx.corpus.name}_{table}_{ctx.slug()}.csv"
 
 
-def download_csv(ctx: Context, df: pd.DataFrame, table: str, *, key: str) -> None:
+def download_csv(ctx: Context, df: pd.DataFrame, table: str, *, key: str, label: str | None = None) -> None:
     """CSV of exactly these rows (formula triggers neutralised by the shared writer)."""
     # deferred: the CSV is written when the button is clicked, not on every run (80,000 quotes
     # took 3 s a run to neutralise and encode)
-    st.download_button(f"Download these {len(df):,} rows as CSV", data=lambda: safe_csv_bytes(df),
+    st.download_button(label or f"Download these {len(df):,} rows as CSV", data=lambda: safe_csv_bytes(df),
                        file_name=csv_name(ctx, table), mime="text/csv", key=key, on_click="ignore",
                        icon=":material/download:")
 

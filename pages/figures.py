@@ -40,7 +40,8 @@ else:
     ui.chart(ctx, lambda: charts.measure_points(points, ctx.outlet_colours, measures=list(summary["measure"])),
              key="f_points", missing="figures")
     behind = points.merge(summary[["measure", "unit", "verdict"]], on=["measure", "unit"], how="left")
-    ui.download_csv(ctx, behind, "figure-comparison", key="dl_compare")
+    ui.download_csv(ctx, behind, "figure-comparison", key="dl_compare",
+                    label=f"Download the {len(behind):,} figures behind this comparison as CSV")
 
 st.subheader("What the figures count, by outlet")
 st.caption("The 20 most frequent things counted; bars are split by the outlet that reported them.")
