@@ -50,9 +50,12 @@ class Filters:
 
     `outlets` may include None for articles without a known outlet. Dates are ISO strings
     compared with the article's `published` (inclusive); articles without a date are excluded
-    when either bound is set. `topics` keeps rows whose sentence carries any of the topic ids
-    (for articles: any sentence). `search` is a case-insensitive substring of the table's text
-    columns. `equals` holds (column, allowed values) pairs on the queried table itself."""
+    when either bound is set, unless `include_undated`. `topics`, `speakers` and `categories`
+    keep sentences: rows whose sentence carries one of the topic ids, holds a quote by one of the
+    speakers, or names a weapon of one of the categories (a quote's own speaker and a weapon
+    mention's own category decide for those tables; articles pass when any sentence does).
+    `search` is a case-insensitive substring of the row's own text columns or of its sentence.
+    `equals` holds (column, allowed values) pairs on the queried table itself."""
     outlets: tuple[str | None, ...] = ()
     date_from: str | None = None
     date_to: str | None = None
@@ -60,15 +63,21 @@ class Filters:
     topics: tuple[str, ...] = ()
     search: str | None = None
     equals: tuple[tuple[str, tuple], ...] = field(default=())
+    speakers: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    include_undated: bool = False
 
     @classmethod
     def make(cls, *, outlets: Iterable[str | None] = (), date_from: str | None = None,
              date_to: str | None = None, doc_ids: Iterable[str] = (), topics: Iterable[str] = (),
-             search: str | None = None, equals: Mapping[str, Iterable] | None = None) -> Filters:
+             search: str | None = None, equals: Mapping[str, Iterable] | None = None,
+             speakers: Iterable[str] = (), categories: Iterable[str] = (),
+             include_undated: bool = False) -> Filters:
         """Build from any iterables (lists from widgets); the result is hashable for caches."""
         return cls(tuple(outlets), date_from or None, date_to or None, tuple(doc_ids), tuple(topics),
                    (search or "").strip() or None,
-                   tuple((k, tuple(v)) for k, v in sorted((equals or {}).items())))
+                   tuple((k, tuple(v)) for k, v in sorted((equals or {}).items())),
+                   tuple(speakers), tuple(categories), bool(include_undated))
 
 
 def _ident(name: str) -> str:
@@ -85,6 +94,13 @@ INDEX_COLUMNS: dict[str, tuple[str, ...]] = {
     "dates": ("sent_id", "iso"),
     "weapons": ("sent_id", "canonical", "category", "specific"),
     "entities": ("sent_id", "name", "type"),
+}
+# Sentence-level filters: kind -> (table, column, condition on {c}); the value is a parameter.
+_SENTENCE_FILTERS = {
+    "topics": ("sentences", "topics", "list_has_any({c}, ?::VARCHAR[])"),
+    "speakers": ("quotes", "speaker", "{c} = ANY(?)"),
+    "categories": ("weapons", "category", "{c} = ANY(?)"),
+    "search": ("sentences", "text", "strpos(lower({c}), ?) > 0"),
 }
 _SENT_SHIFT = 1 << 24     # sent_key = doc_num * _SENT_SHIFT + sent_id: one integer per sentence
 
@@ -291,18 +307,54 @@ class Store:
                               "FROM idx_sentences WHERE len(topics) > 0")
         self._indexed.add(table)
 
-    def _topic_selection(self, topics: list[str]) -> str:
-        """Name of an in-memory table of the sentences carrying any of `topics`, made once per
-        topic set and kept for the next queries (a page asks about every table in turn). The
-        name is ours (a counter), never derived from the topic ids; the ids are parameters."""
-        key = tuple(sorted(set(topics)))
+    def _has(self, table: str, column: str) -> bool:
+        return table in self.paths and column in self.columns(table)
+
+    def _sentence_filter(self, table: str, src: _Source, kind: str, value) -> tuple[str, list]:
+        """Clause keeping rows of `table` whose sentence passes a sentence-level filter (for
+        tables without sent_id: whose article has such a sentence)."""
+        source, column, _ = _SENTENCE_FILTERS[kind]
+        if not self._has(source, column):
+            return "FALSE", []
+        has_sent = "sent_id" in self.columns(table)
+        if src.indexed:
+            selection = self._selection(kind, value)
+            if has_sent:
+                return f"{src.sent} IN (SELECT s.__sent FROM {selection} s)", []
+            return f"{src.doc} IN (SELECT s.doc_num FROM {selection} s)", []
+        cond = _SENTENCE_FILTERS[kind][2].replace("{c}", f"s.{_ident(column)}")
+        if has_sent:
+            return ('EXISTS (SELECT 1 FROM read_parquet(?) s WHERE s."doc_id" = t."doc_id" '
+                    f'AND s."sent_id" = t."sent_id" AND {cond})', [self.paths[source], value])
+        return f't."doc_id" IN (SELECT s."doc_id" FROM read_parquet(?) s WHERE {cond})', [self.paths[source], value]
+
+    def _selection(self, kind: str, value) -> str:
+        """Name of an in-memory table of the sentences (keys and article numbers) passing a
+        sentence-level filter, made once per filter value and kept for the next queries (a
+        page asks about every table in turn). The name is ours (a counter), never derived
+        from user input; the values are parameters."""
+        key = (kind, tuple(sorted(set(value))) if isinstance(value, list) else value)
+        source, column, cond = _SENTENCE_FILTERS[kind]
+        self._ensure_index("articles" if kind == "search" else source)   # outside the lock
         with self._lock:
             name = self._selections.get(key)
             if name is None:
                 self._selection_counter += 1
-                name = f"sel_topics_{self._selection_counter}"
-                self._con.execute(f"CREATE TABLE {name} AS SELECT DISTINCT __sent, doc_num FROM idx_topics "
-                                  "WHERE topic = ANY(?)", [list(key)])
+                name = f"sel_{self._selection_counter}"
+                if kind == "topics":
+                    sql = "SELECT DISTINCT __sent, doc_num FROM idx_topics WHERE topic = ANY(?)"
+                    params = [list(key[1])]
+                elif kind == "search":
+                    # sentence text is not in memory: scan it once for this search
+                    sql = (f"SELECT DISTINCT d.doc_num::BIGINT * {_SENT_SHIFT} + s.\"sent_id\" AS __sent, "
+                           f"d.doc_num FROM read_parquet(?) s JOIN idx_articles d ON d.\"doc_id\" = s.\"doc_id\" "
+                           f"WHERE {cond.replace('{c}', 's.' + _ident(column))}")
+                    params = [self.paths[source], value]
+                else:
+                    sql = (f"SELECT DISTINCT __sent, doc_num FROM idx_{source} "
+                           f"WHERE {cond.replace('{c}', _ident(column))}")
+                    params = [list(key[1])]
+                self._con.execute(f"CREATE TABLE {name} AS {sql}", params)
                 self._selections[key] = name
                 if len(self._selections) > 16:      # keep the memory of old selections bounded
                     old_key = next(iter(self._selections))
@@ -320,7 +372,7 @@ class Store:
 
     def _source(self, table: str, names: Iterable[str], filters: Filters) -> _Source:
         names = list(names) + [c for c, _ in filters.equals]
-        use_index = self.index and not filters.search
+        use_index = self.index
         if use_index:
             probe = _Source("", [], "", [], "", "", "", None, True)
             use_index = all(self._available(table, n, probe) for n in names)
@@ -405,13 +457,17 @@ class Store:
             if None in f.outlets:
                 parts.append('{p}"outlet" IS NULL')
             art.append("(" + " OR ".join(parts) + ")")
+        dated: list[str] = []
         if f.date_from:
-            art.append('{p}"published" >= ?')
+            dated.append('{p}"published" >= ?')
             art_params.append(f.date_from)
         if f.date_to:
             # A month or year as the upper bound ("2024-11") includes all of it.
-            art.append('{p}"published" <= ?')
+            dated.append('{p}"published" <= ?')
             art_params.append(f.date_to + ("-99" if len(f.date_to) <= 7 else ""))
+        if dated:
+            both = " AND ".join(dated)
+            art.append(f'({{p}}"published" IS NULL OR ({both}))' if f.include_undated else f"({both})")
         if f.doc_ids:
             art.append('{p}"doc_id" = ANY(?)')
             art_params.append(list(f.doc_ids))
@@ -428,32 +484,38 @@ class Store:
                 params.append(list(f.doc_ids))
             else:
                 clauses.append("FALSE")     # no articles table: no article passes a metadata filter
-        if f.topics:
-            topics = list(f.topics)
-            if table == "sentences":
-                clauses.append('list_has_any(t."topics", ?::VARCHAR[])')
-                params.append(topics)
-            elif "sentences" in self.paths:
-                sents = self._source("sentences", [], Filters())
-                cond = 'list_has_any(s."topics", ?::VARCHAR[])'
-                has_topics = "topics" in self._index_columns("sentences")
-                if src.indexed and sents.indexed and has_topics and src.sent:
-                    clauses.append(f"{src.sent} IN (SELECT s.__sent FROM {self._topic_selection(topics)} s)")
-                elif src.indexed and sents.indexed and has_topics:
-                    clauses.append(f"{src.doc} IN (SELECT s.doc_num FROM {self._topic_selection(topics)} s)")
-                elif "sent_id" in own:
-                    clauses.append('EXISTS (SELECT 1 FROM read_parquet(?) s WHERE s."doc_id" = t."doc_id" '
-                                   f'AND s."sent_id" = t."sent_id" AND {cond})')
-                    params += [self.paths["sentences"], topics]
-                else:
-                    clauses.append(f't."doc_id" IN (SELECT s."doc_id" FROM read_parquet(?) s WHERE {cond})')
-                    params += [self.paths["sentences"], topics]
+        own_shortcut = {("sentences", "topics"): 'list_has_any(t."topics", ?::VARCHAR[])',
+                        ("quotes", "speakers"): 't."speaker" = ANY(?)',
+                        ("weapons", "categories"): 't."category" = ANY(?)'}
+        for kind, values in (("topics", list(f.topics)), ("speakers", list(f.speakers)),
+                             ("categories", list(f.categories))):
+            if not values:
+                continue
+            if (table, kind) in own_shortcut and self._has(table, _SENTENCE_FILTERS[kind][1]):
+                clauses.append(own_shortcut[(table, kind)])
+                params.append(values)
+                continue
+            clause, cparams = self._sentence_filter(table, src, kind, values)
+            clauses.append(clause)
+            params += cparams
         if f.search:
+            needle = f.search.lower()
             cols = [c for c in SEARCH_COLUMNS.get(table, ()) if c in own]
+            parts: list[str] = []
             if cols:
-                needle = f.search.lower()
-                clauses.append("(" + " OR ".join(f"strpos(lower(t.{_ident(c)}), ?) > 0" for c in cols) + ")")
+                condition = " OR ".join(f"strpos(lower(x.{_ident(c)}), ?) > 0" for c in cols)
+                if src.indexed:
+                    parts.append(f"{src.row} IN (SELECT x.file_row_number FROM "
+                                 f"read_parquet(?, file_row_number = true) x WHERE {condition})")
+                    params.append(self.paths[table])
+                else:
+                    parts.append("(" + condition.replace("x.", "t.") + ")")
                 params.extend([needle] * len(cols))
+            if table not in ("articles", "sentences") and "sentences" in self.paths:
+                clause, cparams = self._sentence_filter(table, src, "search", needle)
+                parts.append(clause)
+                params += cparams
+            clauses.append("(" + " OR ".join(parts) + ")" if parts else "FALSE")
         for column, values in f.equals:
             if column not in own:
                 raise KeyError(f"unknown column {column!r} for table {table!r}")

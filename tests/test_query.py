@@ -174,3 +174,37 @@ def test_warm_builds_the_index_once(tables):
     assert store.count("quotes", Filters.make(outlets=["BBC"])) == 1
     store.warm()
     assert store.count("quotes", Filters.make(outlets=["BBC"], search="aid")) == 1   # Parquet path
+
+
+WEAPONS = [
+    {"mention_id": "a1:w0", "doc_id": "a1", "sent_id": 0, "surface": "drones", "canonical": "drone", "category": "drone"},
+    {"mention_id": "a2:w0", "doc_id": "a2", "sent_id": 0, "surface": "ATACMS", "canonical": "ATACMS", "category": "missile"},
+]
+
+
+@pytest.fixture(scope="module", params=[True, False], ids=["index", "parquet"])
+def store4(tmp_path_factory, request):
+    out = tmp_path_factory.mktemp("tables4")
+    with StreamingTableWriter(out, {k: SCHEMAS[k] for k in ("articles", "sentences", "quotes", "weapons")}) as w:
+        w.add({"articles": ARTICLES, "sentences": SENTENCES, "quotes": QUOTES, "weapons": WEAPONS})
+    return Store(out, index=request.param)
+
+
+@pytest.mark.parametrize("filters, expected", [
+    # speakers keep sentences: quotes by them; weapons and sentences in sentences quoting them
+    (Filters.make(speakers=["Yoon Suk Yeol"]), {"quotes": 2, "weapons": 1, "sentences": 2, "articles": 2}),
+    (Filters.make(speakers=["Nobody"]), {"quotes": 0, "weapons": 0, "sentences": 0, "articles": 0}),
+    # categories: the mention's own category; quotes in sentences naming such a weapon
+    (Filters.make(categories=["drone"]), {"quotes": 1, "weapons": 1, "sentences": 1, "articles": 1}),
+    (Filters.make(categories=["missile"], speakers=["Yoon Suk Yeol"]), {"quotes": 1, "weapons": 1, "sentences": 1,
+                                                                       "articles": 1}),
+    # search: the row's own text or its sentence's text
+    (Filters.make(search="kyiv"), {"quotes": 1, "weapons": 1, "sentences": 1, "articles": 1}),
+    (Filters.make(search="weighs aid"), {"quotes": 1, "weapons": 1, "sentences": 1, "articles": 0}),
+    # undated articles: out of a date range unless asked for
+    (Filters.make(date_from="2024-11-01"), {"quotes": 4, "weapons": 2, "sentences": 4, "articles": 3}),
+    (Filters.make(date_from="2024-11-01", include_undated=True), {"quotes": 5, "weapons": 2, "sentences": 5,
+                                                                  "articles": 4}),
+])
+def test_sentence_level_filters_reach_every_table(store4, filters, expected):
+    assert {t: store4.count(t, filters) for t in expected} == expected
