@@ -50,7 +50,11 @@ clicked = st.session_state.get("reader_focus")  # (doc_id, start, end) of the ro
 at = st.query_params.get("at")                   # a shared link: ?doc=...&at=<start offset of the row>
 if not clicked and at and at.isdigit() and st.query_params.get("doc") == doc_id:
     clicked = next(((doc_id, m.start, m.end) for m in marks if m.start == int(at) and m.kind != "speaker"), None)
-if clicked and clicked[0] == doc_id and clicked[2] > clicked[1]:
+picked = (st.session_state.get("reader_rows") or {}).get("selection", {}).get("rows", [])
+if picked and picked[0] < len(rows):  # a row chosen in the table below (state from the last click)
+    row = rows.iloc[picked[0]]
+    focus = (int(row["start"]), int(row["end"]))
+elif clicked and clicked[0] == doc_id and clicked[2] > clicked[1]:
     focus = (clicked[1], clicked[2])
     excerpt = article["text"][max(0, focus[0] - 80): focus[1] + 80]
     st.info(f"You opened this article from a table row: “…{md(excerpt.strip())}…” (outlined in orange below).",
@@ -66,7 +70,9 @@ if only_filtered:
 else:
     st.markdown(f"**{len(rows):,} rows** extracted from this article (all of them: switch on "
                 "*Only rows that match the sidebar filters* to apply the filters here too).")
-st.dataframe(rows, hide_index=True, key="reader_rows", width="stretch",
+st.caption("Select a row to outline it in the text above.")
+st.dataframe(rows, hide_index=True, key="reader_rows", width="stretch", on_select="rerun",
+             selection_mode="single-row",
              column_order=["kind", "as_written", "detail", "start", "end"], column_config={
     "kind": st.column_config.TextColumn("Kind", width="small"),
     "as_written": st.column_config.TextColumn("Text", width="large"),

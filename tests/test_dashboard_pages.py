@@ -96,7 +96,7 @@ def test_page_shows_charts_tables_filters_and_downloads(env, page, charts, table
     at = app("made-up", page)
     assert not at.exception
     assert len(at.get("plotly_chart")) == charts
-    assert [df.key for df in at.dataframe if df.key] == [t for t in tables if t not in ("f_compare", "reader_rows")]
+    assert [df.key for df in at.dataframe if df.key] == [t for t in tables if t != "f_compare"]
     assert len(at.dataframe) == len(tables)
     assert len(at.get("download_button")) == downloads
     for key in ("f_outlets", "f_docs", "f_topics", "f_speakers", "f_categories"):
@@ -193,9 +193,9 @@ def test_reader_outlines_the_row_it_was_opened_for(env):
 
 def test_reader_highlight_choice_and_filtered_rows(env):
     at = app("made-up", "pages/reader.py", reader_doc="alpha1", f_categories=["missile"])
-    assert len(at.dataframe[-1].value) == 6                  # everything in the article by default
+    assert len(table_rows(at, "reader_rows")) == 6           # everything in the article by default
     at.toggle(key="reader_only_filtered").set_value(True).run()
-    kinds = list(at.dataframe[-1].value["kind"])
+    kinds = list(table_rows(at, "reader_rows")["kind"])
     assert kinds == ["Quote", "Weapon"]                       # only rows passing the filter
 
 

@@ -169,6 +169,14 @@ def test_clicking_a_row_opens_the_article_reader(server, page):
     assert page.get_by_text("You opened this article from a table row").count() == 1
     assert page.locator(".nl-focus").count() >= 1
     _shot(page, "reader_from_click")
+    # choosing a row in the reader's own table outlines that row instead
+    rows = page.locator('[data-testid="stDataFrame"]').last
+    rows.scroll_into_view_if_needed()
+    box = rows.bounding_box()
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 35 + 18)  # the second row's selection cell
+    page.get_by_text("You opened this article from a table row").wait_for(state="detached")
+    _settle(page)
+    assert page.locator(".nl-focus").count() >= 1
 
 
 def test_hostile_article_markup_stays_text(server, page):
