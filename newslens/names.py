@@ -109,7 +109,7 @@ LOW = "a-zß-öø-ÿā-ž"
 # One capitalised word of a name: "O’Malley", "Jin-ho", "McConnell", an initial "J.".
 # A period belongs to a word only for initials and short abbreviations ("J.", "Sen.", "Jr."), so
 # a name never runs across a sentence end ("Libya. He").
-NAME_WORD = rf"(?:[{UP}][{LOW}]{{0,3}}\.(?![\w’'-])|[{UP}](?:[{LOW}{UP}]|['’\-](?=[{LOW}{UP}]))*)"
+NAME_WORD = rf"(?:(?:[{UP}]\.){{2,}}|[{UP}][{LOW}]{{0,3}}\.(?![\w’'-])|[{UP}](?:[{LOW}{UP}]|['’\-](?=[{LOW}{UP}]))*)"
 PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|bin|ibn|al|el|la|le|dos|das)"
 NAME_RE = rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_WORD}){{0,5}}"
 _NAME = re.compile(NAME_RE)
@@ -144,7 +144,7 @@ Association Coalition Alliance Organization Organisation Council Capitol Tower S
 Europe European Asia Asian Africa African Middle Street Affairs Security Defense Defence Intelligence
 """.split())
 _DEMONYMS = frozenset("""
-U.S. US UK U.K. EU American British Russian Ukrainian Chinese Japanese Korean South North
+U.S. US UK U.K. EU E.U. U.N. UN NATO American British Russian Ukrainian Chinese Japanese Korean South North
 French German Italian Spanish Polish Israeli Iranian Turkish Indian Pakistani Syrian Iraqi
 Canadian Australian Mexican Brazilian Belarusian Hungarian Czech Swedish Finnish Norwegian
 Danish Dutch Belgian Swiss Austrian Greek Romanian Saudi Egyptian Afghan Taiwanese European
@@ -413,8 +413,13 @@ def name_key(name: str) -> str:
     return re.sub(r"(.)\1+", r"\1", s)
 
 
+_SUFFIXES = frozenset(("jr.", "sr.", "jr", "sr", "ii", "iii", "iv"))
+
+
 def _word_keys(name: str) -> list[str]:
-    return [name_key(w) for w in re.split(r"[\s]+", _fold(name)) if w]
+    """Keys of the words of a name, its title and generational suffix left out."""
+    words = [w for w in peel_title(name)[0].split() if w.lower() not in _SUFFIXES]
+    return [name_key(w) for w in words] or [name_key(name)]
 
 
 def _edit_distance(a: str, b: str, limit: int = 2) -> int:
@@ -429,6 +434,23 @@ def _edit_distance(a: str, b: str, limit: int = 2) -> int:
             return limit + 1
         prev = cur
     return prev[-1]
+
+
+def _close_variants(a: str, b: str) -> bool:
+    """Two multi-word names sharing a first or last word: every other word must be a close
+    spelling of its counterpart (same initial, allowing a dropped h; at most one edit in a
+    short word, two in a long one). "Aleksandar Vulin" / "Aleksandar Vucic" are different."""
+    wa, wb = _word_keys(a), _word_keys(b)
+    if len(wa) != len(wb):
+        return False
+    for x, y in zip(wa, wb):
+        if x == y:
+            continue
+        if x.lstrip("h")[:1] != y.lstrip("h")[:1]:
+            return False
+        if _edit_distance(x, y, 2) > (1 if min(len(x), len(y)) < 7 else 2):
+            return False
+    return True
 
 
 def _hyphen_score(name: str) -> tuple[int, int]:
@@ -483,7 +505,7 @@ def canonical_map(names: Iterable[str], *, counts: Counter | None = None) -> dic
             ka = name_key(a)
             for b in group[i + 1:]:
                 kb = name_key(b)
-                if find(a) != find(b) and len(ka) >= 6 and _edit_distance(ka, kb, 2) <= max(1, min(len(ka), len(kb)) // 6):
+                if find(a) != find(b) and len(ka) >= 6 and _close_variants(a, b):
                     union(a, b)
     # single words -> the unique multi-word person with that first/last word
     for n in names:
@@ -508,8 +530,18 @@ def canonical_map(names: Iterable[str], *, counts: Counter | None = None) -> dic
 _PRONOUN_OR_BODY = re.compile(r"^(?:[a-z]|I$|We$|They$|He$|She$|It$)")
 
 
+_PARTICLES = frozenset("de da di del della van von der den bin ibn al el la le dos das".split())
+
+
 def _is_person_speaker(name: str | None) -> bool:
-    return bool(name) and not _PRONOUN_OR_BODY.match(name) and looks_like_person(name, titled=True)
+    """A proper person name: capitalised words (particles and initials allowed), no
+    possessive, not a body ("Russia's defence ministry") or a pronoun."""
+    if not name or _PRONOUN_OR_BODY.match(name) or "’s" in name or "'s" in name:
+        return False
+    words = name.split()
+    if any(not (w[:1].isupper() or w in _PARTICLES) for w in words):
+        return False
+    return looks_like_person(name, titled=True)
 
 
 def person_name_counts(rows: Mapping[str, Iterable[Mapping]]) -> Counter:

@@ -284,10 +284,12 @@ def _clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
     if first[:1].isupper() and first.endswith("ing"):
         # "Continuing to explain …", "Speaking at …": a participle, not a name ("Schilling")
         after_first = text[s + len(first):s + len(first) + 20]
-        if re.match(r"\s+[a-z]", after_first):
+        if re.match(r"\s+(?:to|at|in|on|for|with|about|from|by|the|a|an|his|her|their|its|that|this|"
+                    r"up|out|over|through|into)\b", after_first):
             return None
     if not sub or sub.rstrip(".") in _FUNCTION_CAPS or _EXPLETIVE_START.match(sub) or \
             _PREP_START.match(sub) or (len(sub.rstrip(".")) == 1 and sub != "I") or \
+            re.fullmatch(r"(?:[A-Z]\.){1,3}", sub) or \
             _BAD_SUBJECT.match(sub) or len(sub.split()) > 9:
         return None
     if re.search(r"\d{3,}|[a-z]{4,}[.!?]\s|[!?]\s", sub):
@@ -694,13 +696,14 @@ class _Resolver:
             return True
         return False
 
-    def resolve(self, mention: str, pos: int) -> tuple[str, str | None]:
-        """(speaker, role) for a mention starting at `pos`."""
+    def resolve(self, mention: str, pos: int) -> tuple[str | None, str | None]:
+        """(speaker, role) for a mention starting at `pos`; speaker None when a pronoun has
+        no antecedent in the article."""
         m = mention.strip()
         low = m.lower()
         if low in _PRONOUNS:
             if low in ("he", "she"):
-                return self._person_before(pos, low) or m, None
+                return self._person_before(pos, low), None
             if low == "who":
                 seg = self.text[max(0, pos - 160):pos]
                 seg = seg[seg.rfind("\n") + 1:]
@@ -708,11 +711,11 @@ class _Resolver:
                 if w:
                     base = pos - len(seg)
                     return self.resolve(w.group("subj"), base + w.start("subj"))
-                return self._person_before(pos) or m, None
+                return self._person_before(pos), None
             for sp_pos, sp, is_person in reversed(self.speakers):
-                if sp_pos < pos and not is_person:
+                if sp_pos < pos and not is_person and sp.lower() not in _PRONOUNS:
                     return sp, None
-            return m, None
+            return None, None           # "they", "I" with no body to stand for: unknown speaker
         if m in _METONYMS:
             return _METONYMS[m], None
         if low in _METONYM_LOWER:
@@ -731,8 +734,8 @@ class _Resolver:
             return _METONYMS[m], None
         return m, None
 
-    def is_person(self, speaker: str) -> bool:
-        return speaker[:1].isupper() and looks_like_person(speaker, titled=True) and \
+    def is_person(self, speaker: str | None) -> bool:
+        return bool(speaker) and speaker[:1].isupper() and looks_like_person(speaker, titled=True) and \
             speaker not in _METONYMS.values()
 
 
@@ -929,10 +932,9 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
     if before_blank and sp.close is not None and sj + 1 < len(sentences):
         nxt = sentences[sj + 1]           # “…” ⏎ - Bernie Sanders.
         m = _DASH_CREDIT.match(nxt.text)
-        if m and nxt.para_id <= sent_after.para_id + 1:
-            s0 = nxt.start + m.start("subj")
-            return _Attr(text[s0:nxt.start + m.end("subj")], s0, nxt.start + m.end("subj"), None,
-                         how="credit"), False
+        span = _clean_subject(text, nxt.start + m.start("subj"), nxt.start + m.end("subj")) if m else None
+        if span and nxt.para_id <= sent_after.para_id + 1:
+            return _Attr(text[span[0]:span[1]], span[0], span[1], None, how="credit"), False
     if before_blank and si > 0:
         ps_ = sentences[si - 1]
         if not ps_.chrome and mt[ps_.start:ps_.end].rstrip().endswith(":"):
@@ -1005,7 +1007,8 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Quote]:
                 role = attr.role or title
                 resolver.note_role(attr.mstart, role, speaker)
                 role = role or resolver.role_for(speaker)
-                resolver.speakers.append((attr.mstart, speaker, resolver.is_person(speaker)))
+                if speaker:
+                    resolver.speakers.append((attr.mstart, speaker, resolver.is_person(speaker)))
         body = text[sp.start:sp.end]
         kind = _kind(text, sp, attr is not None, embedded)
         if kind == "scare":

@@ -96,3 +96,23 @@ def test_malformed_lexicon_names_file_and_entry(tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         names.load_cues.cache_clear()
+
+
+@pytest.mark.parametrize("a, b, merged", [
+    ("Mykhailo Podolyak", "Mykhaylo Podolyak", True),
+    ("Serhiy Haidai", "Serhai Haidai", True),
+    ("Aleksandar Vulin", "Aleksandar Vucic", False),     # same first name, different person
+    ("Inna Shevchenko", "Taras Shevchenko", False),
+    ("Martin Luther King Jr.", "Vladimir Kara-Murza Jr.", False),   # a shared suffix is not a name
+])
+def test_canonical_map_merges_spellings_not_people(a, b, merged):
+    m = canonical_map([a, b])
+    assert (m[a] == m[b]) == merged
+
+
+def test_bodies_and_possessive_phrases_are_not_canonicalised():
+    rows = {"quotes": [{"speaker": "Iran's foreign minister"}, {"speaker": "Latvia's foreign minister"},
+                       {"speaker": "Russia’s defence ministry"}]}
+    canonicalise_names(rows)
+    assert [r["speaker"] for r in rows["quotes"]] == ["Iran's foreign minister", "Latvia's foreign minister",
+                                                      "Russia’s defence ministry"]

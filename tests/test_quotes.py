@@ -171,3 +171,26 @@ def test_rows_are_in_document_order_and_slice_exactly():
     assert [q.start for q in qs] == sorted(q.start for q in qs)
     for q in qs:
         assert text[q.start:q.end] == q.text
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Schilling told a radio host: “I replied to the post, I did not write it.”", "Schilling"),
+    ("“We have seen worse before, much worse,” Ann Lee and Bo Kim wrote.", "Ann Lee and Bo Kim"),
+    ("At a rally in Dover, N.H., on Tuesday, Ann Lee endorsed him, saying he would “make a great president.”",
+     "Ann Lee"),
+])
+def test_subject_edge_cases(text, speaker):
+    q = only(text)
+    assert q.speaker == speaker
+
+
+def test_unresolvable_pronoun_leaves_the_speaker_unknown_but_keeps_the_mention():
+    q = only("“We will keep going no matter what happens,” they said.")
+    assert q.speaker is None
+    assert q.speaker_mention == "they"
+
+
+def test_dash_credit_line_after_a_quotation():
+    text = "“The economy is not working for most people in this country.”\n\n- Ann Lee.\n"
+    q = only(text)
+    assert q.speaker == "Ann Lee"
