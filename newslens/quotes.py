@@ -2,25 +2,44 @@
 
 Two passes per article, both regex scans over paragraphs:
 
-1. *Spans*: text between quotation marks, curly or straight, double or single. A double quote
-   that never closes ends at its paragraph (news style for a quote running over several
-   paragraphs: each paragraph is one row). Single marks are told apart from apostrophes
-   (’s, don’t, ’90s, rock ’n’ roll) by what stands on either side. A single-quoted term inside a
-   double quote is a row of its own (a scare quote inside the speaker's words).
-2. *Attribution*: the reporting clause nearest the quote decides the speaker: right after the
-   closing mark (“…,” he said / said Smith / — Commissioner X), before the opening mark (X said:
-   “…” / X called it “…” / according to X, “…”), at the end of the sentence (“…” that …, Kim
-   said.), an attribution-only next sentence, a colon sentence or paragraph before, or the
-   previous quote when a paragraph continues a quotation. The mention found there ("he", "Doo",
-   "an official at the presidential office") is resolved to the fullest name in the article
-   (newslens.names) or kept as the body it names.
+1. *Spans*: text between quotation marks: curly or straight, double or single, and the
+   typewriter double mark ''…'' of some exports. A double quote that never closes ends at its
+   paragraph (news style for a quote running over several paragraphs: each paragraph is one
+   row). Single marks are told apart from apostrophes (’s, don’t, ’90s, rock ’n’ roll) by what
+   stands on either side. A single-quoted term inside a double quote is a row of its own (a
+   scare quote inside the speaker's words). Markup attribute values (author="x") are not quotes.
+2. *Attribution*, on a copy of the text with quotation contents blanked so that no cue or
+   subject is ever taken from inside someone's words. In order:
+   - the clause right after the closing mark (“…,” he said / said Smith, a senator / — X /
+     according to X / X and Y wrote);
+   - the reporting cue before the opening mark (X said: “…” / X called it “…” / Said X, “…”);
+     for a phrase embedded in reported speech the outermost speech cue of the clause wins
+     ("Obama said he expected that Americans will say “no”" is Obama's), but not across an
+     independent or subordinate clause boundary;
+   - a colon introduction ("X was conclusive in its findings: “…”", "From the report: “…”");
+   - later phrases of the same reported speech ("“a basket case” and “a liar”");
+   - a sentence-final clause ("“…” that goes back to 1990, Kim said.");
+   - a quoted phrase in the predicate of a sentence whose subject is a person or role noun
+     ("Cruz blamed the law on “knuckleheaded politicians”");
+   - an attribution-only next sentence ("“…?” ⏎ Trump asked."), a credit line ("- Sanders."),
+     a colon sentence before, a previous sentence whose subject is a person, or the previous
+     full quotation when a paragraph continues it.
+   Subjects: pronouns, names with titles and parentheticals (“Sen. Bernie Sanders (I-Vt.)”),
+   appositives (role = the appositive), noun phrases ("an official at the presidential
+   office", "The famously gruff senator"), passive agents ("was asked by X"); participles take
+   the noun phrase right before them or the subject of the clause they hang on. Nouns that
+   look like cues ("his claim", "Clinton’s call", "items labeled") are not cues.
+   The mention is then resolved (newslens.names): surnames and role nouns to the fullest name
+   in the article, he/she to the most recent person subject of matching gender evidence, capital
+   cities to their governments (lexicons/cues.yaml), bodies kept as written.
 
 Kinds: `full` is a clause or more with a speaker, `partial` a short phrase embedded in reported
-speech, `scare` a quoted term with no speaker. A long quotation whose speaker cannot be found is
-kept as `full` with speaker None rather than dropped.
+speech, `scare` a quoted term with no speaker (so-called terms, titles of works and names in
+prose are never attributed). A long quotation whose speaker cannot be found is kept as `full`
+with speaker None rather than dropped; so is a pronoun with no antecedent.
 
-This module does NOT parse syntax, does not attribute quotes across articles, and does not
-extract anything inside page chrome.
+This module does NOT parse syntax, does not attribute quotes across articles (newslens.names
+merges name spellings corpus-wide), and does not extract anything inside page chrome.
 """
 from __future__ import annotations
 
@@ -340,7 +359,8 @@ def _after_attr(text: str, lo: int, hi: int, quote_short: bool) -> _Attr | None:
         if quote_short:
             # "“imprudent steps”, Lankov said Russia was …": the cue has its own content.
             rest = text[lo + m.end():hi]
-            if re.match(r"\s+(?:that\s+)?[a-z]+\s+(?:was|is|were|are|would|will|had|has|could|\w+ed)\b", rest) or \
+            if re.match(r"\s+(?:that\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,3}\s+(?:was|is|were|are|would|will|had|has|"
+                        r"could|may|might|should|must|\w+ed)\b", rest) or \
                     re.match(r"\s+(?:that|it|he|she|they|the|a|an)\b", rest):
                 return None
         return _Attr(text[span[0]:span[1]], span[0], span[1], m.group("cue"),
