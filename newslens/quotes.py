@@ -127,7 +127,7 @@ _SENT_START_SUBJ = re.compile(
 _FINAL_ATTRIB = re.compile(
     rf",\s*(?:(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP})\s+(?:{ADVERB}\s+){{0,2}}(?P<cue>{CUE_RE.pattern})"
     rf"|(?P<cue2>{CUE_RE.pattern})\s+(?P<subj2>{TITLED_NAME}|{NP})(?:\s*,[^;“”\"]{{0,160}})?)"
-    rf"(?:\s+[^,;“”\"]{{0,50}})?[.!?]?\s*$")
+    rf"(?:\s+[^,;“”\"]{{0,50}})?(?:,\s+[a-z]+ing\b.*)?[.!?]?\s*$")
 _COLON_CUE = re.compile(rf"(?P<cue>{_CUE_ANY.pattern})[^.!?“”\"]{{0,80}}:\s*$")
 _HEADLINE_SUBJ = re.compile(rf"^(?P<subj>{TITLED_NAME}(?:['’]s)?)\s*:?\s*$")
 _WHO_ANTECEDENT = re.compile(rf"(?P<subj>{TITLED_NAME}|{NP})\s*,\s*$")
@@ -274,7 +274,7 @@ _LEAD_FUNCTION = re.compile(r"(?:(?:And|But|Or|So|Yet|Then|After|Before|When|Whi
 
 
 _PREP_START = re.compile(r"(?:At|In|On|From|For|With|By|Of|To|After|Before|During|Under|Over|Into|Through|"
-                         r"Since|Until|Despite|Amid|Among|Across|Near|Inside|Outside|Unlike|Like)\s")
+                         r"Since|Until|Despite|Amid|Among|Across|Near|Inside|Outside|Unlike|Like)(?:\s|$)")
 _EXPLETIVE_START = re.compile(r"(?:There|Here)(?:['’]s|\s+(?:is|are|was|were))\b")
 _TITLE_WORDS = frozenset(("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen"))
 _FUNCTION_CAPS = frozenset(w for w in _NOT_NAME if w not in _TITLE_WORDS and w.lower() not in
@@ -930,11 +930,11 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
     if before:
         return before, not ends_intro
     if not before_blank:
+        if last_in_sentence.get(si) is not None:
+            return last_in_sentence[si], True     # “a basket case” and “a liar”
         attr = _colon_attr(mt, lo, sp.open)
         if attr:
             return attr, False
-        if last_in_sentence.get(si) is not None:
-            return last_in_sentence[si], True     # “a basket case” and “a liar”
     if sp.close is not None:
         attr = _final_attr(mt, sp.after, sent_after.end)
         if attr:
@@ -971,7 +971,8 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
         same_para = ps_.para_id == sent.para_id
         if not ps_.chrome and not _has_mark(mt, ps_.start, ps_.end) and \
                 (same_para or ps_.para_id == sent.para_id - 1 and sp.para - prev_para > 1):
-            attr = _attribution_sentence(mt, ps_) or _predicate_attr(mt, ps_.start, ps_.end, people)
+            attr = (_attribution_sentence(mt, ps_) or _final_attr(mt, ps_.start, ps_.end)
+                    or _predicate_attr(mt, ps_.start, ps_.end, people))
             if attr:
                 attr.how = "previous"
                 return attr, False
