@@ -75,11 +75,22 @@ def _thaw(obj: Any) -> Any:
     return obj
 
 
+# libyaml's C loader parses the lexicons about ten times faster than the pure-Python one; the
+# build imports every lexicon at start-up, in every worker process.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@lru_cache(maxsize=None)
+def read_yaml(file: str) -> Any:
+    """The parsed YAML document in `file`, parsed once per process (several sections share it)."""
+    return yaml.load(Path(file).read_text(encoding="utf-8"), Loader=_YAML_LOADER)  # noqa: S506 - safe loader
+
+
 @lru_cache(maxsize=None)
 def _load(file: str, section: str | None, frozen_schema: Any) -> tuple[dict, ...]:
     where = Path(file).name + (f" [{section}]" if section else "")
     try:
-        raw = yaml.safe_load(Path(file).read_text(encoding="utf-8"))
+        raw = read_yaml(file)
     except FileNotFoundError as exc:
         raise LexiconError(f"{where}: lexicon file not found ({file})") from exc
     except yaml.YAMLError as exc:
