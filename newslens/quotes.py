@@ -945,7 +945,7 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
             return attr, True
     if before_blank and sp.close is not None and sj + 1 < len(sentences):
         nxt = sentences[sj + 1]           # “…?” ⏎ Trump asked.
-        if nxt.para_id == sent.para_id and not mt[sp.after:nxt.start].strip(" .,!?"):
+        if nxt.para_id == sent.para_id and not mt[sp.after:nxt.start].strip(" .,!?'’\"”"):
             attr = _attribution_sentence(mt, nxt)
             if attr:
                 return attr, False
