@@ -85,8 +85,11 @@ _DET = (r"(?:the|a|an|one|another|his|her|their|its|our|some|several|many|most|o
         r"Two|Three|Both|All)")
 # A noun phrase subject: a determiner or possessive name, then up to six words.
 _NPW = rf"(?!(?:{_CUE_ALT}|that|who|which|and|but|when|if|as|he|she|they|we|it|I|you)\b)[\w’'\-./]+"
+# The head noun of a phrase may be a word that is also a cue ("the report", "his statement").
+_HEAD_NOUNS = r"report|reports|statement|statements|comment|comments|claim|claims|note|post|tweet|tweets|memo|release"
+_NPW_LAST = rf"(?:(?:{_HEAD_NOUNS})\b|{_NPW})"
 NP = (rf"(?:(?:{_DET}|{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}['’]s)\s+"
-      rf"(?:{_NPW}\s+){{0,6}}?{_NPW})")
+      rf"(?:{_NPW}\s+){{0,6}}?{_NPW_LAST})")
 _BAD_SUBJECT = re.compile(r"^(?:and|but|or|that|which|to|in|on|for|as|of|is|was|were|are|be|been|"
                           r"with|by|from|at|if|so|than|then|while|when|after|before|because|not|"
                           r"this|there|here|what|how|why|where|said|says|told|also|even|just|"
@@ -881,7 +884,7 @@ def _has_mark(mt: str, lo: int, hi: int) -> bool:
 
 def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
                sentences: Sequence[Sentence], starts: list[int], si: int,
-               last_in_sentence: dict[int, _Attr], prev: tuple[_Attr | None, int],
+               last_in_sentence: dict[int, _Attr], prev: tuple[_Attr | None, int, int],
                para: tuple[int, int], people: frozenset[str]) -> tuple[_Attr | None, bool]:
     """(attribution, embedded) for one span; see the module docstring for the order."""
     sent = sentences[si]
@@ -962,7 +965,7 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
             if attr:
                 attr.how = "colon"
                 return attr, False
-    prev_attr, prev_para = prev
+    prev_attr, prev_para, prev_end = prev
     if before_blank and si > 0 and sp.double:
         # "Dianne Bystrom agreed. “…”" / "Howard continued his remarks. ⏎ “…”": a standalone
         # quotation right after a sentence (same paragraph, or a paragraph with no quotation)
@@ -970,7 +973,7 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
         ps_ = sentences[si - 1]
         same_para = ps_.para_id == sent.para_id
         if not ps_.chrome and not _has_mark(mt, ps_.start, ps_.end) and \
-                (same_para or ps_.para_id == sent.para_id - 1 and sp.para - prev_para > 1):
+                (same_para or ps_.para_id == sent.para_id - 1 and (sp.para - prev_para > 1 or ps_.start > prev_end)):
             attr = (_attribution_sentence(mt, ps_) or _final_attr(mt, ps_.start, ps_.end)
                     or _predicate_attr(mt, ps_.start, ps_.end, people))
             if attr:
@@ -1007,6 +1010,7 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Quote]:
     prev_speaker: str | None = None
     prev_role: str | None = None
     prev_para = -10
+    prev_end = -1
     last_in_sentence: dict[int, _Attr] = {}
     for k, sp in enumerate(spans):
         si = _sent_of(starts, sentences, sp.open)
@@ -1014,7 +1018,7 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Quote]:
         if sent.chrome:
             continue
         attr, embedded = _attribute(text, mt, sp, k, spans, sentences, starts, si, last_in_sentence,
-                                    (prev_attr, prev_para), para_bounds.get(sp.para, (sent.start, sent.end)),
+                                    (prev_attr, prev_para, prev_end), para_bounds.get(sp.para, (sent.start, sent.end)),
                                     people)
         speaker = role = None
         if attr is not None:
@@ -1043,4 +1047,5 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Quote]:
             if attr is not None:
                 prev_attr, prev_speaker, prev_role = attr, speaker, role
             prev_para = sp.para
+            prev_end = sp.after
     return out

@@ -194,3 +194,11 @@ def test_dash_credit_line_after_a_quotation():
     text = "“The economy is not working for most people in this country.”\n\n- Ann Lee.\n"
     q = only(text)
     assert q.speaker == "Ann Lee"
+
+
+def test_intervening_sentence_names_the_next_speaker():
+    text = ("“We are going to build a wall,” Trump added. He then had a question for the crowd.\n\n"
+            "“Who’s going to pay for it?”\n\n“Mexico!” the audience screamed back.\n")
+    a, b, c = quotes_of(text)
+    assert b.speaker_mention == "He" and b.speaker == "Trump"
+    assert c.speaker == "the audience"
