@@ -36,10 +36,13 @@ class LexiconError(ValueError):
     """A lexicon file is malformed; the message names the file and the entry."""
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when available: ~10x faster
+
+
 def load_yaml(name: str) -> object:
     path = LEXICON_DIR / name
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)  # noqa: S506 - safe loader
     except yaml.YAMLError as exc:
         raise LexiconError(f"{path}: not valid YAML: {exc}") from exc
 
