@@ -114,7 +114,7 @@ _ACCORDING = re.compile(rf"(?i:according\s+to|in\s+the\s+words\s+of)\s+(?P<subj>
                         rf"(?=\s*(?:[,.;:!?“”\"]|$))")
 # Subject right before a cue: "Doo Jin-ho, a research fellow at X, said", "he also said".
 _BEFORE_SUBJ = re.compile(
-    rf"(?<![\w’'.-])(?P<subj>{PRONOUN}(?=['’](?:d|s|ve|ll)\b)|{PRONOUN}|{QUANT}|{TITLED_NAME}(?:['’]s)?|{NP})"
+    rf"(?<![\w’'.-])(?P<subj>{PRONOUN}(?=['’](?:d|s|ve|ll)\b)|{PRONOUN}|{QUANT}|(?<=, )[a-z]{{3,}}s(?=\s)|{TITLED_NAME}(?:['’]s)?|{NP})"
     rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,|(?<=\))\s*,)?(?:['’](?:d|s|ve|ll))?\s*(?:{ADVERB}\s+){{0,3}}(?:to\s+)?$")
 _DATELINE = r"(?:[A-Z][A-Z.’' ]{2,40}(?:,\s*[A-Z][\w.]*\.?)?\s*(?:\([A-Za-z.]+\))?\s*[—–-]+\s*)"
 _ROLE_WORDS = sorted({w.lower() for w in CUES.titles if " " not in w and w[:1].islower()} | set(CUES.role_nouns)
@@ -622,7 +622,8 @@ def _attribution_sentence(text: str, s: Sentence) -> _Attr | None:
     if not m:
         return None
     rest = body[m.end():].strip()
-    if rest and not re.match(r"^(?:[^,;]{0,60})?[.!?]?$", rest):
+    if rest and not re.match(r"^(?:[^,;]{0,60})?[.!?]?$", rest) and \
+            not re.match(r"^,\s+(?!that\b|however\b|but\b)", rest):
         return None
     if rest and re.match(r"^(?:that\s+)?(?:he|she|they|it|the|a|an)\b", rest):
         return None
