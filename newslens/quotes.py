@@ -127,6 +127,8 @@ ROLE_NP = (rf"(?:{_DET}|{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}['’]s)\s+(?:[\w’
 _SENT_START_SUBJ = re.compile(
     rf"{_DATELINE}?(?:[^,]{{0,120}},\s+)?(?P<subj>{PRONOUN}|{ROLE_NP}|{NP}|{TITLED_NAME})"
     rf"(?:\s*,\s*(?P<app>{_APPOS})\s*,)?")
+_SENT_START_SUBJ_BARE = re.compile(
+    rf"{_DATELINE}?(?P<subj>{PRONOUN}|{ROLE_NP}|{NP}|{TITLED_NAME})(?:\s*,\s*(?P<app>{_APPOS})\s*,)?")
 _FINAL_ATTRIB = re.compile(
     rf",\s*(?:(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP})\s+(?:{ADVERB}\s+){{0,2}}(?P<cue>{CUE_RE.pattern})"
     rf"|(?P<cue2>{CUE_RE.pattern})\s+(?P<subj2>{TITLED_NAME}|{NP})(?:\s*,[^;“”\"]{{0,160}})?)"
@@ -415,12 +417,16 @@ _CLAUSE_NAME = re.compile(rf"(?<![\w’'-])(?:{PRONOUN}|{TITLED_NAME})(?![\w’'
 def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int, str | None] | None:
     """The subject of the clause text[lo:hi]: its first noun phrase, else its first name or
     pronoun (after an introductory phrase such as "In a statement released Thursday,")."""
-    m = _SENT_START_SUBJ.match(text, lo, hi)
-    if m and (m.group("subj").split()[0].rstrip(".") not in _FUNCTION_CAPS
-              or re.match(rf"{_DET}\s", m.group("subj"))):
-        span = _clean_subject(text, m.start("subj"), m.end("subj"))
-        if span:
-            return span[0], span[1], _role_from_appositive(m.group("app"))
+    # After an introductory phrase ("Meanwhile, the ministry said"), else the clause's own first
+    # noun phrase ("Priebus, who …, acknowledged": not the relative "who").
+    for pat in (_SENT_START_SUBJ, _SENT_START_SUBJ_BARE):
+        m = pat.match(text, lo, hi)
+        if m and m.group("subj").lower() not in ("who", "which") and \
+                (m.group("subj").split()[0].rstrip(".") not in _FUNCTION_CAPS
+                 or re.match(rf"{_DET}\s", m.group("subj"))):
+            span = _clean_subject(text, m.start("subj"), m.end("subj"))
+            if span:
+                return span[0], span[1], _role_from_appositive(m.group("app"))
     for m in _CLAUSE_NAME.finditer(text, lo, hi):
         if m.group().split()[0].rstrip(".") in _FUNCTION_CAPS and m.group().lower() not in _PRONOUNS:
             continue
