@@ -202,3 +202,20 @@ def test_intervening_sentence_names_the_next_speaker():
     a, b, c = quotes_of(text)
     assert b.speaker_mention == "He" and b.speaker == "Trump"
     assert c.speaker == "the audience"
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("ab Cd.,;:!?\n“”\"'‘’—-") + ["''", " said ", " He ", " Ann Lee ", "according to "])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=60).map("".join))
+def test_any_text_gives_exact_offsets_and_valid_rows(text):
+    for q in quotes_of(text):
+        assert text[q.start:q.end] == q.text and q.start < q.end
+        assert q.kind in ("full", "partial", "scare")
+        if q.speaker_start is not None:
+            assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
+        if q.kind == "scare":
+            assert q.speaker is None and q.speaker_mention is None
