@@ -129,6 +129,7 @@ Republican Republicans Democrat Democrats Democratic GOP God Christmas Easter De
 Like Amid Among Against Following During Through Under Over Per Via Without Within Asked Said
 Says Speaking Writing Told Added According
 """.split())
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 # Words that mark an organisation or a place, not a person.
 _ORG_WORDS = frozenset("""
 Institute University College School Academy Ministry Department Office Agency Service Council
@@ -206,8 +207,9 @@ def looks_like_person(name: str, *, titled: bool = False) -> bool:
     words = name.split()
     if not words or words[0].rstrip(".") in _NOT_NAME or words[0] in _DEMONYMS:
         return False
-    if any(w in _NOT_NAME for w in words[1:]):
-        return False                        # "Asked Tuesday", "Trump Wednesday"
+    if any(w in _WEEKDAYS or (w in _NOT_NAME and w.lower() in ("the", "and", "of", "said", "says"))
+           for w in words[1:]):
+        return False                        # "Asked Tuesday", "Trump Wednesday" (but "Theresa May")
     if len(words[0]) > 6 and words[0].endswith(("ed", "ing")) and len(words) <= 2:
         return False                        # "Understated Perez": a participle, not a first name
     if any(w.rstrip(".") in _ORG_WORDS for w in words):

@@ -282,7 +282,10 @@ _PREP_START = re.compile(r"(?:At|In|On|From|For|With|By|Of|To|After|Before|Durin
                          r"Since|Until|Despite|Amid|Among|Across|Near|Inside|Outside|Unlike|Like)(?:\s|$)")
 _EXPLETIVE_START = re.compile(r"(?:There|Here)(?:['’]s|\s+(?:is|are|was|were))\b")
 _TITLE_WORDS = frozenset(("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen"))
-_FUNCTION_CAPS = frozenset(w for w in _NOT_NAME if w not in _TITLE_WORDS and w.lower() not in
+# Month names are also surnames ("May said", "Jun wrote"); they stay possible subjects.
+_MONTHS = frozenset("January February March April May June July August September October November "
+                    "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split())
+_FUNCTION_CAPS = frozenset(w for w in _NOT_NAME if w not in _TITLE_WORDS and w not in _MONTHS and w.lower() not in
                            ("he", "she", "they", "it", "we", "i", "you", "who"))
 _KEEP_PERIOD = re.compile(r"[A-Z]\.|(?:[A-Z]\.){2,}|Jr\.|Sr\.|Inc\.|Co\.|Corp\.|Ltd\.|Bros\.|Mass\.|Calif\.")
 
@@ -544,7 +547,7 @@ _INITIAL_INVERTED = re.compile(rf"(?P<cue>Said|Says|Added|Wrote|Writes|Explained
 _INVERTED_BEFORE = re.compile(rf"(?:^|[,—–]\s*)(?P<cue>said|says|added|asked|wrote|writes|explained)\s+"
                              rf"(?P<subj>{TITLED_NAME}|{NP})\s*(?:,\s*[^,]{{0,80}})?[,:]\s*$")
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:while|but|and|whereas|although|though|yet|when|where|after|before|because|"
-                           r"since|as|if)\s|;\s|\s[—–]\s|[.!?]\s)")
+                           r"since|as|if)\s|;\s|\s[—–]\s|[.!?]\s|\s(?:and|but|while|whereas)\s+(?=[A-Z]))")
 # A leading subordinate clause ("After Tanden informed Soros …, Tanden wrote that …") is not the
 # outer reporting clause.
 _LEADING_SUBORDINATE = re.compile(r"(?:After|When|As|While|Before|Since|If|Although|Though|Because|Once|Despite|"
