@@ -114,7 +114,7 @@ LOW = "a-zß-öø-ÿā-ž"
 # a name never runs across a sentence end ("Libya. He").
 NAME_WORD = rf"(?:(?:[{UP}]\.){{2,}}|[{UP}][{LOW}]{{0,3}}\.(?![\w’'-])|[{UP}](?:[{LOW}{UP}]|['’\-](?=[{LOW}{UP}]))*)"
 PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|bin|ibn|al|el|la|le|dos|das)"
-NAME_RE = rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+)?{NAME_WORD}){{0,5}}"
+NAME_RE = rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{0,5}}"
 _NAME = re.compile(NAME_RE)
 
 # Capitalised words that never start or make up a person's name on their own.

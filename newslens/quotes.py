@@ -281,6 +281,8 @@ _LEAD_FUNCTION = re.compile(r"(?:(?:And|But|Or|So|Yet|Then|After|Before|When|Whi
 _PREP_START = re.compile(r"(?:At|In|On|From|For|With|By|Of|To|After|Before|During|Under|Over|Into|Through|"
                          r"Since|Until|Despite|Amid|Among|Across|Near|Inside|Outside|Unlike|Like)(?:\s|$)")
 _EXPLETIVE_START = re.compile(r"(?:There|Here)(?:['’]s|\s+(?:is|are|was|were))\b")
+_NAME_PARTICLES = frozenset("de da di del della van von der den bin ibn al el la le dos das".split())
+_HONORIFICS = frozenset(("Mr", "Mrs", "Ms", "Miss", "Mx"))
 _TITLE_WORDS = frozenset(("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen"))
 # Month names are also surnames ("May said", "Jun wrote"); they stay possible subjects.
 _MONTHS = frozenset("January February March April May June July August September October November "
@@ -679,7 +681,8 @@ class _Resolver:
         self.role_of: dict[str, str] = {}
         self.gender = _gender_evidence(article.text, self.people)
         for p in self.people:
-            if p.role and p.role.split()[-1].lower() in {t.lower() for t in CUES.titles} | CUES.role_nouns:
+            if p.role and p.role.rstrip(".") not in _HONORIFICS and \
+                    p.role.split()[-1].lower() in {t.lower() for t in CUES.titles} | CUES.role_nouns:
                 self.role_of.setdefault(p.name, p.role)
 
     def note_role(self, pos: int, role: str | None, name: str) -> None:
@@ -755,7 +758,8 @@ class _Resolver:
             return _METONYM_LOWER[low], None
         name, title, _ = peel_title(m)
         name = re.sub(r"['’]s$", "", name)
-        if name and name[:1].isupper() and looks_like_person(name, titled=True):
+        if name and (name[:1].isupper() or name.split()[0] in _NAME_PARTICLES) and \
+                looks_like_person(name, titled=True):
             return self.index.lookup(name, pos), title
         # A role noun phrase ("South Korea’s defence minister") -> the person with that role.
         head = " ".join(re.findall(r"[a-z][\w-]*", low)[-2:])
@@ -1039,6 +1043,8 @@ def extract_quotes(article: Article, sentences: list[Sentence]) -> list[Quote]:
                 speaker, role = prev_speaker, prev_role
             else:
                 speaker, title = resolver.resolve(attr.mention, attr.mstart)
+                if title and title.rstrip(".") in _HONORIFICS:
+                    title = None                  # "Ms", "Mr." are not roles
                 role = attr.role or title
                 resolver.note_role(attr.mstart, role, speaker)
                 role = role or resolver.role_for(speaker)

@@ -219,3 +219,12 @@ def test_any_text_gives_exact_offsets_and_valid_rows(text):
             assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
         if q.kind == "scare":
             assert q.speaker is None and q.speaker_mention is None
+
+
+def test_particle_surname_resolves_and_honorific_is_not_a_role():
+    text = ("Ursula von der Leyen visited Kyiv. Ms von der Leyen, speaking in Brussels, said the move "
+            "was “unjustified and unacceptable” on Wednesday.")
+    q = only(text)
+    assert q.speaker == "Ursula von der Leyen"
+    assert q.speaker_mention == "Ms von der Leyen"
+    assert q.speaker_role is None
