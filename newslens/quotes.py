@@ -321,7 +321,7 @@ def _clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
             re.fullmatch(r"(?:[A-Z]\.){1,3}", sub) or \
             _BAD_SUBJECT.match(sub) or len(sub.split()) > 9:
         return None
-    if re.search(r"\d{3,}|[a-z]{4,}[.!?]\s|[!?]\s", sub):
+    if re.search(r"\d{5,}|[a-z]{4,}[.!?]\s|[!?]\s", sub):
         return None
     return s, e
 
@@ -427,7 +427,7 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int, str | None] 
     for pat in (_SENT_START_SUBJ, _SENT_START_SUBJ_BARE):
         m = pat.match(text, lo, hi)
         if m and m.group("subj").lower() not in ("who", "which") and \
-                (m.group("subj").split()[0].rstrip(".") not in _FUNCTION_CAPS
+                ((peel_title(m.group("subj"))[0].split() or [""])[0].rstrip(".") not in _FUNCTION_CAPS
                  or re.match(rf"{_DET}\s", m.group("subj"))):
             span = _clean_subject(text, m.start("subj"), m.end("subj"))
             if span:
@@ -450,7 +450,7 @@ _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|
 _NOUN_ONLY_AFTER_DET = frozenset(("call", "calls", "label", "labels", "brand", "terms", "comment", "comments",
                                   "report", "reports", "claim", "claims", "statement", "remarks", "post",
                                   "tweet", "tweets", "answer", "reply", "promise", "warning", "pledge",
-                                  "vow", "stress", "note", "notes", "read", "state", "states", "charge",
+                                  "vow", "stress", "note", "notes", "state", "states", "charge",
                                   "demand", "demands", "thought", "thanks", "hopes", "counter", "speaking",
                                   "writing", "saying", "reading", "posted", "text", "retort", "retorts",
                                   "lament", "quip", "joke", "boast", "plea", "question", "response",
@@ -930,6 +930,10 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
     if sp.nested or _is_label_term(text, sp, lo):
         return None, False        # a term quoted inside someone's words, a title, a so-called term
     after = _after_attr(mt, sp.after, hi, short) if sp.close is not None else None
+    if after is None and sp.close is not None and hi < sent_after.end:
+        # a quoted name inside the attribution clause ("Bill Eastland, wearing “Ted Cruz” pins,
+        # said") cut the window short; quotation contents are blanked in `mt`
+        after = _after_attr(mt, sp.after, sent_after.end, short)
     ends_intro = lead.rstrip().endswith((":", ","))
     embedded_shape = bool(_LOWER_START.match(body) or short) and not ends_intro
     before = None

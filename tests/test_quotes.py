@@ -228,3 +228,15 @@ def test_particle_surname_resolves_and_honorific_is_not_a_role():
     assert q.speaker == "Ursula von der Leyen"
     assert q.speaker_mention == "Ms von der Leyen"
     assert q.speaker_role is None
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("“We have had better conventions than this one,” Texas delegate Bill Eastland, wearing "
+     "“Ted Cruz” pins, said as confetti fell.", "Texas delegate Bill Eastland"),
+    ("“If she wants to be president, she should act like one,” the editorial read.", "the editorial"),
+    ("“Interviewers feel they are getting useful information,” concluded a 2013 article in a journal.",
+     "a 2013 article"),
+])
+def test_more_attribution_shapes(text, mention):
+    q = quotes_of(text)[0]
+    assert q.speaker_mention == mention
