@@ -380,7 +380,7 @@ def _after_attr(text: str, lo: int, hi: int, quote_short: bool) -> _Attr | None:
 
 _PREP_BEFORE = re.compile(r"(?:\b(?:in|In|on|On|at|At|from|From|for|For|with|With|of|by|By|to|about|"
                           r"than|like|against|into|over|under|after|After|before|Before|during|"
-                          r"During|whom|whose)|[’']s)\s*$")
+                          r"During|whom|whose|[a-z]{3,}ing)|[’']s)\s*$")
 
 
 def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | None] | None:
@@ -456,7 +456,7 @@ _NOUN_ONLY_AFTER_DET = frozenset(("call", "calls", "label", "labels", "brand", "
                                   "lament", "quip", "joke", "boast", "plea", "question", "response",
                                   "echo", "cry", "shout", "chant", "comment", "remark", "suggestion",
                                   "concern", "description", "announcement", "admission", "testimony",
-                                  "hint", "urge", "caution", "interview", "questions", "answers"))
+                                  "hint", "urge", "caution", "interview", "questions", "answers", "written"))
 
 
 def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
@@ -523,6 +523,12 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
                                     or re.search(r"\b(?:of|by|for|about|in|after|before|without|like|while|"
                                                  r"from|on|upon|when)\s*$", text[lo:c.start()]))
     sub = _subject_before(text, lo, c.start()) if direct else None
+    if sub is None and participle and direct:
+        # "Johnson kept asking", "she began saying": the aspect verb's subject
+        aux = re.search(r"\b(?:kept|keeps|keep|began|begins|started|starts|continued|continues|was|were|is|are|"
+                        r"been|be)\s+$", text[lo:c.start()])
+        if aux:
+            sub = _subject_before(text, lo, lo + aux.start())
     if sub and participle and _DOCUMENT_NP.search(text[sub[0]:sub[1]]):
         # "she issued a statement calling on …": the statement's issuer speaks
         sub = _clause_subject(text, lo, c.start()) or sub
@@ -549,7 +555,7 @@ _INITIAL_INVERTED = re.compile(rf"(?P<cue>Said|Says|Added|Wrote|Writes|Explained
 _INVERTED_BEFORE = re.compile(rf"(?:^|[,—–]\s*)(?P<cue>said|says|added|asked|wrote|writes|explained)\s+"
                              rf"(?P<subj>{TITLED_NAME}|{NP})\s*(?:,\s*[^,]{{0,80}})?[,:]\s*$")
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:while|but|and|whereas|although|though|yet|when|where|after|before|because|"
-                           r"since|as|if)\s|;\s|\s[—–]\s|[.!?]\s|\s(?:and|but|while|whereas)\s+(?=[A-Z]))")
+                           r"since|as|if|with)\s|;\s|\s[—–]\s|[.!?]\s|\s(?:and|but|while|whereas)\s+(?=[A-Z]))")
 # A leading subordinate clause ("After Tanden informed Soros …, Tanden wrote that …") is not the
 # outer reporting clause.
 _LEADING_SUBORDINATE = re.compile(r"(?:After|When|As|While|Before|Since|If|Although|Though|Because|Once|Despite|"
