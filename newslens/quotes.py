@@ -956,6 +956,10 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
         return after, False
     if before:
         return before, not ends_intro
+    if sp.close is not None and not before_blank:
+        attr = _final_attr(mt, sp.after, sent_after.end)     # “…” and “…” they need, X said.
+        if attr:
+            return attr, True
     if not before_blank:
         if last_in_sentence.get(si) is not None:
             return last_in_sentence[si], True     # “a basket case” and “a liar”
