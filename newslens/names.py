@@ -12,6 +12,10 @@ Public API (kept small; newslens.entities and newslens.quotes use it):
 - `name_key(name) -> str`: spelling-insensitive key (case, hyphens, accents, romanisation).
 - `canonicalise_names(rows) -> None`: corpus-level pass over built table rows; every person
   name in quotes.speaker and entities.name (type person) is rewritten to one spelling per person.
+  A streaming build uses the two halves: `person_name_counts(rows)` per article, then
+  `canonical_map(names, counts=...)` once (pipeline.canonicalise_person_names).
+- `load_cues()`: the attribution lexicon (lexicons/cues.yaml); `load_aliases()`: the editable
+  alias file (lexicons/aliases.yaml, canonical name -> variants).
 
 What this module does NOT do: it does not find organisations or places (newslens.entities
 does), it does not use a statistical model, and it does not try to tell apart two different
@@ -310,7 +314,8 @@ def _find_people(article, sentences: Sequence) -> list["PersonMention"]:
 
     Full names are recognised by shape (capitalised words, no organisation/place words) or
     after a title; single words count only when they are a first or last word of a full name
-    seen in the article, or follow a title. Does NOT resolve pronouns (see `resolve_pronoun`)."""
+    seen in the article, or follow a title. Does NOT resolve pronouns (newslens.quotes does, for
+    speakers) and does NOT merge spellings across articles (`canonical_map`)."""
     text = article.text
     raw: list[tuple[int, int, str, str | None, bool]] = []
     for s in sentences:
