@@ -132,7 +132,7 @@ _SENT_START_SUBJ_BARE = re.compile(
 _FINAL_ATTRIB = re.compile(
     rf",\s*(?:(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP})\s+(?:{ADVERB}\s+){{0,2}}(?P<cue>{CUE_RE.pattern})"
     rf"|(?P<cue2>{CUE_RE.pattern})\s+(?P<subj2>{TITLED_NAME}|{NP})(?:\s*,[^;“”\"]{{0,160}})?)"
-    rf"(?:\s+[^,;“”\"]{{0,50}})?(?:,\s+[a-z]+ing\b.*)?[.!?]?\s*$")
+    rf"(?:\s+[^,;“”\"]{{0,50}})?(?:,\s+[a-z]+ing\b.*)?[.!?]?[)\]]?\s*$")
 _COLON_CUE = re.compile(rf"(?P<cue>{_CUE_ANY.pattern})[^.!?“”\"]{{0,80}}:\s*$")
 _HEADLINE_SUBJ = re.compile(rf"^(?P<subj>{TITLED_NAME}(?:['’]s)?)\s*:?\s*$")
 _WHO_ANTECEDENT = re.compile(rf"(?P<subj>{TITLED_NAME}|{NP})\s*,\s*$")
@@ -475,6 +475,9 @@ def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
             return False
     if re.search(r"\bso[- ]$", prev):
         return False
+    if cue.endswith("ed") and text.startswith(" by ", c.end()) and \
+            not re.search(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", prev):
+        return False                       # "the slogan shared by the campaign": a participle
     if cue.endswith("s") and cue.lower() in _PLURAL_NOUN_FORMS:
         # "remarks", "claims": a verb only right after its subject
         words = re.sub(r"\b(?:also|now|often|still|then|[a-z]+ly)\s*$", "", prev.rstrip()).split()
@@ -878,6 +881,9 @@ def _colon_attr(mt: str, lo: int, hi: int) -> _Attr | None:
     seg_end = _trim(mt, lo, hi)
     if not mt[lo:seg_end].endswith(":"):
         return None
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(mt, lo, seg_end)]
+    if breaks:
+        lo = breaks[-1]                    # "…, but he gave the Texan a compliment: “…”"
     m = _NAME_COLON.search(mt, lo, seg_end)
     if m and re.search(r"\b(?:to|at|for|with|about|against|on|toward|towards|into)\s*$", mt[lo:m.start("subj")]):
         m = None                 # "delivered a message to Trump:": the name is not the speaker
