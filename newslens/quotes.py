@@ -130,7 +130,7 @@ _SENT_START_SUBJ = re.compile(
 _SENT_START_SUBJ_BARE = re.compile(
     rf"{_DATELINE}?(?P<subj>{PRONOUN}|{ROLE_NP}|{NP}|{TITLED_NAME})(?:\s*,\s*(?P<app>{_APPOS})\s*,)?")
 _FINAL_ATTRIB = re.compile(
-    rf",\s*(?:(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP})\s+(?:{ADVERB}\s+){{0,2}}(?P<cue>{CUE_RE.pattern})"
+    rf",\s*(?:(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP}|{GENERIC_SUBJ})\s+(?:{ADVERB}\s+){{0,2}}(?P<cue>{CUE_RE.pattern})"
     rf"|(?P<cue2>{CUE_RE.pattern})\s+(?P<subj2>{TITLED_NAME}|{NP})(?:\s*,[^;“”\"]{{0,160}})?)"
     rf"(?:\s+[^,;“”\"]{{0,50}})?(?:,\s+[a-z]+ing\b.*)?[.!?]?[)\]]?\s*$")
 _COLON_CUE = re.compile(rf"(?P<cue>{_CUE_ANY.pattern})[^.!?“”\"]{{0,80}}:\s*$")
@@ -383,12 +383,21 @@ _PREP_BEFORE = re.compile(r"(?:\b(?:in|In|on|On|at|At|from|From|for|For|with|Wit
                           r"During|whom|whose|[a-z]{3,}ing)|[’']s)\s*$")
 
 
+_RELATIVE_SUBJ = re.compile(rf"(?<![\w’'.-])(?P<subj>{NP})\s+(?:that|which)\s+(?:{ADVERB}\s+){{0,2}}$")
+
+
 def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str | None] | None:
     """The subject right before a cue at `cue_start` (searching back to `lo`). A noun phrase
     governed by a preposition ("In a statement to the Observer, her adviser, X, said") is
     not a subject; the search then moves right."""
     seg = text[max(lo, cue_start - 240):cue_start]
     base = cue_start - len(seg)
+    rel = _RELATIVE_SUBJ.search(seg)
+    if rel:
+        # "a headline that said", "a report which notes": the noun phrase speaks
+        span = _clean_subject(text, base + rel.start("subj"), base + rel.end("subj"))
+        if span:
+            return span[0], span[1], None
     pos = 0
     for _ in range(4):
         m = _BEFORE_SUBJ.search(seg, pos)
