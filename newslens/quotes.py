@@ -100,7 +100,9 @@ _SUBJ_SHORT = rf"(?:{PRONOUN}|{TITLED_NAME}|{NP}|[A-Z][\w’'\-.]+)"
 _GENERIC_STOP = (r"and|but|or|that|which|who|whom|whose|was|were|is|are|seemed|seems|had|has|have|been|be|"
                  r"did|does|do|then|when|while|because|if|so|after|before|as|to|[a-z]+ing")
 _GW = rf"(?!(?:{_GENERIC_STOP})\b)\w[\w’'.\-/&]*"
-GENERIC_SUBJ = rf"(?:{_GW}\s+){{0,6}}?{_GW}"
+# After a determiner an -ing word is a modifier ("the gambling tycoon", "a visiting scholar").
+_GW_DET = rf"(?!(?:{_GENERIC_STOP.replace('|[a-z]+ing', '')})\b)\w[\w’'.\-/&]*"
+GENERIC_SUBJ = rf"(?:{_DET}\s+(?:{_GW_DET}\s+){{0,5}}?{_GW}|(?:{_GW}\s+){{0,6}}?{_GW})"
 _AFTER_SUBJ_CUE = re.compile(
     rf"^[\s,;:'’]*(?:(?:—|–|--)\s*)?(?P<subj>{PRONOUN}|{TITLED_NAME}\s+and\s+{TITLED_NAME}|{TITLED_NAME}|{GENERIC_SUBJ})"
     rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,)?\s+(?:{ADVERB_SHORT}\s+){{0,3}}(?P<cue>{_CUE_ANY.pattern})")
@@ -337,7 +339,43 @@ def _role_from_appositive(app: str | None) -> str | None:
     return app
 
 
-def _after_attr(text: str, lo: int, hi: int, quote_short: bool) -> _Attr | None:
+# A long subject before a speech cue ("nuclear experts David Albright and Serena Kelleher-Vergantini
+# of Washington's Institute for Science and International Security wrote"): words only, no clause
+# punctuation, an optional appositive; the mention is the first person's name inside it.
+_LONG_SUBJ = (rf"(?P<subj>(?:[\w’'.&/-]+\s+){{0,17}}?[\w’'.&/-]+)(?:\s*,(?P<app>[^,;:()“”\"]{{2,110}}),)?\s+"
+              rf"(?:{ADVERB_SHORT}\s+){{0,3}}(?P<cue>{CUE_RE.pattern})")
+_AFTER_LONG = re.compile(rf"[\s,;:'’]*(?:(?:—|–|--)\s*)?{_LONG_SUBJ}")
+_FINAL_LONG = re.compile(rf",\s*{_LONG_SUBJ}(?P<rest>[^,;“”\"]{{0,80}})$")
+_CLAUSE_WORD = re.compile(r"\b(?:that|which|who|whom|whose|is|are|was|were|has|have|had|be|been|will|would|"
+                          r"can|could|should|if|when|because|while|it|this|these|those|I|we|you)\b")
+_NAME_IN = re.compile(rf"(?<![\w’'-]){TITLED_NAME}")
+
+
+def _person_in_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The first person's name (with its title) inside a long subject phrase. Does NOT accept a
+    phrase that reads as a clause ("the bill that Obama signed"): None then."""
+    if _CLAUSE_WORD.search(text, s, e):
+        return None
+    for m in _NAME_IN.finditer(text, s, e):
+        name = peel_title(m.group())[0]
+        if looks_like_person(name, titled=name != m.group()) and len(name.split()) >= 2 - (name != m.group()):
+            return m.start(), _trim(text, m.start(), m.end())
+    return None
+
+
+def _long_subject_attr(text: str, m: re.Match, lo: int, how: str) -> _Attr | None:
+    c = _CUE_ANY.match(text, m.start("cue"))
+    if c is None or _cue_kind(c.group()) != "speech" or not _is_verb_use(text, lo, c):
+        return None
+    span = _person_in_subject(text, m.start("subj"), m.end("subj"))
+    if span is None:
+        return None
+    return _Attr(text[span[0]:span[1]], span[0], span[1], m.group("cue"),
+                 _role_from_appositive(m.group("app")), how=how)
+
+
+def _after_attr(text: str, lo: int, hi: int, quote_short: bool,
+                *, ends_open: bool = False) -> _Attr | None:
     """The attribution right after a closing mark: “…,” he said / said Smith / — X /
     according to X."""
     seg = text[lo:hi]
@@ -375,6 +413,11 @@ def _after_attr(text: str, lo: int, hi: int, quote_short: bool) -> _Attr | None:
                 return None
         return _Attr(text[span[0]:span[1]], span[0], span[1], m.group("cue"),
                      _role_from_appositive(m.group("app")), how="after")
+    if ends_open:
+        # “…,” <a long subject naming people> said: the quotation's own comma asks for a speaker
+        m = _AFTER_LONG.match(text, lo, hi)
+        if m:
+            return _long_subject_attr(text, m, lo, "after")
     return None
 
 
@@ -629,7 +672,8 @@ def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _At
 def _final_attr(text: str, lo: int, hi: int) -> _Attr | None:
     m = _FINAL_ATTRIB.search(text, lo, hi)
     if not m:
-        return None
+        m = _FINAL_LONG.search(text, lo, hi)
+        return _long_subject_attr(text, m, lo, "final") if m else None
     g = "subj" if m.group("subj") else "subj2"
     span = _clean_subject(text, m.start(g), m.end(g))
     if not span:
@@ -950,11 +994,12 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
     before_blank = not _CONNECTIVE_LEAD.sub("", lead).strip(" \t“\"‘'—–-•*")
     if sp.nested or _is_label_term(text, sp, lo):
         return None, False        # a term quoted inside someone's words, a title, a so-called term
-    after = _after_attr(mt, sp.after, hi, short) if sp.close is not None else None
+    ends_open = body.rstrip()[-1:] in (",", "?", "!", "—", "–", "-")
+    after = _after_attr(mt, sp.after, hi, short, ends_open=ends_open) if sp.close is not None else None
     if after is None and sp.close is not None and hi < sent_after.end:
         # a quoted name inside the attribution clause ("Bill Eastland, wearing “Ted Cruz” pins,
         # said") cut the window short; quotation contents are blanked in `mt`
-        after = _after_attr(mt, sp.after, sent_after.end, short)
+        after = _after_attr(mt, sp.after, sent_after.end, short, ends_open=ends_open)
     ends_intro = lead.rstrip().endswith((":", ","))
     embedded_shape = bool(_LOWER_START.match(body) or short) and not ends_intro
     before = None

@@ -240,3 +240,27 @@ def test_particle_surname_resolves_and_honorific_is_not_a_role():
 def test_more_attribution_shapes(text, mention):
     q = quotes_of(text)[0]
     assert q.speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a long subject phrase after the quotation's comma: the first person named in it speaks
+    ("“Tritium would help,” nuclear experts Ann Lee and Bo Park of the Institute for Science wrote "
+     "in May.", "Ann Lee"),
+    ("“We can only wonder,” state Senate leader Phil Berger and House Speaker Tim Moore, both "
+     "Republicans, said in a statement.", "Phil Berger"),
+    ("“It intends to search them” that would respond to requests, Justice Department senior trial "
+     "counsel Caroline Lewis Wolverton wrote in a court filing.", "Caroline Lewis Wolverton"),
+    # after a determiner an -ing word is a modifier, not a participle
+    ("“It was very nice,” the gambling tycoon told Reuters in a rare interview.", "the gambling tycoon"),
+    # negatives: a clause is not a subject phrase; an -ing word right after the quote is no subject
+    ("“We will win,” the bill that Sen. John Smith wrote said.", None),
+    ("“It was very nice,” adding that the official said.", None),
+])
+def test_long_and_modified_subjects_after_the_quote(text, mention):
+    q = only(text)
+    if mention is None:
+        assert q.speaker_mention is None
+        return
+    # the mention may keep a title word before the name ("leader Phil Berger")
+    assert q.speaker_mention is not None and q.speaker_mention.endswith(mention)
+    assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
