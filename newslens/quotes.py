@@ -681,6 +681,25 @@ def _final_attr(text: str, lo: int, hi: int) -> _Attr | None:
     return _Attr(text[span[0]:span[1]], span[0], span[1], m.group("cue") or m.group("cue2"), how="final")
 
 
+# What may follow the cue of an attribution-only sentence besides a short tail: circumstances
+# ("in an interview aired on Monday when asked about X"), never a content clause of its own.
+_CIRCUMSTANCE_REST = re.compile(r"(?:in|on|at|during|after|before|while|when|from|via|through|outside|inside|"
+                                r"late|earlier|last|this)\b[^;:]{0,150}$")
+_ADDRESSEE = re.compile(rf"(?:reporters|journalists|supporters|voters|the\s+crowd|the\s+audience|"
+                        rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}(?:['’]s(?:\s+[\w-]+){{1,4}}?)?|"
+                        rf"(?:the|a|an|his|her|their)(?:\s+[\w-]+){{1,4}}?)\s+(?=(?:in|on|at|during|after|before|"
+                        rf"while|when|from|via|late|earlier|last|this)\b)")
+
+
+def _object_end(rest: str, cue: str) -> int:
+    """Where the circumstances start after a telling cue's addressee ("told Britain’s ITV
+    television station in …"); 0 for other cues. Does NOT accept a content clause."""
+    if CUES.verbs.get(cue.lower(), ("", ""))[0] not in ("tell", "ask"):
+        return 0
+    m = _ADDRESSEE.match(rest)
+    return m.end() if m else 0
+
+
 def _attribution_sentence(text: str, s: Sentence) -> _Attr | None:
     """A sentence that is only an attribution: "Trump said." / "said Smith, a senator." """
     body = s.text
@@ -696,7 +715,8 @@ def _attribution_sentence(text: str, s: Sentence) -> _Attr | None:
         return None
     rest = body[m.end():].strip()
     if rest and not re.match(r"^(?:[^,;]{0,60})?[.!?]?$", rest) and \
-            not re.match(r"^,\s+(?!that\b|however\b|but\b)", rest):
+            not re.match(r"^,\s+(?!that\b|however\b|but\b)", rest) and \
+            not _CIRCUMSTANCE_REST.match(rest, _object_end(rest, m.group("cue"))):
         return None
     if rest and re.match(r"^(?:that\s+)?(?:he|she|they|it|the|a|an)\b", rest):
         return None

@@ -264,3 +264,16 @@ def test_long_and_modified_subjects_after_the_quote(text, mention):
     # the mention may keep a title word before the name ("leader Phil Berger")
     assert q.speaker_mention is not None and q.speaker_mention.endswith(mention)
     assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # an attribution-only next sentence may carry circumstances after the telling cue's addressee
+    ("“Who knows?” Trump told Britain’s ITV television station in an interview aired on Monday "
+     "when asked about it.", "Trump"),
+    ("“Is it over?” Lee asked reporters at a news conference on Monday in the lobby of his tower.", "Lee"),
+    # negatives: the cue has content of its own, so the quotation is not its speech
+    ("“Is it over?” Lee said the plan was finished and that the campaign would go on without him.", None),
+    ("“Is it over?” Lee told reporters the plan was finished and that the campaign would go on.", None),
+])
+def test_attribution_sentence_with_circumstances(text, mention):
+    assert only(text).speaker_mention == mention
