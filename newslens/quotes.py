@@ -511,6 +511,11 @@ _NOUN_ONLY_AFTER_DET = frozenset(("call", "calls", "label", "labels", "brand", "
                                   "hint", "urge", "caution", "interview", "questions", "answers", "written"))
 
 
+# "who has in the past described X as “…”": after a pronoun subject and its auxiliaries a label
+# cue in -ed is a finite verb, not a participle naming something.
+_PRONOUN_AUX = re.compile(rf"\b{PRONOUN}\s+(?:{ADVERB}\s+){{0,3}}$")
+
+
 def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
     """False for a cue word used as a noun ("his claim", "Clinton’s call") or as a participle
     naming something ("a group called “X”", "items labeled “Made in …”")."""
@@ -519,7 +524,7 @@ def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
     if cue.lower() in _NOUN_ONLY_AFTER_DET and _NOUN_BEFORE.search(prev):
         return False
     lemma, kind = CUES.verbs.get(cue.lower(), ("", ""))
-    if kind == "label" and cue.endswith("ed"):
+    if kind == "label" and cue.endswith("ed") and not _PRONOUN_AUX.search(prev):
         words = prev.split()
         last = words[-1] if words else ""
         if last[:1].islower() and last.lower() not in _PRONOUNS and not last.endswith(("ly", ",")) \
@@ -553,6 +558,9 @@ _DOCUMENT_NP = re.compile(r"\b(?:statement|letter|memo|e-?mail|release|message|n
                           r"editorial|column|essay|petition|article|video)s?$")
 _PASSIVE_BY = re.compile(rf"\s+by\s+(?P<subj>{TITLED_NAME}|{NP})")
 _SPEECH_KIND = {"speech"}
+
+
+_SUBORDINATOR = re.compile(r"(?:,\s+|\s[—–]\s+)(?:when|as|after|while|because|since|before|where|until|once)\s+")
 
 
 def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, str | None] | None:
@@ -597,6 +605,12 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
             sub = _subject_before(text, lo, p.start())
             if sub:
                 break
+    if sub is None and participle:
+        # "The incident came during a speech, when protesters interrupted her, shouting “…”":
+        # the participle hangs on the nearest subordinate clause, whose subject shouts
+        subs = list(_SUBORDINATOR.finditer(text, lo, c.start()))
+        if subs:
+            sub = _clause_subject(text, subs[-1].end(), c.start())
     if sub is None and participle:
         sub = _clause_subject(text, lo, c.start())
     return sub

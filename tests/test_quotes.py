@@ -277,3 +277,17 @@ def test_long_and_modified_subjects_after_the_quote(text, mention):
 ])
 def test_attribution_sentence_with_circumstances(text, mention):
     assert only(text).speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a relative pronoun with auxiliaries before a label cue in -ed: the relative clause speaks
+    ("Beck, who has in the past described Trump as “a pathological sociopath,” disagrees.", "who"),
+    # a participle after a subordinate clause takes that clause's subject
+    ("The first incident came during a speech, when the protesters interrupted her, shouting "
+     "“she wins, we lose!”", "the protesters"),
+    # negatives: the main clause's subject when there is no subordinate clause
+    ("The protesters interrupted her speech, shouting “she wins, we lose!”", "The protesters"),
+])
+def test_relative_and_subordinate_clause_speakers(text, mention):
+    q = quotes_of(text)[0]
+    assert q.speaker_mention == mention
