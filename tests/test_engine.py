@@ -96,10 +96,10 @@ def test_chunks_close_at_the_first_limit_and_keep_order(sizes, max_chars, max_ar
 SCHEMA = {"t": pa.schema([("doc_id", pa.string()), ("n", pa.int64()), ("text", pa.string())])}
 
 
-def test_writer_appends_row_groups_and_fills_missing_columns(tmp_path):
+def test_writer_appends_row_groups_fills_missing_columns_ignores_others(tmp_path):
     with engine.StreamingTableWriter(tmp_path, SCHEMA, flush_rows=3) as writer:
         for i in range(7):
-            writer.add_rows("t", [{"doc_id": f"d{i}", "n": i}])
+            writer.add_rows("t", [{"doc_id": f"d{i}", "n": i, "not_a_column": "ignored"}])
     f = pq.ParquetFile(tmp_path / "t.parquet")
     assert f.metadata.num_rows == 7
     assert f.metadata.num_row_groups == 3          # 3 + 3 + the final 1
