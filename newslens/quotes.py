@@ -697,7 +697,7 @@ def _final_attr(text: str, lo: int, hi: int) -> _Attr | None:
 
 # What may follow the cue of an attribution-only sentence besides a short tail: circumstances
 # ("in an interview aired on Monday when asked about X"), never a content clause of its own.
-_CIRCUMSTANCE_REST = re.compile(r"(?:in|on|at|during|after|before|while|when|from|via|through|outside|inside|"
+_CIRCUMSTANCE_REST = re.compile(r"(?:of|about|in|on|at|during|after|before|while|when|from|via|through|outside|inside|"
                                 r"late|earlier|last|this)\b[^;:]{0,150}$")
 _ADDRESSEE = re.compile(rf"(?:reporters|journalists|supporters|voters|the\s+crowd|the\s+audience|"
                         rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}(?:['’]s(?:\s+[\w-]+){{1,4}}?)?|"

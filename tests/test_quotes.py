@@ -291,3 +291,13 @@ def test_attribution_sentence_with_circumstances(text, mention):
 def test_relative_and_subordinate_clause_speakers(text, mention):
     q = quotes_of(text)[0]
     assert q.speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("“Who do they think they are?” Lee said of the company in February, when it balked at the order.", "Lee"),
+    ("“Go back to your seat,” Lee barked and a guard escorted the man out.", "Lee"),
+    # negative: a content clause after the cue is the cue's own speech
+    ("“Who do they think they are?” Lee said the company would balk at the order in February.", None),
+])
+def test_said_of_and_barked(text, mention):
+    assert only(text).speaker_mention == mention
