@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -132,7 +133,11 @@ def _mp_context():
     # (workers inherit imported modules and loaded lexicons), but forking a process that runs
     # other threads (the dashboard) can deadlock a worker on a lock held at fork time; there,
     # forkserver gives each worker a clean, preloaded single-threaded parent.
-    if "fork" in methods and threading.active_count() == 1:
+    # forkserver re-imports the caller's main script in the server; a main that is not a file
+    # (code piped on stdin) cannot be, so such callers fork as Python's own default does.
+    main_file = getattr(sys.modules.get("__main__"), "__file__", None)
+    main_unloadable = bool(main_file) and not os.path.isfile(main_file)
+    if "fork" in methods and (threading.active_count() == 1 or main_unloadable):
         return mp.get_context("fork")
     if "forkserver" in methods:
         ctx = mp.get_context("forkserver")

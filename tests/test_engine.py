@@ -206,3 +206,17 @@ def test_rewrite_refuses_to_drop_rows(tmp_path):
             writer.add_rows("t", [{"doc_id": "a", "n": 1}, {"doc_id": "b", "n": 2}])
             writer.rewrite("t", lambda tb: tb.slice(0, 1))
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("threads, main_file, expected", [
+    (1, __file__, "fork"),                 # single-threaded: fork, cheapest
+    (3, __file__, "forkserver"),           # threads (the dashboard): a clean preloaded server
+    (3, "/nonexistent/<stdin>", "fork"),   # a main that cannot be re-imported: fork
+])
+def test_process_start_method(monkeypatch, threads, main_file, expected):
+    import sys
+    import threading
+    import types
+    monkeypatch.setattr(threading, "active_count", lambda: threads)
+    monkeypatch.setitem(sys.modules, "__main__", types.SimpleNamespace(__file__=main_file))
+    assert engine._mp_context().get_start_method() == expected
