@@ -556,6 +556,14 @@ _PLURAL_NOUN_FORMS = frozenset(("remarks", "comments", "claims", "reports", "sta
 
 _DOCUMENT_NP = re.compile(r"\b(?:statement|letter|memo|e-?mail|release|message|note|post|tweet|op-ed|"
                           r"editorial|column|essay|petition|article|video)s?$")
+# A noun phrase headed by a document or message ("a new radio ad", "a statement Thursday night",
+# "a letter to the attorney general"): whoever issues it speaks through a participle after it.
+_DOCUMENT_HEAD = re.compile(r"(?:the|a|an|his|her|their|its|this|that|[\w’'-]+['’]s)\s+(?:[\w’'-]+\s+){0,3}?"
+                            r"(?:statement|letter|memo|e-?mail|release|message|note|post|tweet|op-ed|editorial|"
+                            r"column|essay|petition|article|video|ad|advertisement|commercial|spot|website|site|"
+                            r"mailer|flyer|report|book|speech|radio ad|TV ad|fundraising email)s?\b")
+_TRAILING_ADVERBIAL = re.compile(r"(?:\s+(?:at\s+one\s+point|at\s+times|at\s+one\s+time|in\s+turn|"
+                                 r"once\s+again|again|also|even|then|later|repeatedly|[a-z]+ly))+\s*$")
 _PASSIVE_BY = re.compile(rf"\s+by\s+(?P<subj>{TITLED_NAME}|{NP})")
 _SPEECH_KIND = {"speech"}
 
@@ -582,7 +590,10 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
     participle = cue.endswith("ing")
     # "many marchers chanting “…”" / "one of her ads asking": a participle right after its
     # noun phrase takes it; after a comma ("…, saying") it takes the clause's subject.
-    direct = not participle or not (text[lo:c.start()].rstrip().endswith((",", ":", ";"))
+    # "…, at one point calling the mayor a “liar”": an adverbial between the comma and the
+    # participle does not make it hang on a noun phrase
+    lead = _TRAILING_ADVERBIAL.sub("", text[lo:c.start()]) if participle else text[lo:c.start()]
+    direct = not participle or not (lead.rstrip().endswith((",", ":", ";"))
                                     or re.search(r"\b(?:of|by|for|about|in|after|before|without|like|while|"
                                                  r"from|on|upon|when)\s*$", text[lo:c.start()]))
     sub = _subject_before(text, lo, c.start()) if direct else None
@@ -592,7 +603,8 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
                         r"been|be)\s+$", text[lo:c.start()])
         if aux:
             sub = _subject_before(text, lo, lo + aux.start())
-    if sub and participle and _DOCUMENT_NP.search(text[sub[0]:sub[1]]):
+    if sub and participle and (_DOCUMENT_NP.search(text[sub[0]:sub[1]]) or
+                               _DOCUMENT_HEAD.match(text[sub[0]:sub[1]])):
         # "she issued a statement calling on …": the statement's issuer speaks
         sub = _clause_subject(text, lo, c.start()) or sub
     if sub is None and not participle:

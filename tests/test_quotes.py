@@ -301,3 +301,18 @@ def test_relative_and_subordinate_clause_speakers(text, mention):
 ])
 def test_said_of_and_barked(text, mention):
     assert only(text).speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a participle after a document noun phrase speaks for the document's issuer
+    ("After the attacks, Lee released a new radio ad calling it “dangerous” that the plan failed.", "Lee"),
+    ("In Washington, President Lee released a statement Thursday night condemning “a horrific attack.”",
+     "President Lee"),
+    ("Mayor Ann Lee wrote a letter to the attorney general asking for a probe of the “fiasco.”", "Mayor Ann Lee"),
+    # an adverbial between the comma and the participle: the clause subject speaks
+    ("He has battled with the council over money, at one point calling the mayor a “liar.”", "He"),
+    # negative: a non-document noun phrase right before the participle keeps it
+    ("Reporters saw many marchers chanting “we are here” in the street.", "many marchers"),
+])
+def test_participles_after_documents_and_adverbials(text, mention):
+    assert quotes_of(text)[0].speaker_mention == mention
