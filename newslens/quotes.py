@@ -568,6 +568,7 @@ _PASSIVE_BY = re.compile(rf"\s+by\s+(?P<subj>{TITLED_NAME}|{NP})")
 _SPEECH_KIND = {"speech"}
 
 
+_GOVERNED = re.compile(r"\b(?:on|to|at|via|through|into|onto)\s+$")
 _SUBORDINATOR = re.compile(r"(?:,\s+|\s[—–]\s+)(?:when|as|after|while|because|since|before|where|until|once)\s+")
 
 
@@ -597,6 +598,12 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
                                     or re.search(r"\b(?:of|by|for|about|in|after|before|without|like|while|"
                                                  r"from|on|upon|when)\s*$", text[lo:c.start()]))
     sub = _subject_before(text, lo, c.start()) if direct else None
+    if sub and _GOVERNED.search(text, max(lo, sub[0] - 12), sub[0]):
+        # "responded on Facebook writing", "a source speaking to Fox News said": a noun phrase
+        # governed by a preposition is not the subject; the clause's subject is
+        clause = _clause_subject(text, lo, c.start())
+        if clause and clause[0] < sub[0]:
+            sub = clause
     if sub is None and participle and direct:
         # "Johnson kept asking", "she began saying": the aspect verb's subject
         aux = re.search(r"\b(?:kept|keeps|keep|began|begins|started|starts|continued|continues|was|were|is|are|"

@@ -316,3 +316,16 @@ def test_said_of_and_barked(text, mention):
 ])
 def test_participles_after_documents_and_adverbials(text, mention):
     assert quotes_of(text)[0].speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a noun phrase governed by a preposition is not the subject of the cue after it
+    ("Lee responded to the question on Facebook writing, “Yes, I will.”", "Lee"),
+    ("Another intelligence source speaking to Fox News said, “The agents are looking.”",
+     "Another intelligence source"),
+    # negatives: an introductory phrase with a preposition, and a plain subject
+    ("In a letter to Congress, the director said, “We are done.”", "the director"),
+    ("Officials close to Fox News said, “We are done.”", "Officials"),
+])
+def test_subject_governed_by_a_preposition(text, mention):
+    assert only(text).speaker_mention == mention
