@@ -516,13 +516,19 @@ _NOUN_ONLY_AFTER_DET = frozenset(("call", "calls", "label", "labels", "brand", "
 _PRONOUN_AUX = re.compile(rf"\b{PRONOUN}\s+(?:{ADVERB}\s+){{0,3}}$")
 
 
+_DET_RIGHT_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|that|The|A|An|His|Her|"
+                               r"Their|Its|This|That|old)|['’]s)\s+$")
+
+
 def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
     """False for a cue word used as a noun ("his claim", "Clinton’s call") or as a participle
     naming something ("a group called “X”", "items labeled “Made in …”")."""
     cue = c.group()
     prev = text[max(lo, c.start() - 40):c.start()]
     if cue.lower() in _NOUN_ONLY_AFTER_DET and _NOUN_BEFORE.search(prev):
-        return False
+        # "his writing", "the saying" are nouns; "a statement saying" is a participle after its noun
+        if not (cue.endswith("ing") and not _DET_RIGHT_BEFORE.search(prev)):
+            return False
     lemma, kind = CUES.verbs.get(cue.lower(), ("", ""))
     if kind == "label" and cue.endswith("ed") and not _PRONOUN_AUX.search(prev):
         words = prev.split()

@@ -329,3 +329,13 @@ def test_participles_after_documents_and_adverbials(text, mention):
 ])
 def test_subject_governed_by_a_preposition(text, mention):
     assert only(text).speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # "-ing" cue words after a noun are participles ("a statement saying"), right after a
+    # determiner they are nouns ("his writing")
+    ("Mayor Ann Lee released a statement saying that the city had “done its best” this year.", "Mayor Ann Lee"),
+    ("In his writing “the end is near” appears twice.", None),
+])
+def test_ing_cue_after_a_noun_is_a_participle(text, mention):
+    assert only(text).speaker_mention == mention
