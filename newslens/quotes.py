@@ -575,6 +575,7 @@ _SPEECH_KIND = {"speech"}
 
 
 _GOVERNED = re.compile(r"\b(?:on|to|at|via|through|into|onto)\s+$")
+_CLAUSE_PRONOUN = re.compile(r"(?:(?<=^)|(?<=,\s)|(?<=;\s)|(?<=[.!?]\s))(?:he|she|they|I|we|He|She|They|We)\b(?!['’])")
 _SUBORDINATOR = re.compile(r"(?:,\s+|\s[—–]\s+)(?:when|as|after|while|because|since|before|where|until|once)\s+")
 
 
@@ -621,8 +622,19 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
         # "she issued a statement calling on …": the statement's issuer speaks
         sub = _clause_subject(text, lo, c.start()) or sub
     if sub is None and not participle:
-        # "X …, but told …": the clause's subject
-        sub = _clause_subject(text, lo, c.start())
+        # "When I asked him …, he looked into the camera and said": a subject pronoun that opens
+        # a clause of this sentence is the nearest subject of the coordinated cue
+        pron = None
+        for pron in _CLAUSE_PRONOUN.finditer(text, lo, c.start()):
+            pass
+        if pron is not None and not re.search(r"[.;:!?]", text[pron.end():c.start()]) and \
+                not any(_is_verb_use(text, lo, o) for o in _CUE_ANY.finditer(text, pron.end(), c.start())):
+            sub = (pron.start(), pron.end(), None)
+    if sub is None and not participle:
+        # "X …, but told …": the clause's subject (after a leading "When …," clause)
+        lead = _LEADING_SUBORDINATE.match(text, lo, c.start())
+        sub = (_clause_subject(text, lead.end(), c.start()) if lead else None) or \
+            _clause_subject(text, lo, c.start())
     if sub is None:
         # "…, Nefzi said, adding …": the subject of the cue the participle hangs on
         prior = [p for p in _CUE_ANY.finditer(text, lo, c.start()) if _is_verb_use(text, lo, p)]
@@ -690,8 +702,10 @@ def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _At
             continue          # "Trump, who questioned …, said that …": the relative clause is not it
         if not outermost and text[sub[0]:sub[1]].lower() in ("he", "she", "they"):
             # "Trump said he responded: “…”": the pronoun's clause is inside Trump's speech
+            lead = _LEADING_SUBORDINATE.match(text, lo, hi)
             earlier = [o for o in speech if o.start() < c.start()
-                       and not _CLAUSE_BREAK.search(text, o.end(), c.start())]
+                       and not _CLAUSE_BREAK.search(text, o.end(), c.start())
+                       and not (lead and o.start() < lead.end() <= c.start())]
             for o in earlier:
                 osub = _cue_subject(text, lo, o, hi)
                 if osub and text[osub[0]:osub[1]].lower() not in _PRONOUNS:

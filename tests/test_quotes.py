@@ -339,3 +339,19 @@ def test_subject_governed_by_a_preposition(text, mention):
 ])
 def test_ing_cue_after_a_noun_is_a_participle(text, mention):
     assert only(text).speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a clause-opening subject pronoun is the subject of a coordinated cue ("… and said")
+    ("Last month, when I asked Lee if he would run, he looked into the camera, smiled and said, "
+     "“I'm gonna endorse you!”", "he"),
+    # a speech cue inside a leading "When …," clause is not the outer reporting clause
+    ("When Lee accused Kim of being too soft, she said “I stood up to the banks” for years.", "she"),
+    # after a leading subordinate clause the main clause's subject speaks
+    ("When told Kim was in the cabinet, Lee thought for a moment and said, “It is an advantage.”", "Lee"),
+    # negatives: a pronoun inside reported speech is not a clause subject
+    ("Lee said he would win and added, “We will see.”", "Lee"),
+    ("Lee said he responded: “We will see.”", "Lee"),
+])
+def test_coordinated_cues_and_leading_subordinate_clauses(text, mention):
+    assert only(text).speaker_mention == mention
