@@ -92,7 +92,7 @@ NP = (rf"(?:(?:{_DET}|{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}['’]s)\s+"
       rf"(?:{_NPW}\s+){{0,6}}?{_NPW_LAST})")
 _BAD_SUBJECT = re.compile(r"^(?:and|but|or|that|which|to|in|on|for|as|of|is|was|were|are|be|been|"
                           r"with|by|from|at|if|so|than|then|while|when|after|before|because|not|"
-                          r"this|there|here|what|how|why|where|said|says|told|also|even|just|"
+                          r"this(?=\s*$)|this\s+(?:week|month|year|morning|afternoon|evening|time|is|was)\b|there|here|what|how|why|where|said|says|told|also|even|just|"
                           r"The\s+\w+ing)\b")
 _APPOS = r"[^,;:()]{2,110}(?:,[^,;:()]{1,80}){0,3}"
 _SUBJ_SHORT = rf"(?:{PRONOUN}|{TITLED_NAME}|{NP}|[A-Z][\w’'\-.]+)"
@@ -101,8 +101,10 @@ _GENERIC_STOP = (r"and|but|or|that|which|who|whom|whose|was|were|is|are|seemed|s
                  r"did|does|do|then|when|while|because|if|so|after|before|as|to|[a-z]+ing")
 _GW = rf"(?!(?:{_GENERIC_STOP})\b)\w[\w’'.\-/&]*"
 # After a determiner an -ing word is a modifier ("the gambling tycoon", "a visiting scholar").
-_GW_DET = rf"(?!(?:{_GENERIC_STOP.replace('|[a-z]+ing', '')})\b)\w[\w’'.\-/&]*"
-GENERIC_SUBJ = rf"(?:{_DET}\s+(?:{_GW_DET}\s+){{0,5}}?{_GW}|(?:{_GW}\s+){{0,6}}?{_GW})"
+# "and" joins two heads of one noun phrase there ("the Florida senator and Republican candidate").
+_GW_DET = rf"(?!(?:{_GENERIC_STOP.replace('|[a-z]+ing', '').replace('and|', '')})\b)\w[\w’'.\-/&]*"
+GENERIC_SUBJ = (rf"(?:(?:{_DET}|this|these|This|These)\s+(?:{_GW_DET}\s+){{0,6}}?(?!and\b){_GW}"
+                rf"|(?:{_GW}\s+){{0,6}}?{_GW})")
 _AFTER_SUBJ_CUE = re.compile(
     rf"^[\s,;:'’]*(?:(?:—|–|--)\s*)?(?P<subj>{PRONOUN}|{TITLED_NAME}\s+and\s+{TITLED_NAME}|{TITLED_NAME}|{GENERIC_SUBJ})"
     rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,)?\s+(?:{ADVERB_SHORT}\s+){{0,3}}(?P<cue>{_CUE_ANY.pattern})")
@@ -342,7 +344,7 @@ def _role_from_appositive(app: str | None) -> str | None:
 # A long subject before a speech cue ("nuclear experts David Albright and Serena Kelleher-Vergantini
 # of Washington's Institute for Science and International Security wrote"): words only, no clause
 # punctuation, an optional appositive; the mention is the first person's name inside it.
-_LONG_SUBJ = (rf"(?P<subj>(?:[\w’'.&/-]+\s+){{0,17}}?[\w’'.&/-]+)(?:\s*,(?P<app>[^,;:()“”\"]{{2,110}}),)?\s+"
+_LONG_SUBJ = (rf"(?P<subj>(?:[\w’'.&/$%-]+\s+){{0,17}}?[\w’'.&/$%-]+)(?:\s*,(?P<app>[^,;:()“”\"]{{2,110}}),)?\s+"
               rf"(?:{ADVERB_SHORT}\s+){{0,3}}(?P<cue>{CUE_RE.pattern})")
 _AFTER_LONG = re.compile(rf"[\s,;:'’]*(?:(?:—|–|--)\s*)?{_LONG_SUBJ}")
 _FINAL_LONG = re.compile(rf",\s*{_LONG_SUBJ}(?P<rest>[^,;“”\"]{{0,80}})$")

@@ -355,3 +355,20 @@ def test_ing_cue_after_a_noun_is_a_participle(text, mention):
 ])
 def test_coordinated_cues_and_leading_subordinate_clauses(text, mention):
     assert only(text).speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # two heads joined by "and" after a determiner are one subject
+    ("“North Korea is run by a lunatic,” the Florida senator and Republican candidate said in a statement.",
+     "the Florida senator and Republican candidate"),
+    # a demonstrative determiner opens a subject
+    ("“I have such great respect for them,” this Trump look-alike declared in Mexico City.", "this Trump look-alike"),
+    ("“The kids do not like him,” this source told the Post.", "this source"),
+    # a long subject with a symbol in it still names its person
+    ("“They care about schools,” Fight for $15 organizing director Kendall Fells told Fox News 6.", "Kendall Fells"),
+    # negatives: a time phrase is not a subject; "and then" starts a second clause
+    ("“The kids do not like him,” this week said the chairman.", None),
+    ("“It is over,” the senator and then his aides said.", None),
+])
+def test_determiner_subjects_after_the_quote(text, mention):
+    assert only(text).speaker_mention == mention
