@@ -518,6 +518,13 @@ _NOUN_ONLY_AFTER_DET = frozenset(("call", "calls", "label", "labels", "brand", "
 _PRONOUN_AUX = re.compile(rf"\b{PRONOUN}\s+(?:{ADVERB}\s+){{0,3}}$")
 
 
+# After an -ing cue, a lowercase content word makes it a modifier ("speaking fees"); a name, a
+# function word or "that" keeps it a participle ("a statement saying that …").
+_NOUN_AFTER_ING = re.compile(r"\s+(?!(?:that|the|a|an|he|she|they|it|we|I|you|to|on|of|about|in|for|with|his|her|"
+                             r"their|its|our|this|these|those|there|what|how|why|who|no|yes|so|as|at|by|from|"
+                             r"up|out|over|into|repeatedly|again)\b)[a-z][a-z-]+s?\b")
+_NOUN_BEFORE_OF = frozenset(("chants", "cries", "shouts", "cheers", "jeers", "calls", "claims", "comments",
+                             "reports", "remarks", "warnings", "demands", "questions", "statements", "boasts"))
 _DET_RIGHT_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|that|The|A|An|His|Her|"
                                r"Their|Its|This|That|old)|['’]s)\s+$")
 
@@ -529,8 +536,11 @@ def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
     prev = text[max(lo, c.start() - 40):c.start()]
     if cue.lower() in _NOUN_ONLY_AFTER_DET and _NOUN_BEFORE.search(prev):
         # "his writing", "the saying" are nouns; "a statement saying" is a participle after its noun
-        if not (cue.endswith("ing") and not _DET_RIGHT_BEFORE.search(prev)):
-            return False
+        if not (cue.endswith("ing") and not _DET_RIGHT_BEFORE.search(prev)) or \
+                _NOUN_AFTER_ING.match(text, c.end()):
+            return False                   # "her post-administration speaking fees"
+    if cue.lower() in _NOUN_BEFORE_OF and text.startswith(" of ", c.end()):
+        return False                       # "to chants of “…”": a noun
     lemma, kind = CUES.verbs.get(cue.lower(), ("", ""))
     if kind == "label" and cue.endswith("ed") and not _PRONOUN_AUX.search(prev):
         words = prev.split()

@@ -372,3 +372,17 @@ def test_coordinated_cues_and_leading_subordinate_clauses(text, mention):
 ])
 def test_determiner_subjects_after_the_quote(text, mention):
     assert only(text).speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # an -ing cue word before a content noun is a modifier ("speaking fees"), not the cue
+    ("Challenged by Diane Sawyer on her post-administration speaking fees, Clinton said that her family "
+     "“came out of the White House dead broke.”", "Clinton"),
+    # a plural cue noun before "of" is a noun ("to chants of")
+    ("Walking into the office to chants of support, the senator said his campaign was “closing strong.”",
+     "the senator"),
+    # negative: after a document noun, "saying" with a name or "that" after it is the cue
+    ("Mayor Ann Lee released a statement saying Trump had “done his best” this year.", "Mayor Ann Lee"),
+])
+def test_cue_words_used_as_modifiers_and_nouns(text, mention):
+    assert quotes_of(text)[-1].speaker_mention == mention
