@@ -470,6 +470,10 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str |
     return None
 
 
+_LEADING_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}(?:ed|ing)\s+(?:by|to|into|at|on|in|with|for|about|from|"
+                                 r"the|a|an|his|her|their|its|over|through|after)\b")
+_MAIN_AFTER_PARTICIPLE = re.compile(rf",\s+(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP})\s+(?:{ADVERB_SHORT}\s+){{0,2}}"
+                                    rf"(?=[a-z]+(?:ed|s)\b|(?:has|had|was|is|were|are|will|would|began|kept)\b)")
 _CLAUSE_NAME = re.compile(rf"(?<![\w’'-])(?:{PRONOUN}|{TITLED_NAME})(?![\w’'-])")
 
 
@@ -478,6 +482,14 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int, str | None] 
     pronoun (after an introductory phrase such as "In a statement released Thursday,")."""
     # After an introductory phrase ("Meanwhile, the ministry said"), else the clause's own first
     # noun phrase ("Priebus, who …, acknowledged": not the relative "who").
+    if _LEADING_PARTICIPLE.match(text, lo, hi):
+        # "Introduced by X, the sheriff, Trump launched into …": after a leading participle phrase
+        # the subject is the first phrase after a comma that a finite verb follows
+        m = _MAIN_AFTER_PARTICIPLE.search(text, lo, hi)
+        if m:
+            span = _clean_subject(text, m.start("subj"), m.end("subj"))
+            if span:
+                return span[0], span[1], None
     for pat in (_SENT_START_SUBJ, _SENT_START_SUBJ_BARE):
         m = pat.match(text, lo, hi)
         if m and m.group("subj").lower() not in ("who", "which") and \

@@ -386,3 +386,15 @@ def test_determiner_subjects_after_the_quote(text, mention):
 ])
 def test_cue_words_used_as_modifiers_and_nouns(text, mention):
     assert quotes_of(text)[-1].speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # after a leading participle phrase the subject is the phrase a finite verb follows
+    ("Donald Trump spoke on Monday. Introduced by Joe Arpaio, the Arizona sheriff and hard-liner, Trump "
+     "launched into a lament for the “countless Americans” hurt by crime.", "Trump"),
+    ("Speaking at a rally in Ohio, the senator blamed the “rigged economy” for the loss.", "the senator"),
+    # negative: without a leading participle the sentence's own first subject stays
+    ("The senator, at a rally in Ohio, blamed the “rigged economy” for the loss.", "The senator"),
+])
+def test_subject_after_a_leading_participle_phrase(text, mention):
+    assert quotes_of(text)[0].speaker_mention == mention
