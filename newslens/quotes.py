@@ -752,6 +752,8 @@ def _final_attr(text: str, lo: int, hi: int) -> _Attr | None:
         m = _FINAL_LONG.search(text, lo, hi)
         return _long_subject_attr(text, m, lo, "final") if m else None
     g = "subj" if m.group("subj") else "subj2"
+    if g == "subj2" and (m.group("cue2").endswith("ing") or m.group("cue2").lower() not in _INVERTED_OK):
+        return None               # ", warning Russia against …": a participle and its object
     span = _clean_subject(text, m.start(g), m.end(g))
     if not span:
         return None
@@ -1108,6 +1110,11 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
             if outer is not None and (before is None or outer.mstart < before.mstart):
                 before = outer
     if before and embedded_shape:
+        # "Nothing the president said “will assuage fears,” the senator said.": a sentence-final
+        # reporting clause is the outer speech the embedded phrase belongs to
+        final = _final_attr(mt, sp.after, sent_after.end) if sp.close is not None and after is None else None
+        if final is not None and "\n" not in text[sp.after:final.mstart]:
+            return final, True
         return before, True
     if after:
         return after, False

@@ -398,3 +398,26 @@ def test_cue_words_used_as_modifiers_and_nouns(text, mention):
 ])
 def test_subject_after_a_leading_participle_phrase(text, mention):
     assert quotes_of(text)[0].speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a sentence-final reporting clause is the outer speech of an embedded phrase
+    ("Nothing the president said “will assuage fears” in the region, the senator said.", "the senator"),
+    ("Guns are “the ultimate public health crisis” and must be curbed, Howard Dean said on Monday.",
+     "Howard Dean"),
+    # negative: without a final reporting clause the inner cue's subject keeps the phrase
+    ("Lee said the plan was “a disaster” and would fail.", "Lee"),
+])
+def test_sentence_final_clause_is_the_outer_speech(text, mention):
+    assert only(text).speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a participle with its object at the sentence end is not an inverted reporting clause
+    ("The minister said he saw a need to offer “full support” to Ukraine, warning Russia against it.",
+     "The minister"),
+    # an inverted finite cue at the sentence end still is
+    ("The plan offers “full support” to Ukraine, said Kim Min-su, a lawmaker.", "Kim Min-su"),
+])
+def test_final_inverted_clause_needs_a_finite_cue(text, mention):
+    assert only(text).speaker_mention == mention
