@@ -120,7 +120,8 @@ _ACCORDING = re.compile(rf"(?i:according\s+to|in\s+the\s+words\s+of)\s+(?P<subj>
 _BEFORE_SUBJ = re.compile(
     rf"(?<![\w’'.-])(?P<subj>{PRONOUN}(?=['’](?:d|s|ve|ll)\b)|{PRONOUN}|{QUANT}|(?<=, )[a-z]{{3,}}s(?=\s)|{TITLED_NAME}(?:['’]s)?|{NP})"
     rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,|(?<=\))\s*,)?(?:['’](?:d|s|ve|ll))?\s*(?:{ADVERB}\s+){{0,3}}(?:to\s+)?$")
-_DATELINE = r"(?:[A-Z][A-Z.’' ]{2,40}(?:,\s*[A-Z][\w.]*\.?)?\s*(?:\([A-Za-z.]+\))?\s*[—–-]+\s*)"
+# "WASHINGTON —", "BEIJING, Dec. 8 (UPI) —": a dateline before the first clause
+_DATELINE = r"(?:[A-Z][A-Z.’' ]{2,40}(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*(?:\([A-Za-z.]+\))?\s*[—–-]+\s*)"
 _ROLE_WORDS = sorted({w.lower() for w in CUES.titles if " " not in w and w[:1].islower()} | set(CUES.role_nouns)
                      | {"first lady", "non-profit", "nonprofit", "businessman", "businesswoman", "billionaire",
                         "mogul", "congressman", "congresswoman", "lawmaker", "pastor", "preacher"},
@@ -739,7 +740,8 @@ def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _At
             last = cues[-1]
             lsub = _cue_subject(text, lo, last, hi)
             if lsub and text[lsub[0]:lsub[1]].lower() not in _PRONOUNS | {"whom", "which"} \
-                    and last.start() > c.start():
+                    and last.start() > c.start() and \
+                    not re.search(r",\s+(?:who|which|whose)\b", text[c.end():last.start()]):
                 c, sub = last, lsub     # "X said …, and Y called it “…”"
         s0, e0, role = sub
         return _Attr(text[s0:e0], s0, e0, c.group(), role, how="before")

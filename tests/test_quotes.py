@@ -421,3 +421,17 @@ def test_sentence_final_clause_is_the_outer_speech(text, mention):
 ])
 def test_final_inverted_clause_needs_a_finite_cue(text, mention):
     assert only(text).speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a dateline with a day number is not the clause subject
+    ("WASHINGTON, Dec. 8 (UPI) — In response to the plan, Hillary Clinton’s right-hand woman rallied "
+     "supporters, saying: “We have to be ready.”", "Hillary Clinton’s right-hand woman"),
+    # a cue inside a relative clause on the passive agent does not take over
+    ("Lee was asked by host Bill Maher, who has previously dismissed the story, “Now, are you tired of it?”",
+     "host Bill Maher"),
+    # negative: a later independent clause's cue does take over
+    ("Lee said it was over, and Kim called it “a disaster.”", "Kim"),
+])
+def test_datelines_and_relative_clause_cues(text, mention):
+    assert quotes_of(text)[-1].speaker_mention == mention
