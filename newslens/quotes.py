@@ -377,6 +377,26 @@ def _long_subject_attr(text: str, m: re.Match, lo: int, how: str) -> _Attr | Non
                  _role_from_appositive(m.group("app")), how=how)
 
 
+_AFTER_SUBJ_PREFIX = re.compile(_AFTER_SUBJ_CUE.pattern.split("(?P<cue>")[0].lstrip("^"))
+
+
+class _Shifted:
+    """A subject/cue match rebuilt from a prefix match (absolute offsets) so that callers can
+    read it like a match of `_AFTER_SUBJ_CUE` on the segment starting at `lo`."""
+
+    def __init__(self, prefix: re.Match, cue: re.Match, lo: int):
+        self._p, self._c, self._lo = prefix, cue, lo
+
+    def group(self, name: str) -> str | None:
+        return self._c.group() if name == "cue" else self._p.group(name)
+
+    def start(self, name: str) -> int:
+        return (self._c.start() if name == "cue" else self._p.start(name)) - self._lo
+
+    def end(self, name: str | None = None) -> int:
+        return (self._c.end() if name in (None, "cue") else self._p.end(name)) - self._lo
+
+
 def _after_attr(text: str, lo: int, hi: int, quote_short: bool,
                 *, ends_open: bool = False) -> _Attr | None:
     """The attribution right after a closing mark: “…,” he said / said Smith / — X /
@@ -403,7 +423,15 @@ def _after_attr(text: str, lo: int, hi: int, quote_short: bool,
         if pat is _AFTER_SUBJ_CUE:
             c = _CUE_ANY.match(text, lo + m.start("cue"))
             if c is None or not _is_verb_use(text, lo, c):
-                continue
+                # "the congressional report said": the first cue word was the subject's head
+                retry_from, m = lo + m.end("cue"), None
+                for c2 in _CUE_ANY.finditer(text, retry_from, min(hi, lo + 120)):
+                    m2 = _AFTER_SUBJ_PREFIX.fullmatch(text, lo, c2.start())
+                    if m2 and _is_verb_use(text, lo, c2):
+                        m = _Shifted(m2, c2, lo)
+                        break
+                if m is None:
+                    continue
         span = _clean_subject(text, lo + m.start("subj"), lo + m.end("subj"))
         if span is None:
             continue
@@ -768,7 +796,7 @@ _CIRCUMSTANCE_REST = re.compile(r"(?:of|about|in|on|at|during|after|before|while
                                 r"late|earlier|last|this)\b[^;:]{0,150}$")
 _ADDRESSEE = re.compile(rf"(?:reporters|journalists|supporters|voters|the\s+crowd|the\s+audience|"
                         rf"{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}(?:['’]s(?:\s+[\w-]+){{1,4}}?)?|"
-                        rf"(?:the|a|an|his|her|their)(?:\s+[\w-]+){{1,4}}?)\s+(?=(?:in|on|at|during|after|before|"
+                        rf"(?:the|a|an|his|her|their)(?:\s+[\w-]+){{1,4}}?)(?:\s+[a-z]+ly)?\s+(?=(?:in|on|at|during|after|before|"
                         rf"while|when|from|via|late|earlier|last|this)\b)")
 
 

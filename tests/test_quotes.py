@@ -435,3 +435,15 @@ def test_final_inverted_clause_needs_a_finite_cue(text, mention):
 ])
 def test_datelines_and_relative_clause_cues(text, mention):
     assert quotes_of(text)[-1].speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a first cue word that heads the subject ("report") gives way to the verb after it
+    ("“Even the computer had been hacked,” the congressional report said.", "the congressional report"),
+    # an adverb may follow a telling cue's addressee before the circumstances
+    ("“You think I'm going to change?” Lee asked reporters rhetorically during a news conference.", "Lee"),
+    # negative: no verb after the subject's head, no attribution
+    ("“Even the computer had been hacked,” the congressional report on the matter.", None),
+])
+def test_subject_heads_that_look_like_cues(text, mention):
+    assert only(text).speaker_mention == mention
