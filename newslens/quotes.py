@@ -47,7 +47,9 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
+from .lexicons import LexiconError, read_yaml
 from .model import Article, Quote, Sentence
 from .names import (_NOT_NAME, NAME_RE, NAME_WORD, NameIndex, PersonMention, find_people, load_cues,
                     looks_like_person, peel_title)
@@ -856,6 +858,25 @@ def _gender_evidence(text: str, people: Sequence[PersonMention]) -> dict[str, in
     return out
 
 
+def _load_given_names() -> dict[str, int]:
+    doc = read_yaml(str(Path(__file__).parent / "lexicons" / "given_names.yaml"))
+    if not isinstance(doc, dict) or not all(isinstance(doc.get(k), list) for k in ("female", "male")):
+        raise LexiconError("given_names.yaml: expected 'female' and 'male' lists of names")
+    out = {str(n).lower(): -1 for n in doc["female"]}
+    out.update({str(n).lower(): 1 for n in doc["male"]})
+    return out
+
+
+_GIVEN_NAMES = _load_given_names()
+
+
+def given_name_gender(name: str) -> int:
+    """+1 for a given name borne mostly by men, -1 mostly by women, 0 when unknown or ambiguous.
+    Only names in the lexicon count; for every other name the article's he/she evidence decides."""
+    first = name.split(maxsplit=1)[0].lower() if name and name.strip() else ""
+    return _GIVEN_NAMES.get(first, 0)
+
+
 class _Resolver:
     """In-article resolution of a speaker mention to a canonical name or body."""
 
@@ -885,7 +906,9 @@ class _Resolver:
         return self.role_of.get(name) if name else None
 
     def _gender_ok(self, name: str, pronoun: str | None) -> bool:
-        g = self.gender.get(name, 0)
+        # The given name first: the he/she counted after a mention may belong to someone else
+        # (often the very pronoun being resolved), while "Hillary" is not a "he".
+        g = given_name_gender(name) or self.gender.get(name, 0)
         return pronoun is None or g == 0 or (g > 0) == (pronoun == "he")
 
     def _person_before(self, pos: int, pronoun: str | None = None) -> str | None:

@@ -5,7 +5,7 @@ import pytest
 
 from newslens.chrome import find_chrome
 from newslens.model import Article
-from newslens.quotes import extract_quotes
+from newslens.quotes import extract_quotes, given_name_gender
 from newslens.sentences import split_sentences
 
 
@@ -447,3 +447,28 @@ def test_datelines_and_relative_clause_cues(text, mention):
 ])
 def test_subject_heads_that_look_like_cues(text, mention):
     assert only(text).speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, expected", [
+    # No he/she evidence in the article: the given name decides whom the pronoun can mean.
+    ("Hillary Clinton spoke first at the rally. Bernie Sanders followed later.\n"
+     "“We will win this,” he said.\n", "Bernie Sanders"),
+    ("Bernie Sanders spoke first at the rally. Hillary Clinton followed later.\n"
+     "“We will win this,” he said.\n", "Bernie Sanders"),
+    ("Bernie Sanders spoke first at the rally. Hillary Clinton followed later.\n"
+     "“We will win this,” she said.\n", "Hillary Clinton"),
+    # An ambiguous or unknown given name gives no prior: the nearest subject stands.
+    ("Ivan Petrov spoke first. Jordan Lee followed later.\n“It is over,” he said.\n", "Jordan Lee"),
+])
+def test_pronoun_takes_a_person_whose_given_name_fits(text, expected):
+    article = Article("t", "t", text)
+    quotes = extract_quotes(article, split_sentences(article))
+    assert [q.speaker for q in quotes] == [expected]
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("Hillary Clinton", -1), ("Volodymyr Zelensky", 1), ("Maria Zakharova", -1),
+    ("Jordan Lee", 0), ("Cho Han-bum", 0), ("", 0),
+])
+def test_given_name_gender_is_a_prior_from_the_first_word(name, expected):
+    assert given_name_gender(name) == expected
