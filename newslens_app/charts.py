@@ -119,6 +119,14 @@ def _timeline_by_month(df: pd.DataFrame, colours: dict[str, str]) -> go.Figure:
     """Too many dates for one dot each: mentions per month and outlet, stacked."""
     per = (df.assign(month=df["date"].dt.to_period("M").dt.to_timestamp())
              .groupby(["month", "source"]).size().rename("dates").reset_index())
+    return timeline_months(per, colours)
+
+
+def timeline_months(per: pd.DataFrame, colours: dict[str, str]) -> go.Figure | None:
+    """Dates mentioned per month and outlet (columns month, source, dates), stacked bars; the
+    form a large corpus's timeline takes when its counts come from a query."""
+    if per.empty:
+        return None
     per = _esc(per, "source")
     fig = px.bar(per, x="month", y="dates", color="source", color_discrete_map=_esc_map(colours),
                  labels={"month": "month mentioned", "dates": "dates mentioned", "source": ""}, height=380)

@@ -96,13 +96,7 @@ def prepare(tables: Tables) -> Tables:
     row table the position of its sentence (`_sent`), so filters and joins later are array
     lookups instead of merges. Does not copy article text."""
     t = dict(tables)
-    arts = t["articles"].copy()
-    arts["source"] = arts["outlet"].astype("object").where(arts["outlet"].notna() & (arts["outlet"] != ""),
-                                                             UNKNOWN_OUTLET).astype(str)
-    arts["title"] = arts["title"].astype("object").where(arts["title"].notna() & (arts["title"] != ""),
-                                                           arts["doc_id"]).astype(str)
-    arts["published_date"] = pd.to_datetime(arts["published"], errors="coerce", format="ISO8601")
-    t["articles"] = arts
+    t["articles"] = prepare_articles(t["articles"])
     sents = t["sentences"].reset_index(drop=True).copy()
     sents["topics"] = sents["topics"].map(_as_tuple)
     # label each distinct combination once (a few hundred), not each of the sentences
@@ -119,6 +113,18 @@ def prepare(tables: Tables) -> Tables:
             df[SENT] = np.full(len(df), -1, dtype="int64")
         t[name] = df
     return t
+
+
+def prepare_articles(articles: pd.DataFrame) -> pd.DataFrame:
+    """A copy of the articles table with `source`, a `title` that falls back to doc_id, and
+    `published_date`; does not touch the other tables."""
+    arts = articles.copy()
+    arts["source"] = arts["outlet"].astype("object").where(arts["outlet"].notna() & (arts["outlet"] != ""),
+                                                             UNKNOWN_OUTLET).astype(str)
+    arts["title"] = arts["title"].astype("object").where(arts["title"].notna() & (arts["title"] != ""),
+                                                           arts["doc_id"]).astype(str)
+    arts["published_date"] = pd.to_datetime(arts["published"], errors="coerce", format="ISO8601")
+    return arts
 
 
 def _as_tuple(value) -> tuple[str, ...]:
