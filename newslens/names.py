@@ -29,24 +29,17 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import yaml
 
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
-
-
-class LexiconError(ValueError):
-    """A lexicon file is malformed; the message names the file and the entry."""
-
-
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)   # libyaml when available: ~10x faster
+from .lexicons import LEXICON_DIR, LexiconError, read_yaml
 
 
 def load_yaml(name: str) -> object:
+    """A lexicon file of this package, parsed once (newslens.lexicons.read_yaml, libyaml loader)."""
     path = LEXICON_DIR / name
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)  # noqa: S506 - safe loader
+        return read_yaml(str(path))
     except yaml.YAMLError as exc:
         raise LexiconError(f"{path}: not valid YAML: {exc}") from exc
 
