@@ -4,7 +4,7 @@ Two gold formats are read:
 
 - **brat standoff attributions** (PolNeAR layout: `GOLD/text/*.txt` + `GOLD/attributions/*.ann`,
   or `.ann` files beside their `.txt`). A gold quote is a quoted segment (text between
-  double quotation marks: “…”, "…" or typewriter ''…'') inside the Content span(s) of an
+  double quotation marks “…” or "…", the marks the quote extractor reads by default) inside the Content span(s) of an
   attribution event, with that event's Source span. Every Content span of an event counts
   (an interrupted quote has several). A quote that runs over paragraphs is one segment per
   paragraph; a mark that never closes ends at its paragraph. When an article has several
@@ -123,7 +123,8 @@ def same_name(a: str | None, b: str | None) -> bool:
 _TAG = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t")
 _OPENERS = ("“", '"', "''")
 _CLOSERS = ("”", '"', "''")
-_MARK = re.compile(r"''|[“”\"]")
+_MARK = re.compile(r"[“”\"]")
+_MARK_OR_TYPEWRITER = re.compile(r"''|[“”\"]")
 
 
 @dataclass(frozen=True)
@@ -135,13 +136,17 @@ class GoldQuote:
     source_text: str | None
 
 
-def quoted_segments(text: str, start: int, end: int) -> list[Span]:
+def quoted_segments(text: str, start: int, end: int, *, typewriter_marks: bool = False) -> list[Span]:
     """Inner spans of double-quoted segments in text[start:end] (see module docstring).
+
+    `typewriter_marks` also reads '' as a mark, to score tables built with
+    `quotes.extract_quotes(..., typewriter_marks=True)`.
 
     A segment ends at its closing mark; at a paragraph break first when the quote never closes
     or the next paragraph opens a fresh mark (news style for a quote running on)."""
     out: list[Span] = []
-    marks = [(m.start(), m.group()) for m in _MARK.finditer(text, start, end)]
+    pattern = _MARK_OR_TYPEWRITER if typewriter_marks else _MARK
+    marks = [(m.start(), m.group()) for m in pattern.finditer(text, start, end)]
     k = 0
     while k < len(marks):
         pos, mark = marks[k]

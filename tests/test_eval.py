@@ -50,13 +50,19 @@ def test_pairs_never_cross_documents():
 @pytest.mark.parametrize("text, expected", [
     ("x “ab cd” y", ["ab cd"]),
     ('x "ab" and "cd ef" y', ["ab", "cd ef"]),
-    ("x ''ab cd'' y", ["ab cd"]),
+    ("x ''ab cd'' y", []),                      # typewriter marks: only when asked (below)
     ("“one\n\n“two” end", ["one", "two"]),
     ("“never closes\nnext line", ["never closes"]),
     ("no marks here", []),
 ])
 def test_quoted_segments(text, expected):
     assert [text[s:e] for s, e in quoted_segments(text, 0, len(text))] == expected
+
+
+def test_quoted_segments_read_typewriter_marks_when_asked():
+    text = "x ''ab cd'' y “ef”"
+    got = quoted_segments(text, 0, len(text), typewriter_marks=True)
+    assert [text[s:e] for s, e in got] == ["ab cd", "ef"]
 
 
 def test_same_name_is_lenient_but_not_blind():

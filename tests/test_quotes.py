@@ -23,7 +23,6 @@ def only(text: str):
 @pytest.mark.parametrize("text, inner", [
     ("He said “we will win” today.", "we will win"),
     ('He said "we will win" today.', "we will win"),
-    ("He said ''we will win'' today.", "we will win"),                       # typewriter marks
     ("“It is over, done.” She left.", "It is over, done."),                  # punctuation inside
     ("The poll said “voters are angry\" on Monday.", "voters are angry"),     # mixed curly/straight
 ])
@@ -31,6 +30,14 @@ def test_span_is_everything_between_the_marks(text, inner):
     q = only(text)
     assert q.text == inner
     assert text[q.start:q.end] == inner
+
+
+def test_typewriter_marks_are_quotes_only_when_asked():
+    assert quotes_of("Of the 12'' guns he said ''we will win'' today.") == []
+    text = "He said ''we will win'' today."
+    article = Article("t", "t.txt", text)
+    [q] = extract_quotes(article, split_sentences(article), typewriter_marks=True)
+    assert (q.text, text[q.start:q.end]) == ("we will win", "we will win")
 
 
 @pytest.mark.parametrize("text", [
