@@ -136,12 +136,14 @@ def timeline_months(per: pd.DataFrame, colours: dict[str, str]) -> go.Figure | N
 
 def count_bars(df: pd.DataFrame, *, y: str, color: str, colours: dict[str, str], top: int = 20,
                y_label: str = "", x_label: str = "rows", order: list[str] | None = None,
-               per: int = 28, wrap: int | None = None) -> go.Figure | None:
+               per: int = 28, wrap: int | None = None, weight: str | None = None) -> go.Figure | None:
     """Horizontal stacked bars: rows per `y` (top `top` by total), split by `color`; `wrap`
-    breaks long `y` labels (outlet names) over lines of that many characters."""
+    breaks long `y` labels (outlet names) over lines of that many characters. `weight` names a
+    column of counts when `df` is already grouped (a large corpus's SQL counts)."""
     if df.empty:
         return None
-    counts = df.groupby([y, color], dropna=False).size().rename("n").reset_index()
+    grouped = df.groupby([y, color], dropna=False)
+    counts = (grouped[weight].sum() if weight else grouped.size()).rename("n").reset_index()
     counts[y] = counts[y].fillna("(unknown)")
     counts = _esc(counts, y, color)
     if wrap:
@@ -165,9 +167,10 @@ def _integer_ticks(fig: go.Figure, top: float, axis: str = "x") -> None:
         (fig.update_xaxes if axis == "x" else fig.update_yaxes)(dtick=1, tick0=0)
 
 
-def quotes_per_speaker(quotes: pd.DataFrame, colours: dict[str, str], *, top: int = 20) -> go.Figure | None:
+def quotes_per_speaker(quotes: pd.DataFrame, colours: dict[str, str], *, top: int = 20,
+                       weight: str | None = None) -> go.Figure | None:
     named = quotes.dropna(subset=["speaker"])
-    return count_bars(named, y="speaker", color="source", colours=colours, top=top, x_label="quotes")
+    return count_bars(named, y="speaker", color="source", colours=colours, top=top, x_label="quotes", weight=weight)
 
 
 def speakers_per_source(quotes: pd.DataFrame, colours: dict[str, str]) -> go.Figure | None:
@@ -187,13 +190,13 @@ def speakers_per_source(quotes: pd.DataFrame, colours: dict[str, str]) -> go.Fig
     return fig
 
 
-def quote_kinds(quotes: pd.DataFrame) -> go.Figure | None:
+def quote_kinds(quotes: pd.DataFrame, *, weight: str | None = None) -> go.Figure | None:
     if quotes.empty:
         return None
     df = quotes.assign(kind=quotes["kind"].map(lambda k: QUOTE_KIND_LABELS.get(k, k)))
     colours = {QUOTE_KIND_LABELS[k]: c for k, c in QUOTE_KIND_COLOURS.items()}
     return count_bars(df, y="source", color="kind", colours=colours, x_label="quotes",
-                      order=list(QUOTE_KIND_LABELS.values()), per=48, wrap=24)
+                      order=list(QUOTE_KIND_LABELS.values()), per=48, wrap=24, weight=weight)
 
 
 MAX_PANELS = 12   # small multiples beyond this are unreadable (and slow: 800 panels took a minute)
@@ -240,12 +243,15 @@ def measure_points(points: pd.DataFrame, colours: dict[str, str], *,
     return fig
 
 
-def heat(df: pd.DataFrame, *, rows: str, cols: str, value_label: str, top: int = 25) -> go.Figure | None:
-    """Count heatmap of `rows` x `cols` (e.g. weapon x source), largest rows first."""
+def heat(df: pd.DataFrame, *, rows: str, cols: str, value_label: str, top: int = 25,
+         weight: str | None = None) -> go.Figure | None:
+    """Count heatmap of `rows` x `cols` (e.g. weapon x source), largest rows first; `weight`
+    names a column of counts when `df` is already grouped."""
     if df.empty:
         return None
     df = _esc(df, rows)
-    grid = pd.crosstab(df[rows].fillna("(none)"), df[cols].fillna("(none)"))
+    grid = (pd.crosstab(df[rows].fillna("(none)"), df[cols].fillna("(none)"), values=df[weight], aggfunc="sum")
+            .fillna(0).astype("int64") if weight else pd.crosstab(df[rows].fillna("(none)"), df[cols].fillna("(none)")))
     grid = grid.loc[grid.sum(axis=1).sort_values(ascending=False).index[:top]]
     grid.columns = [wrap_label(c) for c in grid.columns]
     fig = px.imshow(grid, text_auto=True, aspect="auto", color_continuous_scale="Reds",
