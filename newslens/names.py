@@ -109,7 +109,10 @@ LOW = "a-zß-öø-ÿā-ž"
 # One capitalised word of a name: "O’Malley", "Jin-ho", "McConnell", an initial "J.".
 # A period belongs to a word only for initials and short abbreviations ("J.", "Sen.", "Jr."), so
 # a name never runs across a sentence end ("Libya. He").
-NAME_WORD = rf"(?:(?:[{UP}]\.){{2,}}|[{UP}][{LOW}]{{0,3}}\.(?![\w’'-])|[{UP}](?:[{LOW}{UP}]|['’\-](?=[{LOW}{UP}]))*)"
+# The three alternatives (initials "U.S.", an abbreviation "Sen.", a word) share their first
+# character, written once so that the regex engine can skip to capitals when it scans a text
+# (an alternation of character classes makes it try every position: twice as slow).
+NAME_WORD = rf"(?:[{UP}](?:\.(?:[{UP}]\.)+|[{LOW}]{{0,3}}\.(?![\w’'-])|(?:[{LOW}{UP}]|['’\-](?=[{LOW}{UP}]))*))"
 PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|bin|ibn|al|el|la|le|dos|das)"
 NAME_RE = rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{0,5}}"
 _NAME = re.compile(NAME_RE)
@@ -165,11 +168,13 @@ _TITLES, _TITLE_PREFIX = _title_words()
 _POSSESSIVE_PREFIX = re.compile(rf"^(?:{NAME_WORD}\s+)*{NAME_WORD}['’]s\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def peel_title(surface: str) -> tuple[str, str | None, int]:
     """Split a leading title (and nationality, possessive) from a name.
 
     Returns (name, title or None, offset of the name inside `surface`). Does NOT decide whether
-    the remainder is a person's name."""
+    the remainder is a person's name. A pure function of the string, cached: the same surfaces
+    recur in every article and in each extractor."""
     offset = 0
     parts: list[str] = []
     changed = True
@@ -197,10 +202,12 @@ def peel_title(surface: str) -> tuple[str, str | None, int]:
     return surface[offset:], title, offset
 
 
+@lru_cache(maxsize=1 << 16)
 def looks_like_person(name: str, *, titled: bool = False) -> bool:
     """Shape test for a peeled capitalised sequence: a person's name rather than an org/place.
 
-    A single word passes only when `titled` (it followed a title such as "Sen.")."""
+    A single word passes only when `titled` (it followed a title such as "Sen."); for two or
+    more words `titled` makes no difference. Cached (a pure function of its arguments)."""
     words = name.split()
     if not words or words[0].rstrip(".") in _NOT_NAME or words[0] in _DEMONYMS:
         return False
@@ -261,26 +268,34 @@ def canonical_person(name: str, known_names: Iterable[str]) -> str:
     return best
 
 
+_ROLE_WORD = re.compile(r"[\w’'.-]+")
+_ROLE_LEAD = re.compile(r"^(?:(?:and|or|but|with|by|of|to|from|for|as|the|a|an|then|former)\s+)+")
+_ARTICLE_START = re.compile(r"(?:a|an|the|former)\s")
+_POSSESSIVE_END = re.compile(r"['’]s$")
 _APPOSITIVE_AFTER = re.compile(r",\s+((?:a|an|the|former|then)\s+[^,;:“”\"()]{3,90}?|[a-z][^,;:“”\"()]{3,90}?)(?=,|\.|\s+(?:said|says|told)\b)")
 
 
 def _role_around(text: str, name_start: int, name_end: int, lo: int, hi: int) -> str | None:
     """A lowercase role right before a name ("defence minister Shin Won-sik") or an appositive
     right after it ("Doo Jin-ho, a research fellow at X,"). Does NOT look past the sentence."""
-    window = text[max(lo, name_start - 80):name_start]
-    if window.endswith((" ", "\t")):
-        words = window.split()
-        if words and words[-1] in _TITLES:
+    # Cheap tests first (the character before, the last word alone) because most names have
+    # neither a title before them nor a comma after them.
+    if name_start > lo and text[name_start - 1] in " \t":
+        window = text[max(lo, name_start - 80):name_start]
+        last = window.rsplit(None, 1)
+        if last and last[-1] in _TITLES:
+            words = window.split()
             take: list[str] = []
             for w in reversed(words[-5:]):
-                if not re.fullmatch(r"[\w’'.-]+", w) or w.endswith("."):
+                if not _ROLE_WORD.fullmatch(w) or w.endswith("."):
                     break
                 take.append(w)
-            role = re.sub(r"^(?:(?:and|or|but|with|by|of|to|from|for|as|the|a|an|then|former)\s+)+", "",
-                          " ".join(reversed(take)))
+            role = _ROLE_LEAD.sub("", " ".join(reversed(take)))
             return role or None
+    if name_end >= hi or text[name_end] != ",":
+        return None
     m = _APPOSITIVE_AFTER.match(text, name_end, hi)
-    if m and (re.match(r"(?:a|an|the|former)\s", m.group(1))
+    if m and (_ARTICLE_START.match(m.group(1))
               or any(w in _TITLES or w.lower() in _TITLES for w in m.group(1).split())):
         return m.group(1)
     return None
@@ -310,40 +325,60 @@ def _find_people(article, sentences: Sequence) -> list["PersonMention"]:
     seen in the article, or follow a title. Does NOT resolve pronouns (newslens.quotes does, for
     speakers) and does NOT merge spellings across articles (`canonical_map`)."""
     text = article.text
-    raw: list[tuple[int, int, str, str | None, bool]] = []
+    raw: list[tuple[int, tuple, int, int]] = []     # (match start, _peeled(surface), sentence)
     for s in sentences:
         if getattr(s, "chrome", False):
             continue
-        for m in _NAME.finditer(text, s.start, s.end):
-            surface = m.group(0)
-            # Never start at a sentence-initial function word ("The", "In").
-            name, title, off = peel_title(surface)
-            name = re.sub(r"['’]s$", "", name)
-            if not name:
-                continue
-            start = m.start() + off
-            titled = bool(title) and any(w in _TITLES or w.lower() in _TITLES
-                                         for w in title.replace("’s", " ").split())
-            role = title if titled else None
-            if role is None:
-                role = _role_around(text, m.start(), start + len(name), s.start, s.end)
-                titled = role is not None and m.start() == start
-            raw.append((start, start + len(name), name, role, titled))
-    index = NameIndex((start, name) for start, end, name, title, titled in raw
-                      if len(name.split()) >= 2 and looks_like_person(name, titled=titled))
+        lo, hi = s.start, s.end
+        for m in _NAME.finditer(text, lo, hi):
+            peeled = _peeled(m.group())
+            if peeled[0]:
+                raw.append((m.start(), peeled, lo, hi))
+    # Only full names that look like a person enter the index; the role found around a
+    # mention is needed only for the mentions that are kept.
+    index = NameIndex((m_start + p[2], p[0]) for m_start, p, _, _ in raw if p[4] and p[5])
+    edges = index._split
     out: list[PersonMention] = []
-    for start, end, name, title, titled in raw:
-        words = name.split()
-        if len(words) >= 2:
-            if not looks_like_person(name, titled=titled):
+    for m_start, (name, title, off, by_title, multi, person), lo, hi in raw:
+        start = m_start + off
+        end = start + len(name)
+        if multi:
+            if not person:
                 continue
             resolved = index.lookup(name, start, anywhere=True)
+            role = title if by_title else _role_around(text, m_start, end, lo, hi)
         else:
-            resolved = index.lookup(name, start, anywhere=True)
-            if resolved == name and not (titled and looks_like_person(name, titled=True)):
-                continue
-        out.append(PersonMention(start, end, name, resolved, title))
+            # a single word resolves only through a full name it begins or ends
+            resolved = index.lookup(name, start, anywhere=True) if name in edges else name
+            if by_title:
+                role = title
+                if resolved == name and not person:
+                    continue
+            elif resolved != name:
+                role = _role_around(text, m_start, end, lo, hi)
+            else:
+                # unresolved and no title: kept only after a role word right before it
+                if off or not person:
+                    continue
+                role = _role_around(text, m_start, end, lo, hi)
+                if role is None:
+                    continue
+        out.append(PersonMention(start, end, name, resolved, role))
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _peeled(surface: str) -> tuple[str, str | None, int, bool, bool, bool]:
+    """(name, title, offset, title holds a title word, name has two or more words, name
+    looks like a person's if titled) for a capitalised run: `peel_title` with a possessive
+    "'s" dropped. Cached: a pure function of the surface. Does NOT look at the text around
+    the run (`_role_around` does). For two or more words `titled` does not change
+    `looks_like_person`."""
+    name, title, off = peel_title(surface)
+    name = _POSSESSIVE_END.sub("", name)
+    by_title = bool(title) and any(w in _TITLES or w.lower() in _TITLES
+                                   for w in title.replace("’s", " ").split())
+    return name, title, off, by_title, len(name.split()) >= 2, looks_like_person(name, titled=True)
 
 
 class NameIndex:
@@ -353,9 +388,14 @@ class NameIndex:
     def __init__(self, full: Iterable[tuple[int, str]]):
         self.by_edge: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self.longest: dict[str, str] = {}
+        # the same entries with their words split once, for `lookup`
+        self._split: dict[str, list[tuple[int, str, list[str], str]]] = defaultdict(list)
         for pos, name in full:
+            ft = name_tokens(name)
+            entry = (pos, name, ft, " ".join(ft))
             for w in _edge_tokens(name):
                 self.by_edge[w].append((pos, name))
+                self._split[w].append(entry)
 
     def lookup(self, name: str, pos: int, *, anywhere: bool = True) -> str:
         """The fullest name `name` is a form of: the most recent one before `pos` among the
@@ -363,17 +403,19 @@ class NameIndex:
         toks = name_tokens(name)
         if not toks:
             return name
+        split = self._split
+        if toks[-1] not in split and toks[0] not in split:
+            return name                     # most capitalised words: no full name shares them
         key = " ".join(toks)
-        cands = self.by_edge.get(toks[-1], []) + (self.by_edge.get(toks[0], []) if len(toks) > 1 else [])
+        cands = split.get(toks[-1], []) + (split.get(toks[0], []) if len(toks) > 1 else [])
         best_before, best_after = None, None
-        for p, full in cands:
-            ft = name_tokens(full)
+        for p, full, ft, joined in cands:
             if len(ft) < len(toks):
                 continue
             if len(toks) == 1:
                 ok = toks[0] in (ft[0], ft[-1])
             else:
-                ok = key in " ".join(ft) or name_key(full) == name_key(name)
+                ok = key in joined or name_key(full) == name_key(name)
             if not ok:
                 continue
             # single words: the most recent full name; longer mentions: the longest form
