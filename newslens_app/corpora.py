@@ -8,7 +8,10 @@ sidebar's corpus selector lists whatever `list_corpora()` finds.
 
 Freshness is decided by content: `manifest.json` beside the tables records the sha256 of every
 input file and a fingerprint of the extraction code. Size and mtime only decide whether a file
-needs re-hashing, never whether it changed. This module does not import Streamlit.
+needs re-hashing, never whether it changed. Tables written by the CLI (`newslens build`, which
+logs `build.json` instead) are trusted without a rebuild when their build log, the build id
+stamped in every table and the per-article content hashes match the current inputs and
+extractor version. This module does not import Streamlit.
 """
 from __future__ import annotations
 
@@ -178,8 +181,17 @@ def status(corpus: Corpus) -> Status:
     if missing:
         return Status(False, "no tables yet" if len(missing) == len(TABLE_NAMES)
                       else f"missing tables: {', '.join(missing)}", version, files)
+    log = read_build_log(corpus.table_dir)
+    rewritten = bool(manifest.get("build_id")) and manifest.get("build_id") != log.get("build_id")
+    if not manifest or rewritten or manifest.get("version") != version:
+        adopted = _adopt_cli_build(corpus, log, files=files, code=code, version=version)
+        if adopted is not None:
+            return adopted
     if not manifest:
         return Status(False, "tables have no manifest (built outside the dashboard)", version, files)
+    if rewritten:
+        return Status(False, "the tables were rebuilt outside the dashboard from other inputs or code",
+                      version, files)
     if manifest.get("version") != version:
         old = {k: v["sha256"] for k, v in manifest.get("files", {}).items()}
         new = {k: v["sha256"] for k, v in files.items()}
@@ -188,6 +200,76 @@ def status(corpus: Corpus) -> Status:
             return Status(False, f"{len({k for k, _ in changed})} input file(s) changed", version, files)
         return Status(False, "the extraction code changed", version, files)
     return Status(True, "", version, files)
+
+
+def read_build_log(table_dir: Path) -> dict:
+    """The CLI's `build.json` in `table_dir` ({} when absent or unreadable)."""
+    from newslens.incremental import BUILD_LOG
+    try:
+        log = json.loads((table_dir / BUILD_LOG).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return log if isinstance(log, dict) else {}
+
+
+# (table folder, build id, data version) of CLI builds already found not to match, so a stale
+# folder is not re-read on every freshness check
+_NOT_ADOPTED: set[tuple[str, str, str]] = set()
+
+
+def _adopt_cli_build(corpus: Corpus, log: dict, *, files: dict[str, dict], code: str,
+                     version: str) -> Status | None:
+    """When the tables are a complete `newslens build` of exactly the current inputs by the
+    current extractors, write the manifest the dashboard would have written and return a fresh
+    status; otherwise None. Does not build anything."""
+    build_id = str(log.get("build_id") or "")
+    key = (str(corpus.table_dir), build_id, version)
+    if not build_id or key in _NOT_ADOPTED:
+        return None
+    if not _same_as_cli_build(corpus, log):
+        _NOT_ADOPTED.add(key)
+        return None
+    manifest = {"version": version, "code": code, "built_at": time.time(), "build_id": build_id,
+                "adopted_from": "build.json", "inputs": [str(p) for p in corpus.inputs], "files": files,
+                **{k: log.get(k) for k in ("articles", "rows", "skipped", "failures")}}
+    _write_atomic(corpus.table_dir / MANIFEST, json.dumps(manifest, indent=1))
+    return Status(True, "", version, files)
+
+
+def _same_as_cli_build(corpus: Corpus, log: dict) -> bool:
+    """Compare content, not dates: the log's extractor version is the current one, every table
+    carries the log's build id, and the articles read from the inputs now (after the build's
+    de-duplication) have the doc_ids, text hashes and metadata the articles table holds. Paths
+    are compared resolved, so `newslens build seeds` and the app's absolute seeds folder agree."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newslens import incremental
+    from newslens.corpus import load_corpus
+
+    current_version = incremental.extractor_version()
+    if log.get("extractor_version") != current_version:
+        return False
+    try:
+        for name in TABLE_NAMES:
+            meta = pq.read_schema(corpus.table_dir / f"{name}.parquet").metadata or {}
+            if (meta.get(incremental.BUILD_KEY) != str(log["build_id"]).encode()
+                    or meta.get(incremental.VERSION_KEY) != current_version.encode()):
+                return False
+        cols = ["doc_id", "sha256", "chrome", *incremental._META_FIELDS]
+        rows = pq.read_table(corpus.table_dir / "articles.parquet", columns=cols).to_pylist()
+        articles, _ = load_corpus(corpus.inputs)
+    except (OSError, KeyError, ValueError, pa.ArrowException):
+        return False
+
+    def key(values: dict) -> tuple:
+        return incremental._meta_key({**values, "path": os.path.realpath(values["path"] or "")})
+
+    built = {row["doc_id"]: key(row) for row in rows}
+    now = {a.doc_id: key({"sha256": a.sha256, "chrome": [list(s) for s in a.chrome],
+                          **{f: getattr(a, f) for f in incremental._META_FIELDS}})
+           for a in incremental.deduplicate(articles).articles}
+    return len(rows) == len(built) and built == now
 
 
 def _prebuilt_status(corpus: Corpus) -> Status:
@@ -214,6 +296,7 @@ def build_corpus(corpus: Corpus, *, progress: Callable[[int, int, str], None] | 
     started = time.time()
     report = build([str(p) for p in corpus.inputs], corpus.table_dir, progress=progress)
     manifest = {"version": current.version, "code": code_fingerprint(), "built_at": started,
+                "build_id": read_build_log(corpus.table_dir).get("build_id"),
                 "inputs": [str(p) for p in corpus.inputs], "files": current.files,
                 "articles": report.articles, "rows": report.rows,
                 "skipped": [list(s) for s in report.skipped],

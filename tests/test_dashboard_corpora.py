@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from _dashboard_data import register_prebuilt
+from newslens import cli, incremental
 from newslens_app import corpora
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,6 +69,7 @@ def test_changed_extraction_code_makes_tables_stale(data_dir, monkeypatch):
     corpus = corpora.get_corpus(None)
     corpora.build_corpus(corpus)
     monkeypatch.setattr(corpora, "code_fingerprint", lambda: "code-v2")
+    monkeypatch.setattr(incremental, "extractor_version", lambda: "extractors-v2")  # what the CLI checks
     now = corpora.status(corpus)
     assert not now.fresh and now.reason == "the extraction code changed"
 
@@ -77,11 +79,77 @@ def test_code_fingerprint_follows_the_package_source():
     assert len(corpora.code_fingerprint()) == 16
 
 
-def test_tables_without_a_manifest_are_rebuilt(data_dir):
+def test_tables_without_a_manifest_or_build_log_are_rebuilt(data_dir):
     corpus = corpora.get_corpus(None)
     corpora.build_corpus(corpus)
     (corpus.table_dir / "manifest.json").unlink()
+    (corpus.table_dir / "build.json").unlink()
     assert "manifest" in corpora.status(corpus).reason
+
+
+def _cli_build(inputs: Path, out: Path) -> None:
+    assert cli.main(["build", str(inputs), "--out", str(out), "--quiet", "--jobs", "1"]) == 0
+
+
+def _edit_input(data_dir: Path, monkeypatch) -> None:
+    (data_dir / "inputs" / "b.txt").write_text("Officials said 13 drones were shot down.\n", encoding="utf-8")
+
+
+def _add_input(data_dir: Path, monkeypatch) -> None:
+    (data_dir / "inputs" / "c.txt").write_text("A third article about 5 tanks.\n", encoding="utf-8")
+
+
+def _new_extractors(data_dir: Path, monkeypatch) -> None:
+    monkeypatch.setattr(incremental, "extractor_version", lambda: "extractors-v2")
+
+
+def _other_build_id(data_dir: Path, monkeypatch) -> None:
+    # a log that does not describe these tables (another build wrote it, or the tables)
+    path = Path(os.environ["NEWSLENS_DATA_DIR"]) / "build.json"
+    path.write_text(json.dumps({**json.loads(path.read_text()), "build_id": "another-build"}))
+
+
+@pytest.mark.parametrize("after_cli_build, fresh", [
+    (None, True),                      # built by the CLI from these very inputs: used as it is
+    (_edit_input, False),              # an input's content changed since
+    (_add_input, False),               # an input was added since
+    (_new_extractors, False),          # the extractors changed since
+    (_other_build_id, False),          # the log is not the tables' build
+])
+def test_a_cli_build_is_trusted_only_when_its_content_matches(data_dir, monkeypatch, after_cli_build, fresh):
+    corpus = corpora.get_corpus(None)
+    _cli_build(data_dir / "inputs", corpus.table_dir)
+    built = {p.name: p.stat().st_mtime_ns for p in corpus.table_dir.glob("*.parquet")}
+    if after_cli_build:
+        after_cli_build(data_dir, monkeypatch)
+    state = corpora.status(corpus)
+    assert state.fresh is fresh
+    # trusted means no rebuild: the tables are the CLI's files, untouched
+    assert {p.name: p.stat().st_mtime_ns for p in corpus.table_dir.glob("*.parquet")} == built
+    manifest = corpora.read_manifest(corpus.table_dir)
+    assert (manifest.get("adopted_from") == "build.json") is fresh
+    if fresh:
+        assert corpora.status(corpus).fresh and manifest["version"] == state.version
+
+
+def test_a_cli_build_from_a_relative_path_is_trusted(data_dir, monkeypatch):
+    corpus = corpora.get_corpus(None)
+    monkeypatch.chdir(data_dir)
+    _cli_build(Path("inputs"), corpus.table_dir)
+    assert corpora.status(corpus).fresh
+
+
+def test_a_cli_rebuild_over_a_dashboard_build_is_checked_again(data_dir, monkeypatch):
+    corpus = corpora.get_corpus(None)
+    corpora.build_corpus(corpus)
+    other = data_dir / "other"
+    other.mkdir()
+    (other / "x.txt").write_text("Kyiv received 40 drones.\n", encoding="utf-8")
+    _cli_build(other, corpus.table_dir)           # same folder, other inputs: not this corpus any more
+    state = corpora.status(corpus)
+    assert not state.fresh and "rebuilt outside the dashboard" in state.reason
+    _cli_build(data_dir / "inputs", corpus.table_dir)   # this corpus again, by the CLI
+    assert corpora.status(corpus).fresh
 
 
 def test_registered_corpora_are_listed_after_the_default(data_dir):
