@@ -48,6 +48,19 @@ def figures(text):
     ("Sarin and other chemical weapons were banned.",
      [("Sarin", "chemical weapons", "generic"), ("chemical weapons", "chemical weapons", "generic")]),
     ("The guided-missile cruiser sank.", [("guided-missile cruiser", "warship", "naval")]),
+    # radars that find enemy guns belong to artillery warfare; anti-aircraft radars to air defence
+    ("It sent counter-artillery radars and antiaircraft radars.",
+     [("counter-artillery radars", "counter-battery radar", "artillery"),
+      ("antiaircraft radars", "air defense radar", "air_defense")]),
+    # irregular plurals and spellings the automatic plural does not make
+    ("Japan held off on more anti-missile batteries and air defence batteries.",
+     [("anti-missile batteries", "air defense system", "air_defense"),
+      ("air defence batteries", "air defense system", "air_defense")]),
+    ("A fire caused ammunitions to explode.", [("ammunitions", "ammunition", "ammunition")]),
+    ("They dropped firebombs and submunitions under machine-gun fire.",
+     [("firebombs", "bomb", "ammunition"), ("submunitions", "cluster munition", "ammunition"),
+      ("machine-gun", "small arms", "generic")]),
+    ("The US sent anti-radar missiles.", [("anti-radar missiles", "missile", "missile")]),
 ])
 def test_weapon_classes(text, expected):
     assert mentions(text) == expected
