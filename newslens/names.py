@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -390,6 +391,7 @@ class NameIndex:
         self.longest: dict[str, str] = {}
         # the same entries with their words split once, for `lookup`
         self._split: dict[str, list[tuple[int, str, list[str], str]]] = defaultdict(list)
+        self._fits: dict[str, tuple | None] = {}     # name -> `_fitting(name)`
         for pos, name in full:
             ft = name_tokens(name)
             entry = (pos, name, ft, " ".join(ft))
@@ -400,37 +402,67 @@ class NameIndex:
     def lookup(self, name: str, pos: int, *, anywhere: bool = True) -> str:
         """The fullest name `name` is a form of: the most recent one before `pos` among the
         full names sharing its first or last word, else (with `anywhere`) the first after."""
-        toks = name_tokens(name)
-        if not toks:
+        fits = self._fits.get(name, False)
+        if fits is False:
+            fits = self._fits[name] = self._fitting(name)
+        if fits is None:
             return name
-        split = self._split
-        if toks[-1] not in split and toks[0] not in split:
-            return name                     # most capitalised words: no full name shares them
-        key = " ".join(toks)
-        cands = split.get(toks[-1], []) + (split.get(toks[0], []) if len(toks) > 1 else [])
+        single, positions, ranks, fulls, lengths = fits
+        if positions is not None:
+            # a single word over names indexed in document order: the latest at or before
+            # `pos` (the first indexed of equals), else the earliest after it
+            i = bisect_right(positions, pos)
+            if i:
+                return fulls[bisect_left(positions, positions[i - 1])]
+            return fulls[0] if anywhere else name
         best_before, best_after = None, None
-        for p, full, ft, joined in cands:
-            if len(ft) < len(toks):
-                continue
-            if len(toks) == 1:
-                ok = toks[0] in (ft[0], ft[-1])
-            else:
-                ok = key in joined or name_key(full) == name_key(name)
-            if not ok:
-                continue
+        for rank, full, n in zip(ranks, fulls, lengths):
             # single words: the most recent full name; longer mentions: the longest form
-            rank = (p,) if len(toks) == 1 else (len(ft), p)
-            if p <= pos:
+            if rank[-1] <= pos:
                 if best_before is None or rank > best_before[0]:
                     best_before = (rank, full)
-            elif best_after is None or (len(toks) == 1 and rank < best_after[0]) or \
-                    (len(toks) > 1 and len(ft) > best_after[0][0]):
+            elif best_after is None or (single and rank < best_after[0]) or \
+                    (not single and n > best_after[0][0]):
                 best_after = (rank, full)
         if best_before:
             return best_before[1]
         if best_after and anywhere:
             return best_after[1]
         return name
+
+    def _fitting(self, name: str) -> tuple | None:
+        """(single word?, sorted positions for a single word or None, ranks, full names,
+        their lengths) of the indexed full names `name` can be a form of, in index order;
+        None when there are none. Computed once per name and index."""
+        toks = name_tokens(name)
+        split = self._split
+        if not toks or (toks[-1] not in split and toks[0] not in split):
+            return None                     # most capitalised words: no full name shares them
+        single = len(toks) == 1
+        key = " ".join(toks)
+        cands = split.get(toks[-1], []) + (split.get(toks[0], []) if not single else [])
+        ranks: list[tuple[int, ...]] = []
+        fulls: list[str] = []
+        lengths: list[int] = []
+        for p, full, ft, joined in cands:
+            if len(ft) < len(toks):
+                continue
+            if single:
+                ok = toks[0] in (ft[0], ft[-1])
+            else:
+                ok = key in joined or name_key(full) == name_key(name)
+            if ok:
+                ranks.append((p,) if single else (len(ft), p))
+                fulls.append(full)
+                lengths.append(len(ft))
+        if not fulls:
+            return None
+        positions = None
+        if single:
+            ps = [r[0] for r in ranks]
+            if all(a <= b for a, b in zip(ps, ps[1:])):
+                positions = ps
+        return single, positions, ranks, fulls, lengths
 
 
 # --- corpus-wide spelling variants ---------------------------------------------------------
