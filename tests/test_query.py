@@ -208,3 +208,94 @@ def store4(tmp_path_factory, request):
 ])
 def test_sentence_level_filters_reach_every_table(store4, filters, expected):
     assert {t: store4.count(t, filters) for t in expected} == expected
+
+
+FIGURES = [
+    # the same measure (case and spaces differ) in AP and BBC, with different values: compared
+    {"figure_id": "a1:f0", "doc_id": "a1", "sent_id": 0, "surface": "10,000 troops", "value": 10000.0,
+     "unit": "count", "counts": "troops"},
+    {"figure_id": "a2:f0", "doc_id": "a2", "sent_id": 0, "surface": "10,900 troops", "value": 10900.0,
+     "unit": "count", "counts": " Troops"},
+    {"figure_id": "a3:f0", "doc_id": "a3", "sent_id": 0, "surface": "10,000", "value": 10000.0,
+     "unit": "count", "counts": "troops"},
+    # one source only, no unit, nothing counted: not compared
+    {"figure_id": "a3:f1", "doc_id": "a3", "sent_id": 0, "surface": "5 km", "value": 5.0, "unit": "km",
+     "counts": "distance"},
+    {"figure_id": "a1:f1", "doc_id": "a1", "sent_id": 1, "surface": "3", "value": 3.0, "unit": None,
+     "counts": "troops"},
+    {"figure_id": "a2:f1", "doc_id": "a2", "sent_id": 0, "surface": "7", "value": 7.0, "unit": "count",
+     "counts": ""},
+]
+
+
+@pytest.fixture(scope="module", params=[True, False], ids=["index", "parquet"])
+def store5(tmp_path_factory, request):
+    out = tmp_path_factory.mktemp("tables5")
+    names = ("articles", "sentences", "quotes", "weapons", "figures")
+    with StreamingTableWriter(out, {k: SCHEMAS[k] for k in names}, flush_rows=2) as w:
+        w.add({"articles": ARTICLES, "sentences": SENTENCES, "quotes": QUOTES, "weapons": WEAPONS,
+               "figures": FIGURES})
+    return Store(out, index=request.param)
+
+
+@pytest.mark.parametrize("filters, expected", [
+    (Filters(), ["a1:q0", "a1:q1", "a2:q0", "a3:q0", "a4:q0"]),
+    (Filters.make(outlets=["AP"]), ["a1:q0", "a1:q1", "a3:q0"]),
+    (Filters.make(speakers=["Nobody"]), []),
+])
+def test_positions_and_rows_at_read_filtered_rows_in_table_order(store5, filters, expected):
+    pos = store5.positions("quotes", filters)
+    assert pos == sorted(pos)
+    assert list(store5.rows_at("quotes", pos)["quote_id"]) == expected
+    assert list(store5.rows_at("quotes", pos[::-1], columns=["quote_id"])["quote_id"]) == expected[::-1]
+    assert store5.positions("quotes", filters, offset=1, limit=2) == pos[1:3]
+
+
+def test_rows_at_keeps_parquet_dtypes_across_row_groups(store5):
+    rows = store5.rows_at("quotes", [4, 0, 2])       # flush_rows=2: three row groups
+    assert list(rows["quote_id"]) == ["a4:q0", "a1:q0", "a2:q0"]
+    assert str(rows["sent_id"].dtype) == "int64"
+    assert store5.rows_at("quotes", []).empty
+    with pytest.raises(IndexError):
+        store5.rows_at("quotes", [99])
+
+
+def test_sentence_rows_follow_the_keys_and_leave_missing_ones_empty(store5):
+    got = store5.sentence_rows(["a2", "a1", "a9", "a1", "a1"], [0, 1, 0, -1, None])
+    assert list(got["text"]) == ["Seoul weighs aid.", "Aid was discussed.", None, None, None]
+    assert [list(t) if t is not None else None for t in got["topics"]] == [["aid", "korea"], ["aid"], None, None,
+                                                                            None]
+
+
+def test_count_by_topic_counts_a_row_once_per_topic_of_its_sentence(store5):
+    got = store5.count_by_topic("quotes", "kind")
+    pairs = {(k, t if isinstance(t, str) else None): n for k, t, n in zip(got["kind"], got["topic"], got["n"])}
+    # a1:q0 drones, a1:q1 aid, a2:q0 aid+korea, a3:q0 no topic, a4:q0 drones
+    assert pairs == {("full", "drones"): 1, ("scare", "aid"): 1, ("full", "aid"): 1, ("full", "korea"): 1,
+                     ("partial", None): 1, ("scare", "drones"): 1}
+    assert store5.count_by_topic("quotes", "kind", Filters.make(outlets=["BBC"]))["n"].sum() == 2
+
+
+@pytest.mark.parametrize("filters, table, expected", [
+    (Filters.make(near="weapons"), "quotes", 2),                           # a1 s0 and a2 s0 name weapons
+    (Filters.make(near="weapons", categories=["missile"]), "quotes", 1),   # only a2's sentence
+    (Filters.make(near="weapons", outlets=["AP"]), "quotes", 1),
+    (Filters.make(near="weapons"), "figures", 3),
+    (Filters.make(near="weapons", search="aid"), "figures", 2),    # both tables obey the search: a2's sentence
+    (Filters.make(near="weapons", search="ATACMS"), "figures", 0),  # the weapon matches, no figure does
+    (Filters.make(near="quotes", speakers=["Nobody"]), "weapons", 0),
+])
+def test_near_keeps_rows_in_sentences_holding_a_filtered_row_of_another_table(store5, filters, table, expected):
+    assert store5.count(table, filters) == expected
+
+
+def test_measures_group_the_same_measure_across_sources_in_sql(store5):
+    got = store5.measures(Filters(), unknown="Unknown")
+    assert list(got["measure"]) == ["troops", "troops"] and list(got["unit"]) == ["count", "count"]
+    assert dict(zip(got["source"], got["values"])) == {"AP": [10000.0], "BBC": [10900.0]}
+    assert dict(zip(got["source"], got["n"])) == {"AP": 2, "BBC": 1}
+    assert store5.measures(Filters.make(outlets=["AP"])).empty          # one source: nothing to compare
+    points = store5.measure_points(Filters(), [("troops", "count")], unknown="Unknown")
+    assert list(zip(points["source"], points["value"], points["n"])) == [("AP", 10000.0, 2), ("BBC", 10900.0, 1)]
+    assert list(points["as_written"]) == ["10,000 troops", "10,900 troops"]   # the first figure of each
+    assert store5.measure_points(Filters(), []).empty
