@@ -16,7 +16,7 @@ offsets. Nothing here is quadratic in rows; sentence lookups are joins on (doc_i
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 
@@ -228,19 +228,43 @@ def _passing_sentences(t: Tables, sel: Selection) -> pd.DataFrame:
 def _enrich(rows: pd.DataFrame, t: Tables) -> pd.DataFrame:
     """Add the article's source/title/date and the sentence text and topics to row-level data
     (array lookups by the rows' `_sent` positions and a doc_id index, no merges)."""
+    sentences = None
+    if SENT in rows.columns:
+        sents = t["sentences"]
+        pos = rows[SENT].to_numpy(dtype="int64")
+        ok = pos >= 0
+        sentences = {}
+        for src, col in (("text", "sentence"), ("topic_names", "topic_names"), ("topics", "topic_ids")):
+            values = np.full(len(rows), None, dtype=object)
+            values[ok] = sents[src].to_numpy(dtype=object)[pos[ok]]
+            sentences[col] = values
+    return enrich(rows, t["articles"], sentences)
+
+
+def enrich(rows: pd.DataFrame, articles: pd.DataFrame, sentences: Mapping[str, object] | None) -> pd.DataFrame:
+    """`rows` plus source/title/published from the prepared `articles` (by doc_id) and the
+    given sentence columns (sentence, topic_names, topic_ids; aligned with `rows`). Shared by
+    the pandas views and the DuckDB pages so both shape rows the same way."""
     out = rows.copy()
-    arts = t["articles"].set_index("doc_id")
+    arts = articles.set_index("doc_id")
     for col in ("source", "title", "published"):
         out[col] = out["doc_id"].map(arts[col])
-    if SENT in out.columns:
-        sents = t["sentences"]
-        pos = out[SENT].to_numpy(dtype="int64")
-        ok = pos >= 0
-        for src, col in (("text", "sentence"), ("topic_names", "topic_names"), ("topics", "topic_ids")):
-            values = np.full(len(out), None, dtype=object)
-            values[ok] = sents[src].to_numpy(dtype=object)[pos[ok]]
-            out[col] = values
+    for col, values in (sentences or {}).items():
+        out[col] = values
     return out
+
+
+def sentence_columns(text: Sequence[object], topics: Sequence[object]) -> dict[str, np.ndarray]:
+    """sentence, topic_names and topic_ids columns from raw sentence texts and topic lists (as
+    `prepare` derives them; missing sentences stay None)."""
+    ids = [None if t is None and s is None else _as_tuple(t) for s, t in zip(text, topics)]
+    names = {combo: ", ".join(topic_label(i) for i in combo) for combo in set(i for i in ids if i is not None)}
+    topic_ids = np.empty(len(ids), dtype=object)    # filled one by one: tuples must stay tuples
+    for k, i in enumerate(ids):
+        topic_ids[k] = i
+    return {"sentence": np.asarray(list(text), dtype=object),
+            "topic_names": np.asarray([None if i is None else names[i] for i in ids], dtype=object),
+            "topic_ids": topic_ids}
 
 
 def articles_view(t: Tables, sel: Selection) -> pd.DataFrame:
@@ -271,8 +295,11 @@ def quotes_view(t: Tables, sel: Selection) -> pd.DataFrame:
     if f.search.strip():
         own["search"] = (_contains(q["text"], f.search) | _contains(q["speaker"], f.search)
                          | _contains(q["speaker_role"], f.search))
-    rows = _enrich(_rows(q, sel, own=own), t)
-    rows = rows.assign(kind_label=rows["kind"].map(lambda k: k if isinstance(k, str) else ""))
+    return shape_quotes(_enrich(_rows(q, sel, own=own), t))
+
+
+def shape_quotes(rows: pd.DataFrame) -> pd.DataFrame:
+    """Enriched quote rows -> the quotes view's columns."""
     cols = ["speaker", "speaker_role", "kind", "text", "source", "title", "published", "topic_names",
             "sentence", "cue", "speaker_mention", "doc_id", "sent_id", "start", "end", "quote_id"]
     out = rows[cols].rename(columns={"speaker_role": "role", "text": "quote", "title": "article",
@@ -286,7 +313,10 @@ def figures_view(t: Tables, sel: Selection) -> pd.DataFrame:
     own: dict[str, pd.Series] = {}
     if f.search.strip():
         own["search"] = _contains(fi["surface"], f.search) | _contains(fi["counts"], f.search)
-    rows = _enrich(_rows(fi, sel, own=own), t)
+    return shape_figures(_enrich(_rows(fi, sel, own=own), t))
+
+
+def shape_figures(rows: pd.DataFrame) -> pd.DataFrame:
     cols = ["value", "unit", "counts", "surface", "approx", "currency", "source", "title", "published",
             "topic_names", "sentence", "doc_id", "sent_id", "start", "end", "figure_id"]
     out = rows[cols].rename(columns={"surface": "as_written", "title": "article", "topic_names": "topics"})
@@ -301,8 +331,11 @@ def weapons_view(t: Tables, sel: Selection) -> pd.DataFrame:
         own["category"] = w["category"].isin(f.categories).astype(bool)
     if f.search.strip():
         own["search"] = _contains(w["surface"], f.search) | _contains(w["canonical"], f.search)
-    rows = _enrich(_rows(w, sel, own=own), t)
-    rows["category"] = rows["category"].map(category_label)
+    return shape_weapons(_enrich(_rows(w, sel, own=own), t))
+
+
+def shape_weapons(rows: pd.DataFrame) -> pd.DataFrame:
+    rows = rows.assign(category=rows["category"].map(category_label))
     cols = ["canonical", "category", "surface", "specific", "source", "title", "published", "topic_names",
             "topic_ids", "sentence", "doc_id", "sent_id", "start", "end", "mention_id"]
     out = rows[cols].rename(columns={"surface": "as_written", "title": "article", "topic_names": "topics"})
@@ -315,7 +348,11 @@ def dates_view(t: Tables, sel: Selection) -> pd.DataFrame:
     own: dict[str, pd.Series] = {}
     if f.search.strip():
         own["search"] = _contains(d["surface"], f.search) | _contains(d["iso"], f.search)
-    rows = _enrich(_rows(d, sel, own=own), t)
+    return shape_dates(_enrich(_rows(d, sel, own=own), t))
+
+
+def shape_dates(rows: pd.DataFrame) -> pd.DataFrame:
+    rows = rows.copy()
     when, precision = zip(*rows["iso"].map(iso_to_timestamp)) if len(rows) else ((), ())
     rows["date"] = pd.to_datetime(pd.Series(list(when), index=rows.index, dtype="object"), errors="coerce")
     rows["precision"] = list(precision)
@@ -421,20 +458,35 @@ def measure_comparison(figures: pd.DataFrame, *, tolerance: float = 0.005) -> tu
     f = f[n_sources >= 2]
     if not len(f):
         return empty
+    groups = (f.groupby(["measure", "unit", "source"], sort=True)["value"]
+               .agg(values=lambda v: sorted(set(v)), low="min", high="max", n="size").reset_index())
+    return measure_summary(groups, tolerance=tolerance), f.reset_index(drop=True)
+
+
+SUMMARY_COLUMNS = ["measure", "unit", "sources", "values", "low", "high", "spread_pct", "disagree", "verdict"]
+
+
+def measure_summary(groups: pd.DataFrame, *, tolerance: float = 0.005) -> pd.DataFrame:
+    """The comparison table from per-(measure, unit, source) groups (columns measure, unit,
+    source, values: the source's sorted distinct values, low, high), whether pandas or SQL
+    grouped them: one row per measure with each source's values, the spread and the verdict."""
+    if not len(groups):
+        return pd.DataFrame(columns=SUMMARY_COLUMNS)
     rows = []
-    for (measure, unit), g in f.groupby(["measure", "unit"], sort=True):
-        per_source = g.groupby("source")["value"].apply(lambda v: sorted(set(v)))
-        low, high = float(g["value"].min()), float(g["value"].max())
+    for (measure, unit), g in groups.groupby(["measure", "unit"], sort=True):
+        g = g.sort_values("source")
+        low, high = float(g["low"].min()), float(g["high"].max())
         spread = 0.0 if high == 0 else (high - low) / abs(high) * 100
         disagree = spread > tolerance * 100
-        values = "; ".join(f"{src}: {', '.join(fmt_number(x) for x in vals)}" for src, vals in per_source.items())
+        values = "; ".join(f"{src}: {', '.join(fmt_number(x) for x in vals)}"
+                           for src, vals in zip(g["source"], g["values"]))
         verdict = (f"⚠ differ: {fmt_number(low)} vs {fmt_number(high)}" if disagree
                    else f"✓ agree: {fmt_number(low)}")
         rows.append({"measure": measure, "unit": unit, "sources": int(g["source"].nunique()), "values": values,
                      "low": low, "high": high, "spread_pct": round(spread, 1), "disagree": disagree,
                      "verdict": verdict})
     summary = pd.DataFrame(rows).sort_values(["disagree", "sources", "measure"], ascending=[False, False, True])
-    return summary.reset_index(drop=True), f.reset_index(drop=True)
+    return summary.reset_index(drop=True)
 
 
 def fmt_number(x: float) -> str:

@@ -1,20 +1,31 @@
 """Figures: which numbers were reported, and where outlets disagree on the same measure."""
 import streamlit as st
 
-from newslens_app import charts, ui, views
+from newslens_app import charts, paged, scaled, ui, views
 
 ctx = ui.context()
 ui.page_header("Figures", "Numbers an analyst could chart or compare (troops, drones, money, percentages, "
                "durations), with what each one counts.")
-figures = ctx.view("figures")
-if figures.empty:
+if ctx.large:
+    # A large corpus: the comparison and chart data are grouped in SQL, the table is one page
+    # of rows (newslens_app.scaled); no whole table is loaded into pandas.
+    qf = ctx.query_filters()
+    total = ui.derived(ctx, lambda: ctx.store.count("figures", qf), key="f_big_count")
+else:
+    figures = ctx.view("figures")
+    total = len(figures)
+if not total:
     ui.nothing_found(ctx, "figures")
     st.stop()
 
 st.subheader("Same measure, different outlets")
 st.caption("Figures that count the same thing (same wording of what is counted, same unit) in two or more "
            "outlets. ⚠ marks measures where the outlets' numbers differ, e.g. 10,000 vs 10,900 troops.")
-summary, points = ui.derived(ctx, lambda: views.measure_comparison(figures), key="f_comparison")
+if ctx.large:
+    summary, points, n_behind = ui.derived(
+        ctx, lambda: scaled.measure_comparison(ctx.store, qf, panels=charts.MAX_PANELS), key="f_big_comparison")
+else:
+    summary, points = ui.derived(ctx, lambda: views.measure_comparison(figures), key="f_comparison")
 if summary.empty:
     st.info("No measure is reported by two or more outlets under the current filters, so there is nothing "
             "to compare side by side.", icon=":material/compare_arrows:")
@@ -36,21 +47,38 @@ else:
                  })
     st.caption("Each panel is one measure on its own scale; hover a dot for the sentence it comes from."
                + (f" The {charts.MAX_PANELS} measures at the top of the table are drawn; the table lists all "
-                  f"{len(summary):,}." if len(summary) > charts.MAX_PANELS else ""))
+                  f"{len(summary):,}." if len(summary) > charts.MAX_PANELS else "")
+               + (" On this large corpus a dot stands for every figure an outlet gave with that value; its "
+                  "sentence is the first of them." if ctx.large else ""))
     ui.chart(ctx, lambda: charts.measure_points(points, ctx.outlet_colours, measures=list(summary["measure"])),
              key="f_points", missing="figures")
-    behind = points.merge(summary[["measure", "unit", "verdict"]], on=["measure", "unit"], how="left")
-    ui.download_csv(ctx, behind, "figure-comparison", key="dl_compare",
-                    label=f"Download the {len(behind):,} figures behind this comparison as CSV")
+    if ctx.large:
+        paged.download_all(ctx, "figure-comparison", n_behind, key="dl_compare",
+                           label=f"Download the {n_behind:,} figures behind this comparison as CSV",
+                           build=lambda: scaled.comparison_csv(ctx.store, ctx.articles, qf, summary))
+    else:
+        behind = points.merge(summary[["measure", "unit", "verdict"]], on=["measure", "unit"], how="left")
+        ui.download_csv(ctx, behind, "figure-comparison", key="dl_compare",
+                        label=f"Download the {len(behind):,} figures behind this comparison as CSV")
 
 st.subheader("What the figures count, by outlet")
 st.caption("The 20 most frequent things counted; bars are split by the outlet that reported them.")
-ui.chart(ctx, lambda: charts.count_bars(figures.fillna({"counts": "(not stated)"}), y="counts", color="source",
-                                colours=ctx.outlet_colours, x_label="figures"), key="f_counts", missing="figures")
+if ctx.large:
+    counted = ui.derived(ctx, lambda: scaled.counted_by_source(ctx.store, qf), key="f_big_counted")
+    counts_chart = lambda: charts.count_bars(counted, y="counts", color="source",  # noqa: E731
+                                             colours=ctx.outlet_colours, x_label="figures", weight="n")
+else:
+    counts_chart = lambda: charts.count_bars(figures.fillna({"counts": "(not stated)"}), y="counts",  # noqa: E731
+                                             color="source", colours=ctx.outlet_colours, x_label="figures")
+ui.chart(ctx, counts_chart, key="f_counts", missing="figures")
 
 st.subheader("All figures")
-ui.filter_sentence(ctx, len(figures), "figures")
+ui.filter_sentence(ctx, total, "figures")
 ui.reader_hint()
+if ctx.large:
+    offset = paged.page_offset(total, key="f_page", noun="figures")
+    figures = ui.derived(ctx, lambda: scaled.view_page(ctx.store, ctx.articles, "figures", qf, offset=offset),
+                         key=f"f_big_rows_{offset}")
 ui.table(ctx, figures, key="f_table", columns={
     "value": st.column_config.NumberColumn("Value", width="small", format="localized"),
     "unit": st.column_config.TextColumn("Unit", width="small"),
@@ -60,4 +88,8 @@ ui.table(ctx, figures, key="f_table", columns={
     "source": st.column_config.TextColumn("Outlet", width="medium"),
     "sentence": st.column_config.TextColumn("Sentence", width="large"),
 })
-ui.download_csv(ctx, figures, "figures", key="dl_figures")
+if ctx.large:
+    paged.download_all(ctx, "figures", total, key="dl_figures",
+                       build=lambda: scaled.view_csv(ctx.store, ctx.articles, "figures", qf))
+else:
+    ui.download_csv(ctx, figures, "figures", key="dl_figures")

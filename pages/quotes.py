@@ -1,35 +1,52 @@
 """Quotes: who said what, in which outlet, on which topic."""
 import streamlit as st
 
-from newslens_app import charts, ui
+from newslens_app import charts, paged, scaled, ui
 
 ctx = ui.context()
 ui.page_header("Quotes", "Who said what: quoted speech with its speaker, as each outlet reported it. "
                "Full quotes are clauses attributed to a speaker, partial quotes short quoted phrases, "
                "scare quotes quoted terms with no speaker.")
-quotes = ctx.view("quotes")
-if quotes.empty:
+if ctx.large:
+    # A large corpus: counts and chart data are SQL GROUP BYs, the table one page of rows
+    # (newslens_app.scaled); no whole table is loaded into pandas.
+    qf = ctx.query_filters()
+    total = ui.derived(ctx, lambda: ctx.store.count("quotes", qf), key="q_big_count")
+    by_speaker = ui.derived(ctx, lambda: scaled.speaker_counts(ctx.store, qf), key="q_big_speakers")
+    by_kind = ui.derived(ctx, lambda: scaled.kind_counts(ctx.store, qf), key="q_big_kinds")
+    speakers_chart = lambda: charts.quotes_per_speaker(by_speaker, ctx.outlet_colours, weight="n")  # noqa: E731
+    per_source_chart = lambda: charts.speakers_per_source(by_speaker, ctx.outlet_colours)  # noqa: E731
+    kinds_chart = lambda: charts.quote_kinds(by_kind, weight="n")  # noqa: E731
+else:
+    quotes = ctx.view("quotes")
+    total = len(quotes)
+    speakers_chart = lambda: charts.quotes_per_speaker(quotes, ctx.outlet_colours)  # noqa: E731
+    per_source_chart = lambda: charts.speakers_per_source(quotes, ctx.outlet_colours)  # noqa: E731
+    kinds_chart = lambda: charts.quote_kinds(quotes)  # noqa: E731
+if not total:
     ui.nothing_found(ctx, "quotes")
     st.stop()
 
 st.subheader("Quotes per speaker")
 st.caption("The 20 most quoted speakers, coloured by the outlet that quoted them.")
-ui.chart(ctx, lambda: charts.quotes_per_speaker(quotes, ctx.outlet_colours), key="q_speakers",
-         missing="quotes with a named speaker")
+ui.chart(ctx, speakers_chart, key="q_speakers", missing="quotes with a named speaker")
 left, right = st.columns(2)
 with left:
     st.subheader("Speakers per outlet")
     st.caption("How many different people each outlet quoted; hover for their names.")
-    ui.chart(ctx, lambda: charts.speakers_per_source(quotes, ctx.outlet_colours), key="q_per_source",
-             missing="quotes with a named speaker")
+    ui.chart(ctx, per_source_chart, key="q_per_source", missing="quotes with a named speaker")
 with right:
     st.subheader("Kinds of quote per outlet")
     st.caption("Full quotes, partial quotes and scare quotes in each outlet.")
-    ui.chart(ctx, lambda: charts.quote_kinds(quotes), key="q_kinds", missing="quotes")
+    ui.chart(ctx, kinds_chart, key="q_kinds", missing="quotes")
 
 st.subheader("All quotes")
-ui.filter_sentence(ctx, len(quotes), "quotes")
+ui.filter_sentence(ctx, total, "quotes")
 ui.reader_hint()
+if ctx.large:
+    offset = paged.page_offset(total, key="q_page", noun="quotes")
+    quotes = ui.derived(ctx, lambda: scaled.view_page(ctx.store, ctx.articles, "quotes", qf, offset=offset),
+                        key=f"q_big_rows_{offset}")
 ui.table(ctx, quotes, key="q_table", columns={
     "speaker": st.column_config.TextColumn("Speaker", width="medium"),
     "source": st.column_config.TextColumn("Outlet", width="medium"),
@@ -39,4 +56,8 @@ ui.table(ctx, quotes, key="q_table", columns={
     "topics": st.column_config.TextColumn("Topics", width="medium"),
     "article": st.column_config.TextColumn("Article", width="medium"),
 })
-ui.download_csv(ctx, quotes, "quotes", key="dl_quotes")
+if ctx.large:
+    paged.download_all(ctx, "quotes", total, key="dl_quotes",
+                       build=lambda: scaled.view_csv(ctx.store, ctx.articles, "quotes", qf))
+else:
+    ui.download_csv(ctx, quotes, "quotes", key="dl_quotes")

@@ -1,27 +1,34 @@
 """Article reader: one article with its quotes, figures, weapons and dates highlighted in place."""
 import streamlit as st
 
-from newslens_app import highlight, ui
+from newslens_app import highlight, scaled, ui, views
 from newslens_app.safe import md
 
 ctx = ui.context()
-arts = ctx.tables["articles"]
+arts = ctx.articles    # the prepared articles table without texts, loaded in both modes
 if arts.empty:
     ui.nothing_found(ctx, "articles")
     st.stop()
 
 titles = dict(zip(arts["doc_id"], arts["title"]))
+if ctx.large:
+    # A large corpus: the filtered articles are one query, the highlights come from this
+    # article's rows alone (newslens_app.scaled.article_tables), never whole tables.
+    qf = ctx.query_filters()
+    filtered = ui.derived(ctx, lambda: scaled.article_ids(ctx.store, qf, limit=ui.MAX_ARTICLE_OPTIONS),
+                          key="r_big_articles")
+else:
+    filtered = ctx.view("articles")["doc_id"].head(ui.MAX_ARTICLE_OPTIONS).tolist()
 wanted = st.query_params.get("doc")
 if wanted in titles and st.session_state.get("reader_doc") is None:
     st.session_state["reader_doc"] = wanted
 if st.session_state.get("reader_doc") not in titles:
-    shown = ctx.view("articles")
-    st.session_state["reader_doc"] = (shown["doc_id"].iloc[0] if len(shown) else arts["doc_id"].iloc[0])
+    st.session_state["reader_doc"] = filtered[0] if filtered else arts["doc_id"].iloc[0]
 
 ui.page_header("Article reader", "Check any row against its sentence: the article text with everything "
                "extracted from it highlighted in place. Hover a highlight for details.")
 # the filtered articles (capped: a selectbox of 100k titles is slow) plus the one being read
-listed = list(dict.fromkeys([st.session_state["reader_doc"], *ctx.view("articles")["doc_id"].head(ui.MAX_ARTICLE_OPTIONS)]))
+listed = list(dict.fromkeys([st.session_state["reader_doc"], *filtered]))
 doc_id = st.selectbox("Article", listed, key="reader_doc", format_func=lambda d: titles[d],
                       help="The articles that pass the sidebar filters.")
 st.query_params["doc"] = doc_id
@@ -43,7 +50,12 @@ kinds = st.pills("Highlight", ["quotes", "figures", "weapons", "dates"], selecti
                  format_func=lambda k: highlight.KIND_LABELS[k] + "s")
 only_filtered = st.toggle("Only rows that match the sidebar filters", key="reader_only_filtered",
                           help="Off: everything extracted from this article. On: only the rows the other pages show.")
-marks, rows = highlight.marks_for(ctx.tables, ctx.selection, doc_id, kinds=kinds or [], only_filtered=only_filtered)
+if ctx.large:
+    one = ui.derived(ctx, lambda: scaled.article_tables(ctx.store, doc_id), key=f"r_big_doc_{doc_id}")
+    tables, selection = one, views.select(one, ctx.filters)   # filters on one article: the same rows
+else:
+    tables, selection = ctx.tables, ctx.selection
+marks, rows = highlight.marks_for(tables, selection, doc_id, kinds=kinds or [], only_filtered=only_filtered)
 
 focus = None
 clicked = st.session_state.get("reader_focus")  # (doc_id, start, end) of the row clicked on another page

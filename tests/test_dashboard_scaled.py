@@ -136,3 +136,167 @@ def test_date_bounds_translate_to_iso_strings():
     assert not f.include_undated
     assert ui.to_query_filters(Filters(include_undated=False)).date_from == "0"
     assert ui.to_query_filters(Filters()).date_from is None
+
+
+# ---------------------------------------------------------------- the other pages' large mode
+
+def _more_filters(t) -> list[Filters]:
+    """`_filters` plus the two that only the weapons and quotes pages read on the row itself."""
+    category = sorted(t["weapons"]["category"].dropna().unique())[0]
+    return _filters(t) + [Filters(categories=(category,)), Filters(categories=(category,), search="the")]
+
+
+@pytest.mark.parametrize("kind", ["quotes", "figures", "weapons", "dates"])
+def test_view_pages_and_chunks_are_the_pandas_view(both, kind):
+    t, store = both
+    for f in _more_filters(t):
+        want = views.ALL_VIEWS[kind](t, views.select(t, f))
+        qf = ui.to_query_filters(f)
+        assert store.count(kind, qf) == len(want), f
+        whole = scaled.view_page(store, t["articles"], kind, qf, limit=10**6)
+        pd.testing.assert_frame_equal(_plain(whole), _plain(want))
+        page = scaled.view_page(store, t["articles"], kind, qf, offset=2, limit=3)
+        pd.testing.assert_frame_equal(_plain(page), _plain(want.iloc[2:5].reset_index(drop=True)))
+        chunks = list(scaled.view_chunks(store, t["articles"], kind, qf, chunk=4))
+        assert sum(len(c) for c in chunks) == len(want)
+        if len(want):
+            pd.testing.assert_frame_equal(_plain(pd.concat(chunks, ignore_index=True)), _plain(want))
+
+
+def test_chunked_csv_is_the_csv_of_the_whole_view(both):
+    from newslens.export import safe_csv_bytes
+    t, store = both
+    want = views.quotes_view(t, views.select(t, Filters()))
+    assert len(want) > 5
+    got = scaled.csv_bytes(scaled.view_chunks(store, t["articles"], "quotes", query.Filters(), chunk=3))
+    assert got == safe_csv_bytes(want)
+    empty = scaled.view_csv(store, t["articles"], "quotes", query.Filters.make(outlets=["no such outlet"]))
+    assert empty == safe_csv_bytes(want.iloc[0:0])
+
+
+def test_chart_group_counts_match_the_pandas_rows(both):
+    t, store = both
+    for f in _more_filters(t):
+        sel = views.select(t, f)
+        qf = ui.to_query_filters(f)
+        q, fi, w = views.quotes_view(t, sel), views.figures_view(t, sel), views.weapons_view(t, sel)
+
+        def sizes(df, keys):     # missing keys spelled alike on both sides (NaN != NaN in a dict)
+            return df.astype({k: object for k in keys}).fillna({k: "<na>" for k in keys}).groupby(keys).size().to_dict()
+
+        def sums(df, keys):
+            df = df.astype({k: object for k in keys}).fillna({k: "<na>" for k in keys})
+            return {k: v for k, v in df.groupby(keys)["n"].sum().to_dict().items() if v}
+
+        assert sums(scaled.speaker_counts(store, qf), ["speaker", "source"]) == sizes(q, ["speaker", "source"]), f
+        assert sums(scaled.kind_counts(store, qf), ["kind", "source"]) == sizes(q, ["kind", "source"]), f
+        counted = fi.fillna({"counts": "(not stated)"})
+        assert sums(scaled.counted_by_source(store, qf), ["counts", "source"]) == sizes(counted, ["counts", "source"])
+        for keys in (["canonical", "category"], ["outlet", "category"], ["canonical", "outlet"]):
+            shown = ["source" if k == "outlet" else k for k in keys]
+            assert sums(scaled.weapon_counts(store, keys, qf), shown) == sizes(w, shown), (f, keys)
+        assert sums(scaled.weapon_topics(store, qf), ["topic", "category"]) == \
+            sizes(views.explode_topics(w), ["topic", "category"]), f
+
+
+def test_measure_comparison_in_sql_is_the_pandas_comparison(both):
+    t, store = both
+    figures = views.figures_view(t, views.select(t, Filters()))
+    # a second outlet reporting the first measure with another value makes one disagreement
+    for f in [Filters()] + _filters(t)[1:3]:
+        want, want_points = views.measure_comparison(views.figures_view(t, views.select(t, f)))
+        have, points, behind = scaled.measure_comparison(store, ui.to_query_filters(f))
+        pd.testing.assert_frame_equal(_plain(have), _plain(want))
+        assert behind == len(want_points)
+        if len(want_points):
+            dots = want_points.groupby(["measure", "unit", "source", "value"]).size()
+            assert points.set_index(["measure", "unit", "source", "value"])["n"].to_dict() == dots.to_dict()
+            assert points["sentence"].notna().all()
+    assert len(figures)
+
+
+def test_weapon_neighbours_are_the_pandas_same_sentences(both):
+    t, store = both
+    for f in _more_filters(t):
+        sel = views.select(t, f)
+        same = views.same_sentences(views.weapons_view(t, sel),
+                                    {"quotes": views.quotes_view(t, sel), "figures": views.figures_view(t, sel)})
+        qf = ui.to_query_filters(f)
+        for kind in ("quotes", "figures"):
+            near = scaled.near_weapons(qf)
+            assert store.count(kind, near) == len(same[kind]), (f, kind)
+            rows = scaled.with_weapon_names(store, qf, scaled.view_page(store, t["articles"], kind, near, limit=10**6))
+            pd.testing.assert_frame_equal(_plain(rows), _plain(same[kind]))
+
+
+def test_one_article_tables_give_the_reader_the_same_rows(both):
+    from newslens_app import highlight
+    t, store = both
+    doc = t["quotes"]["doc_id"].iloc[0]
+    one = scaled.article_tables(store, doc)
+    for f in _filters(t)[:4]:
+        for only in (False, True):
+            want = highlight.marks_for(t, views.select(t, f), doc, kinds=list(scaled.KINDS), only_filtered=only)
+            have = highlight.marks_for(one, views.select(one, f), doc, kinds=list(scaled.KINDS), only_filtered=only)
+            assert have[0] == want[0], (f, only)
+            pd.testing.assert_frame_equal(_plain(have[1]), _plain(want[1]))
+
+
+def _page(monkeypatch, seeds, page: str, *, large: bool, **state) -> AppTest:
+    _pin(monkeypatch, seeds)
+    # charts and derived frames are cached per data version and filters, not per mode: start
+    # empty so each mode draws its own
+    ui._figure.clear()
+    ui._derived.clear()
+    if large:
+        monkeypatch.setattr(query, "LARGE_ROWS", 0)
+        monkeypatch.setattr(scaled, "PAGE_ROWS", 3)         # several pages even on the seeds
+
+        def no_whole_tables(*args):
+            raise AssertionError("a large page loaded whole tables")
+        monkeypatch.setattr(ui, "load_tables", no_whole_tables)
+    at = AppTest.from_string(f"from newslens_app.ui import run_app\nrun_app(default={page!r})", default_timeout=60)
+    for key, value in state.items():
+        at.session_state[key] = value
+    return at.run()
+
+
+TABLE_KEYS = {"quotes": ["q_table"], "figures": ["f_table"], "weapons": ["w_table", "w_quotes", "w_figures"],
+              "reader": ["reader_rows"]}
+
+
+@pytest.mark.parametrize("page", ["quotes", "figures", "weapons", "reader"])
+@pytest.mark.parametrize("state", [{}, {"f_search": "said"}])
+def test_pages_in_large_mode_show_what_pandas_mode_shows(monkeypatch, seeds, page, state):
+    small = _page(monkeypatch, seeds, page, large=False, **state)
+    big = _page(monkeypatch, seeds, page, large=True, **state)
+    assert not small.exception and not big.exception, big.exception
+    assert [m.value for m in big.markdown] == [m.value for m in small.markdown]   # the "N rows where ..." lines
+    assert {c.key for c in big.get("plotly_chart")} == {c.key for c in small.get("plotly_chart")}
+    for key in TABLE_KEYS[page]:
+        have = [df.value for df in big.dataframe if df.key == key]
+        want = [df.value for df in small.dataframe if df.key == key]
+        assert len(have) == len(want), key
+        if have:
+            n = len(have[0])
+            assert n <= (3 if page != "reader" else len(want[0]))
+            pd.testing.assert_frame_equal(_plain(have[0].reset_index(drop=True)),
+                                          _plain(want[0].iloc[:n].reset_index(drop=True)), check_dtype=False)
+    downloads = {b.key for b in big.get("download_button")}
+    assert downloads == {b.key for b in small.get("download_button")}
+
+
+def test_a_later_page_and_an_oversized_download(monkeypatch, seeds):
+    small = _page(monkeypatch, seeds, "quotes", large=False)     # first: large mode's patches stay
+    want = next(df.value for df in small.dataframe if df.key == "q_table").iloc[3:6].reset_index(drop=True)
+    assert len(want) == 3
+    first = _page(monkeypatch, seeds, "quotes", large=True)
+    assert first.number_input(key="q_page").value == 1
+    second = first.number_input(key="q_page").set_value(2).run()
+    have = next(df.value for df in second.dataframe if df.key == "q_table")
+    pd.testing.assert_frame_equal(_plain(have.reset_index(drop=True)), _plain(want), check_dtype=False)
+    monkeypatch.setattr(scaled, "MAX_CSV_ROWS", 2)
+    capped = _page(monkeypatch, seeds, "quotes", large=True)
+    assert "dl_quotes" not in {b.key for b in capped.get("download_button")}
+    assert capped.button(key="dl_quotes").disabled
+    assert any("more than the 2 one download holds" in c.value for c in capped.caption)
