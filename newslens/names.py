@@ -472,8 +472,9 @@ _ROMANISATION = [("yy", "y"), ("iy", "y"), ("ie", "e"), ("oo", "u"), ("ou", "u")
 
 
 def _fold(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    if not s.isascii():                     # ASCII has nothing to decompose or strip
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
     return s.lower().replace("’", "'")
 
 
@@ -483,20 +484,26 @@ def name_key(name: str) -> str:
 
     "Yoon Suk-yeol", "Yoon Suk Yeol" and "Yoon Suk yeol" share a key; so do "Zelensky" and
     "Zelenskyy", "Du Jin-ho" and "Doo Jin-ho". Does NOT fold different first names."""
-    s = re.sub(r"[^a-z' ]", "", _fold(name).replace("-", ""))
-    s = re.sub(r"\s+", "", s)
+    # only a-z, ' and spaces survive the first step, so dropping spaces removes all whitespace
+    s = _KEY_DROP.sub("", _fold(name).replace("-", "")).replace(" ", "")
     for a, b in _ROMANISATION:
         s = s.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", s)
+    return _KEY_REPEAT.sub(r"\1", s)
+
+
+_KEY_DROP = re.compile(r"[^a-z' ]")
+_KEY_REPEAT = re.compile(r"(.)\1+")
 
 
 _SUFFIXES = frozenset(("jr.", "sr.", "jr", "sr", "ii", "iii", "iv"))
 
 
-def _word_keys(name: str) -> list[str]:
-    """Keys of the words of a name, its title and generational suffix left out."""
+@lru_cache(maxsize=1 << 16)
+def _word_keys(name: str) -> tuple[str, ...]:
+    """Keys of the words of a name, its title and generational suffix left out. Cached: the
+    corpus pass compares each name with every other sharing a surname."""
     words = [w for w in peel_title(name)[0].split() if w.lower() not in _SUFFIXES]
-    return [name_key(w) for w in words] or [name_key(name)]
+    return tuple(name_key(w) for w in words) or (name_key(name),)
 
 
 def _edit_distance(a: str, b: str, limit: int = 2) -> int:
