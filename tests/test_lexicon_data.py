@@ -114,6 +114,16 @@ def test_weapon_words_that_stay_mentions(text, expected):
     # a poll's "dead heat" is not a death toll
     ("Sanders came from 50 percentage points behind to a dead heat in Iowa.",
      "50 percentage points", "percent", "approval rating"),
+    # what a percentage is about
+    ("The poll has a margin of error of three percentage points.", "three percentage points", "percent", "margin of error"),
+    ("The city's unemployment rate is 4.6 percent.", "4.6 percent", "percent", "unemployment"),
+    ("Clinton is underwater at 41 percent favorable.", "41 percent", "percent", "approval rating"),
+    ("He would need to win 65 percent of the remaining delegates.", "65 percent", "percent", "delegates"),
+    ("The pledge was to reduce emissions 26 percent by 2025.", "26 percent", "percent", "emissions"),
+    ("Russia's consumer price index rose 0.07% in the week.", "0.07%", "percent", "inflation"),
+    ("Occidental shares rose more than 3.5% on Tuesday.", "3.5%", "percent", "shares"),
+    # ... and what a bare number next to its measure counts
+    ("Ted Cruz has 370 delegates and Kasich has 129.", "129", "count", "delegates"),
     # units of measure
     ("The larger ones are perhaps as big as 100 kilotons.", "100 kilotons", "other", "kilotons"),
     ("The bomb had a yield of 50 megatons.", "50 megatons", "other", "megatons"),
@@ -123,6 +133,18 @@ def test_weapon_words_that_stay_mentions(text, expected):
 def test_measures_name_what_a_figure_is_about(text, surface, unit, counts):
     found = [f for f in figures(text) if f[0] == surface]
     assert found and found[0][2:] == (unit, counts), figures(text)
+
+
+@pytest.mark.parametrize("text, surface", [
+    # words that look like a measure but are not one here
+    ("Temperatures hovered near 100 degrees, and the heat index reached 109.", "109"),
+    ("The US army has 2,645 tanks, and 44 of the army's stock are being upgraded.", "44"),
+    ("With 35 at stake, Clinton will gain at least 18.", "35"),
+    ("They played for nearly an hour, about 10,000 in an hour.", "10,000"),
+])
+def test_words_that_do_not_name_a_measure(text, surface):
+    found = [f for f in figures(text) if f[0] == surface]
+    assert found == [] or found[0][3] is None, found
 
 
 @pytest.mark.parametrize("text", [
