@@ -23,6 +23,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -68,8 +69,9 @@ _PAREN_ACRONYM = re.compile(r" \([A-Z][A-Za-z&]{1,9}\)")
 _POSSESSOR = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)*)['’]s $")
 
 
-@dataclass(frozen=True)
-class _Cand:
+class _Cand(NamedTuple):
+    """A candidate mention. A named tuple rather than a dataclass: tens of thousands are made,
+    hashed and sorted per corpus, and a tuple does that in C (same fields, same equality)."""
     start: int
     end: int
     name: str
@@ -124,9 +126,11 @@ def _lexicon_candidates(text: str, spans: Sequence[tuple[int, int]]
     starts = [s for s, _ in spans]
     out = []
     heads = []
+    n = len(text)
     for last, (length, name, etype, is_head) in gaz.automaton.iter(text):
         start, end = last - length + 1, last + 1
-        if not _bounded(text, start, end):
+        # `_bounded`, inline: this loop runs once per automaton hit
+        if (start and text[start - 1].isalnum()) or (end < n and text[end].isalnum()):
             continue
         k = bisect.bisect_right(starts, start) - 1
         if k < 0 or end > spans[k][1]:
@@ -264,9 +268,27 @@ def _person_candidates(article: Article, sentences: list[Sentence]) -> list[_Can
     """People from names.find_people, minus names that are weapon names ("Storm Shadow")."""
     if _find_people is None:
         return []
-    weapons = default_matcher().automaton
     return [_Cand(p.start, p.end, p.name, "person", 1) for p in _find_people(article, sentences)
-            if not weapons.exists(search_key(p.name))]
+            if not _is_weapon_name(p.name)]
+
+
+_WEAPON_NAMES: dict[str, bool] = {}
+_WEAPON_AUTOMATON: list = [None]
+
+
+def _is_weapon_name(name: str) -> bool:
+    """Whether the weapon lexicon lists `name` ("Storm Shadow"); remembered per name for the
+    current weapon matcher (a person's name recurs in many articles)."""
+    automaton = default_matcher().automaton
+    if _WEAPON_AUTOMATON[0] is not automaton:     # a reloaded lexicon: forget the answers
+        _WEAPON_AUTOMATON[0] = automaton
+        _WEAPON_NAMES.clear()
+    hit = _WEAPON_NAMES.get(name)
+    if hit is None:
+        if len(_WEAPON_NAMES) >= 1 << 16:
+            _WEAPON_NAMES.clear()
+        hit = _WEAPON_NAMES[name] = bool(automaton.exists(search_key(name)))
+    return hit
 
 
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
@@ -306,7 +328,7 @@ def extract_entities(article: Article, sentences: list[Sentence]) -> list[Entity
         if c.type == "org" and len(qualified.get(c.name, ())) == 1:
             c = _Cand(c.start, c.end, next(iter(qualified[c.name])), c.type, c.rank)
         k = bisect.bisect_right(starts, c.start) - 1
-        if k < 0 or c.end > live[k].end or article.in_chrome(c.start, c.end):
+        if k < 0 or c.end > live[k].end or (article.chrome and article.in_chrome(c.start, c.end)):
             continue
         rows.append(Entity(doc_id=article.doc_id, start=c.start, end=c.end, surface=text[c.start:c.end],
                            name=c.name, type=c.type, sent_id=live[k].sent_id))
