@@ -111,6 +111,7 @@ def test_weapon_words_that_stay_mentions(text, expected):
     ("Students from families with incomes above $125,000 may borrow.", "$125,000", "money", "income"),
     ("Workers there earn $12 per hour.", "$12", "money", "salary"),
     ("He left college owing more than $90,000.", "$90,000", "money", "loans"),
+    ("He drives to save 40 quid a week on fuel.", "40 quid", "money", "savings"),
     # a poll's "dead heat" is not a death toll
     ("Sanders came from 50 percentage points behind to a dead heat in Iowa.",
      "50 percentage points", "percent", "approval rating"),
