@@ -382,6 +382,14 @@ def _peeled(surface: str) -> tuple[str, str | None, int, bool, bool, bool]:
     return name, title, off, by_title, len(name.split()) >= 2, looks_like_person(name, titled=True)
 
 
+@lru_cache(maxsize=1 << 16)
+def _index_parts(name: str) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
+    """(words, words joined by single spaces, first and last word) of a full name, cached:
+    every article's index holds each mention of its people."""
+    ft = tuple(name_tokens(name))
+    return ft, " ".join(ft), tuple(_edge_tokens(name))
+
+
 class NameIndex:
     """Full person names of one article, indexed by their first and last word, for resolving
     shorter mentions ("Doo", "Sen. Sanders") in time proportional to the few candidates."""
@@ -390,12 +398,12 @@ class NameIndex:
         self.by_edge: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self.longest: dict[str, str] = {}
         # the same entries with their words split once, for `lookup`
-        self._split: dict[str, list[tuple[int, str, list[str], str]]] = defaultdict(list)
+        self._split: dict[str, list[tuple[int, str, tuple[str, ...], str]]] = defaultdict(list)
         self._fits: dict[str, tuple | None] = {}     # name -> `_fitting(name)`
         for pos, name in full:
-            ft = name_tokens(name)
-            entry = (pos, name, ft, " ".join(ft))
-            for w in _edge_tokens(name):
+            ft, joined, edges = _index_parts(name)
+            entry = (pos, name, ft, joined)
+            for w in edges:
                 self.by_edge[w].append((pos, name))
                 self._split[w].append(entry)
 
