@@ -300,6 +300,8 @@ _PREP_START = re.compile(r"(?:At|In|On|From|For|With|By|Of|To|After|Before|Durin
 _EXPLETIVE_START = re.compile(r"(?:There|Here)(?:['’]s|\s+(?:is|are|was|were))\b")
 _NAME_PARTICLES = frozenset("de da di del della van von der den bin ibn al el la le dos das".split())
 _HONORIFICS = frozenset(("Mr", "Mrs", "Ms", "Miss", "Mx"))
+# lower-case title and role words, built once (was rebuilt for every person with a role)
+_ROLE_HEADS = frozenset(t.lower() for t in CUES.titles) | CUES.role_nouns
 _TITLE_WORDS = frozenset(("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen"))
 # Month names are also surnames ("May said", "Jun wrote"); they stay possible subjects.
 _MONTHS = frozenset("January February March April May June July August September October November "
@@ -904,7 +906,7 @@ class _Resolver:
         self.gender = _gender_evidence(article.text, self.people)
         for p in self.people:
             if p.role and p.role.rstrip(".") not in _HONORIFICS and \
-                    p.role.split()[-1].lower() in {t.lower() for t in CUES.titles} | CUES.role_nouns:
+                    p.role.split()[-1].lower() in _ROLE_HEADS:
                 self.role_of.setdefault(p.name, p.role)
 
     def note_role(self, pos: int, role: str | None, name: str) -> None:
