@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from functools import lru_cache
 
 from .model import Article, DateMention, Sentence, Span
 from .numbers import trie_regex
@@ -145,11 +146,36 @@ _RANGE_LINK = re.compile(r"^\s*(?:-|–|—|to|and|until|till|through)\s*$")
 
 def find_dates(text: str, *, published: str | None = None) -> list[tuple[int, int, str]]:
     """(start, end, iso) of each date in `text`, in order. Does not skip chrome."""
+    found = date_matches(text)
+    if not found:
+        return []
+    pub = _parse_published(published)
+    out = []
+    future = bool(_FUTURE_CUE.search(text)) if pub and any(f[2] is None for f in found) else False
+    for start, end, y, mo, d in found:
+        if y is None and mo is not None:
+            deadline = bool(_DEADLINE_BEFORE.search(text[max(0, start - 30):start]))
+            y = resolve_year(mo, d, pub, future=future or deadline)
+        iso = _iso(y, mo, d)
+        if iso:
+            out.append((start, end, iso))
+    return out
+
+
+# The dates and figures extractors both read the dates of the same sentences (figures to skip
+# the numbers inside them); the cache lets the second one reuse the first one's scan. The
+# sentence text is the key (its hash is cached on the string), so the result is the same as
+# without the cache.
+@lru_cache(maxsize=4096)
+def date_matches(text: str) -> tuple[tuple[int, int, int | None, int | None, int | None], ...]:
+    """(start, end, year, month, day) of each date pattern in `text` that its context allows,
+    before any year is inferred from a publication date (year None: not written). A range's
+    first end takes the second end's year ("between Feb. 24 and March 3, 2022"). Does not
+    resolve years or build ISO strings: `find_dates` does."""
     found: list[list] = []          # [start, end, year, month, day, explicit_year]
     matches = _scan(text)
     if not matches:
-        return []
-    pub = _parse_published(published)
+        return ()
     for m in matches:
         kind = next(k for k in ("iso", "dotted", "mdy", "dmy", "my", "mo", "yr") if m.group(k))
         if kind == "iso":
@@ -180,16 +206,7 @@ def find_dates(text: str, *, published: str | None = None) -> list[tuple[int, in
     for a, b in zip(found, found[1:]):
         if a[2] is None and b[5] and a[3] and _RANGE_LINK.match(text[a[1]:b[0]]):
             a[2] = b[2] if (b[3] or 13) >= a[3] else b[2] - 1
-    out = []
-    future = bool(_FUTURE_CUE.search(text)) if pub and any(f[2] is None for f in found) else False
-    for start, end, y, mo, d, _explicit in found:
-        if y is None and mo is not None:
-            deadline = bool(_DEADLINE_BEFORE.search(text[max(0, start - 30):start]))
-            y = resolve_year(mo, d, pub, future=future or deadline)
-        iso = _iso(y, mo, d)
-        if iso:
-            out.append((start, end, iso))
-    return out
+    return tuple((f[0], f[1], f[2], f[3], f[4]) for f in found)
 
 
 def _scan(text: str) -> list[re.Match]:
@@ -264,7 +281,9 @@ def _year_context_ok(text: str, m: re.Match) -> bool:
 
 def date_spans(text: str) -> list[Span]:
     """Spans of dates and times of day in `text`: numbers there are not figures."""
-    spans = [(s, e) for s, e, _ in find_dates(text)]
+    # as find_dates(text) without a publication date: no year is inferred, so a day that
+    # exists in no year (Feb. 30) is no date, and Feb. 29 is one
+    spans = [(s, e) for s, e, y, mo, d in date_matches(text) if _iso(y, mo, d)]
     spans += [m.span() for m in TIME_RE.finditer(text)]
     return sorted(spans)
 

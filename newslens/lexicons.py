@@ -271,6 +271,16 @@ def search_copy(lower: str) -> str:
     return " " + _NON_WORD.sub(" ", lower) + " "
 
 
+@lru_cache(maxsize=8)
+def search_text(text: str) -> tuple[str, str, str]:
+    """(normalised text, its lower-cased copy, its search copy) of `text`: `normalise` and
+    `search_copy` in one call, cached for the last few texts because the topic, weapon and
+    figure extractors all scan the same article. The strings are immutable, so sharing them
+    cannot change a result; it does not make either function faster on a new text."""
+    norm, lower = normalise(text)
+    return norm, lower, search_copy(lower)
+
+
 def search_key(form: str, *, prefix: bool = False) -> str:
     """Automaton key for a lexicon form: lower case, non-word characters as spaces, a space
     before and (unless `prefix` or the form ends in punctuation) after. A hit of this key

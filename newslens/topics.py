@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .lexicons import load_lexicon, normalise, search_copy, search_key
+from .lexicons import load_lexicon, normalise, search_key, search_text
 from .model import Article, Sentence
 
 NEIGHBOUR_SHARE = 0.5      # how much of a neighbour's score a half-sure sentence may borrow
@@ -110,10 +110,10 @@ def _sentence_evidence(text: str, spans: Sequence[tuple[int, int]],
     out: list[dict[int, _Evidence]] = [{} for _ in spans]
     if not len(matcher.automaton) or not spans:
         return out
-    norm, lower = normalise(text)
+    norm, lower, copy = search_text(text)
     seen: set[tuple[int, int]] = set()
     k, last_k = 0, len(spans) - 1
-    for last, (key_id, klen, variants) in matcher.automaton.iter(search_copy(lower)):
+    for last, (key_id, klen, variants) in matcher.automaton.iter(copy):
         start = last - klen + 1               # key = " " + form [+ " "]; copy = " " + text
         while k < last_k and spans[k][1] <= start:
             k += 1                            # hits arrive in order of their end

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from .lexicons import LexiconError, load_lexicon, normalise as _normalise, search_copy, search_key
+from .lexicons import LexiconError, load_lexicon, normalise as _normalise, search_key, search_text
 from .model import Article, Sentence, WeaponMention
 
 CATEGORIES = ("missile", "artillery", "ammunition", "air_defense", "aircraft", "drone", "armor",
@@ -177,7 +177,7 @@ def find_weapons(text: str, *, spans: Sequence[tuple[int, int]] | None = None,
     sentence). Does NOT know about page chrome: `extract_weapons` drops those hits.
     """
     matcher = matcher or default_matcher()
-    norm, lower = _normalise(text)
+    norm, lower, copy = search_text(text)
     n = len(norm)
     spans = list(spans) if spans else [(0, n)]
     starts = [s for s, _ in spans]
@@ -188,7 +188,7 @@ def find_weapons(text: str, *, spans: Sequence[tuple[int, int]] | None = None,
 
     candidates: list[tuple[int, int, int, bool]] = []   # start, end, entry index, lower-case alias
     if len(matcher.automaton):
-        for last, payload in matcher.automaton.iter(search_copy(lower)):
+        for last, payload in matcher.automaton.iter(copy):
             for i, form, sensitive, klen in payload:
                 start = last - klen + 1             # key = " " + form [+ " "]; copy = " " + text
                 end = start + len(form)
