@@ -333,7 +333,7 @@ def _find_people(article, sentences: Sequence) -> list["PersonMention"]:
         lo, hi = s.start, s.end
         for m in _NAME.finditer(text, lo, hi):
             peeled = _peeled(m.group())
-            if peeled[0]:
+            if peeled is not None:
                 raw.append((m.start(), peeled, lo, hi))
     # Only full names that look like a person enter the index; the role found around a
     # mention is needed only for the mentions that are kept.
@@ -369,17 +369,34 @@ def _find_people(article, sentences: Sequence) -> list["PersonMention"]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _peeled(surface: str) -> tuple[str, str | None, int, bool, bool, bool]:
+def _peeled(surface: str) -> tuple[str, str | None, int, bool, bool, bool] | None:
     """(name, title, offset, title holds a title word, name has two or more words, name
     looks like a person's if titled) for a capitalised run: `peel_title` with a possessive
     "'s" dropped. Cached: a pure function of the surface. Does NOT look at the text around
     the run (`_role_around` does). For two or more words `titled` does not change
-    `looks_like_person`."""
+    `looks_like_person`.
+
+    None when the run can never be a person mention: nothing is left after peeling, or it
+    is a single word that fails `looks_like_person` even after a title and that no full
+    person name can contain ("Ukraine", "NATO", "Monday"), so no full name resolves it."""
     name, title, off = peel_title(surface)
     name = _POSSESSIVE_END.sub("", name)
+    if not name:
+        return None
+    multi = len(name.split()) >= 2
+    person = looks_like_person(name, titled=True)
+    if not multi and not person and _never_in_full_name(name):
+        return None
     by_title = bool(title) and any(w in _TITLES or w.lower() in _TITLES
                                    for w in title.replace("’s", " ").split())
-    return name, title, off, by_title, len(name.split()) >= 2, looks_like_person(name, titled=True)
+    return name, title, off, by_title, multi, person
+
+
+def _never_in_full_name(word: str) -> bool:
+    """True when `looks_like_person` rejects every name of two or more words holding `word`,
+    wherever it stands (these words are all in _NOT_NAME, which rejects a first word)."""
+    return (word in _WEEKDAYS or word.rstrip(".") in _ORG_WORDS or (word.isupper() and len(word) > 2)
+            or (word in _NOT_NAME and word.lower() in ("the", "and", "of", "said", "says")))
 
 
 @lru_cache(maxsize=1 << 16)
