@@ -218,6 +218,15 @@ def speaker_counts(store: Store, f: Filters) -> pd.DataFrame:
     return _grouped(store, "quotes", ["speaker", "outlet"], f)
 
 
+def top_groups(counts: pd.DataFrame, key: str, n: int = 20) -> pd.DataFrame:
+    """The rows of `counts` (grouped, column `n`) for the `n` non-missing values of `key` with
+    the largest totals: what a top-n bar chart draws, without escaping and grouping the long
+    tail (31,573 speaker-outlet pairs at 100k articles) on every run."""
+    named = counts.dropna(subset=[key])
+    keep = named.groupby(key)["n"].sum().nlargest(n, keep="all").index
+    return named[named[key].isin(keep)]
+
+
 def kind_counts(store: Store, f: Filters) -> pd.DataFrame:
     """Quotes per (kind, source)."""
     return _grouped(store, "quotes", ["kind", "outlet"], f)
@@ -301,15 +310,29 @@ def with_weapon_names(store: Store, f: Filters, rows: pd.DataFrame) -> pd.DataFr
 # ---------------------------------------------------------------- the article reader
 
 def article_tables(store: Store, doc_id: str) -> views.Tables:
-    """Every table's rows of one article, prepared as `views.prepare` prepares whole tables
-    (the reader then runs the pandas selection and highlighting on one article)."""
-    only = Filters(doc_ids=(doc_id,))
+    """Every table's rows of one article (entities left empty: the reader does not show
+    them), prepared as `views.prepare` prepares whole tables (the reader then runs the pandas
+    selection and highlighting on one article)."""
     out: views.Tables = {}
-    for name in ("articles", "sentences", "quotes", "figures", "dates", "weapons", "entities"):
+    for name in ("articles", "sentences", "quotes", "figures", "dates", "weapons"):
         cols = [c for c in store.columns(name) if not (name == "articles" and c in ("text", "chrome"))]
-        out[name] = store.rows_at(name, store.positions(name, only), columns=cols) if cols else pd.DataFrame(
-            columns=["doc_id", "sent_id"])
+        out[name] = store.doc_rows(name, doc_id, columns=cols) if cols else pd.DataFrame(columns=["doc_id", "sent_id"])
+    # the reader never shows entities; an empty table keeps `prepare`'s contract
+    out["entities"] = pd.DataFrame(columns=["doc_id", "sent_id"])
     return views.prepare(out)
+
+
+def article_record(store: Store, doc_id: str) -> dict | None:
+    """One article's row with its text and chrome spans, as `ui.load_article` gives it (missing
+    values None, chrome a list of (start, end)), read through the doc_id statistics: 0.02 CPU-s
+    at 100k articles where a pyarrow filtered read took 0.3."""
+    rows = store.doc_rows("articles", doc_id)
+    if not len(rows):
+        return None
+    record = {k: (None if not hasattr(v, "__len__") and pd.isna(v) else v) for k, v in rows.iloc[0].to_dict().items()}
+    chrome = record.get("chrome")
+    record["chrome"] = [(int(c[0]), int(c[1])) for c in chrome] if chrome is not None else []
+    return record
 
 
 def article_ids(store: Store, f: Filters, *, limit: int) -> list[str]:

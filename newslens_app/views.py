@@ -16,6 +16,7 @@ offsets. Nothing here is quadratic in rows; sentence lookups are joins on (doc_i
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
@@ -246,12 +247,31 @@ def enrich(rows: pd.DataFrame, articles: pd.DataFrame, sentences: Mapping[str, o
     given sentence columns (sentence, topic_names, topic_ids; aligned with `rows`). Shared by
     the pandas views and the DuckDB pages so both shape rows the same way."""
     out = rows.copy()
-    arts = articles.set_index("doc_id")
+    at = _doc_index(articles).get_indexer(out["doc_id"])   # positions, -1 when unknown
+    ok = at >= 0
     for col in ("source", "title", "published"):
-        out[col] = out["doc_id"].map(arts[col])
+        values = np.full(len(out), None, dtype=object)
+        values[ok] = articles[col].take(at[ok]).to_numpy(dtype=object)
+        out[col] = values
     for col, values in (sentences or {}).items():
         out[col] = values
     return out
+
+
+_DOC_INDEXES: dict[int, tuple[weakref.ref, pd.Index]] = {}
+
+
+def _doc_index(articles: pd.DataFrame) -> pd.Index:
+    """An Index of the articles' doc_ids, kept while that frame lives: its hash table is built
+    once, not on every page of rows (25 ms a time for 100,000 articles)."""
+    hit = _DOC_INDEXES.get(id(articles))
+    if hit is not None and hit[0]() is articles:
+        return hit[1]
+    if len(_DOC_INDEXES) > 8:
+        _DOC_INDEXES.clear()
+    index = pd.Index(articles["doc_id"])
+    _DOC_INDEXES[id(articles)] = (weakref.ref(articles), index)
+    return index
 
 
 def sentence_columns(text: Sequence[object], topics: Sequence[object]) -> dict[str, np.ndarray]:
@@ -472,20 +492,21 @@ def measure_summary(groups: pd.DataFrame, *, tolerance: float = 0.005) -> pd.Dat
     grouped them: one row per measure with each source's values, the spread and the verdict."""
     if not len(groups):
         return pd.DataFrame(columns=SUMMARY_COLUMNS)
-    rows = []
-    for (measure, unit), g in groups.groupby(["measure", "unit"], sort=True):
-        g = g.sort_values("source")
-        low, high = float(g["low"].min()), float(g["high"].max())
-        spread = 0.0 if high == 0 else (high - low) / abs(high) * 100
-        disagree = spread > tolerance * 100
-        values = "; ".join(f"{src}: {', '.join(fmt_number(x) for x in vals)}"
-                           for src, vals in zip(g["source"], g["values"]))
-        verdict = (f"⚠ differ: {fmt_number(low)} vs {fmt_number(high)}" if disagree
-                   else f"✓ agree: {fmt_number(low)}")
-        rows.append({"measure": measure, "unit": unit, "sources": int(g["source"].nunique()), "values": values,
-                     "low": low, "high": high, "spread_pct": round(spread, 1), "disagree": disagree,
-                     "verdict": verdict})
-    summary = pd.DataFrame(rows).sort_values(["disagree", "sources", "measure"], ascending=[False, False, True])
+    # vectorised over measures: a Python loop over groups took 0.43 CPU-s for 844 measures
+    g = groups.sort_values(["measure", "unit", "source"], kind="stable")
+    g = g.assign(part=[f"{src}: {', '.join(fmt_number(x) for x in vals)}" for src, vals in zip(g["source"], g["values"])])
+    s = (g.groupby(["measure", "unit"], sort=True)
+          .agg(sources=("source", "nunique"), values=("part", "; ".join), low=("low", "min"), high=("high", "max"))
+          .reset_index())
+    low, high = s["low"].astype(float).tolist(), s["high"].astype(float).tolist()
+    spread = [0.0 if h == 0 else (h - lo) / abs(h) * 100 for lo, h in zip(low, high)]
+    disagree = [x > tolerance * 100 for x in spread]
+    summary = pd.DataFrame({
+        "measure": s["measure"], "unit": s["unit"], "sources": s["sources"].astype(int), "values": s["values"],
+        "low": low, "high": high, "spread_pct": [round(x, 1) for x in spread], "disagree": disagree,
+        "verdict": [f"⚠ differ: {fmt_number(lo)} vs {fmt_number(h)}" if d else f"✓ agree: {fmt_number(lo)}"
+                    for lo, h, d in zip(low, high, disagree)]})
+    summary = summary.sort_values(["disagree", "sources", "measure"], ascending=[False, False, True])
     return summary.reset_index(drop=True)
 
 

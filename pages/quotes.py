@@ -14,7 +14,8 @@ if ctx.large:
     total = ui.derived(ctx, lambda: ctx.store.count("quotes", qf), key="q_big_count")
     by_speaker = ui.derived(ctx, lambda: scaled.speaker_counts(ctx.store, qf), key="q_big_speakers")
     by_kind = ui.derived(ctx, lambda: scaled.kind_counts(ctx.store, qf), key="q_big_kinds")
-    speakers_chart = lambda: charts.quotes_per_speaker(by_speaker, ctx.outlet_colours, weight="n")  # noqa: E731
+    speakers_chart = lambda: charts.quotes_per_speaker(scaled.top_groups(by_speaker, "speaker"),  # noqa: E731
+                                                       ctx.outlet_colours, weight="n")
     per_source_chart = lambda: charts.speakers_per_source(by_speaker, ctx.outlet_colours)  # noqa: E731
     kinds_chart = lambda: charts.quote_kinds(by_kind, weight="n")  # noqa: E731
 else:

@@ -300,3 +300,27 @@ def test_a_later_page_and_an_oversized_download(monkeypatch, seeds):
     assert "dl_quotes" not in {b.key for b in capped.get("download_button")}
     assert capped.button(key="dl_quotes").disabled
     assert any("more than the 2 one download holds" in c.value for c in capped.caption)
+
+
+@pytest.mark.parametrize("n", [1, 3, 50])
+def test_top_groups_keep_the_largest_totals_and_every_tie(both, n):
+    t, store = both
+    counts = scaled.speaker_counts(store, query.Filters())
+    top = scaled.top_groups(counts, "speaker", n)
+    totals = counts.dropna(subset=["speaker"]).groupby("speaker")["n"].sum().sort_values(ascending=False)
+    kept = top.groupby("speaker")["n"].sum()
+    cut = totals.iloc[min(n, len(totals)) - 1]
+    assert set(kept.index) == set(totals[totals >= cut].index)
+    assert top["speaker"].notna().all() and (kept == totals[kept.index]).all()
+
+
+def test_article_record_is_what_the_reader_loads_in_pandas_mode(seeds):
+    import pyarrow.parquet as pq
+    folder = next(p.parent for p in seeds.rglob("articles.parquet"))
+    store = query.Store(folder)
+    ids = pq.read_table(folder / "articles.parquet", columns=["doc_id"])["doc_id"].to_pylist()
+    for doc in ids:
+        want = pq.read_table(folder / "articles.parquet", filters=[("doc_id", "==", doc)]).to_pylist()[0]
+        want["chrome"] = [tuple(c) for c in want["chrome"] or []]
+        assert scaled.article_record(store, doc) == want
+    assert scaled.article_record(store, "no such article") is None

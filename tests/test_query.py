@@ -251,8 +251,14 @@ def test_positions_and_rows_at_read_filtered_rows_in_table_order(store5, filters
     assert store5.positions("quotes", filters, offset=1, limit=2) == pos[1:3]
 
 
-def test_rows_at_keeps_parquet_dtypes_across_row_groups(store5):
-    rows = store5.rows_at("quotes", [4, 0, 2])       # flush_rows=2: three row groups
+@pytest.mark.parametrize("gap", [4096, 0], ids=["spans", "row-groups"])
+def test_rows_at_keeps_parquet_dtypes_across_row_groups(store5, monkeypatch, gap):
+    import newslens.query as q
+    monkeypatch.setattr(q, "_CLUSTER_GAP", gap)      # 0: every row its own span, too many: row groups
+    monkeypatch.setattr(q, "_MAX_CLUSTERS", 2)
+    rows = store5.rows_at("quotes", [4, 0, 2, 0])    # flush_rows=2: three row groups
+    assert list(rows["quote_id"]) == ["a4:q0", "a1:q0", "a2:q0", "a1:q0"]
+    rows = store5.rows_at("quotes", [4, 0, 2])
     assert list(rows["quote_id"]) == ["a4:q0", "a1:q0", "a2:q0"]
     assert str(rows["sent_id"].dtype) == "int64"
     assert store5.rows_at("quotes", []).empty
@@ -299,3 +305,12 @@ def test_measures_group_the_same_measure_across_sources_in_sql(store5):
     assert list(zip(points["source"], points["value"], points["n"])) == [("AP", 10000.0, 2), ("BBC", 10900.0, 1)]
     assert list(points["as_written"]) == ["10,000 troops", "10,900 troops"]   # the first figure of each
     assert store5.measure_points(Filters(), []).empty
+
+
+def test_doc_rows_read_one_article_in_table_order(store5):
+    assert list(store5.doc_rows("quotes", "a1")["quote_id"]) == ["a1:q0", "a1:q1"]
+    assert list(store5.doc_rows("figures", "a3", columns=["figure_id", "value"]).columns) == ["figure_id", "value"]
+    assert store5.doc_rows("quotes", "nobody").empty
+    assert store5.doc_rows("dates", "a1").empty                 # a missing table is empty
+    with pytest.raises(KeyError):
+        store5.doc_rows("quotes", "a1", columns=['text" FROM x --'])
