@@ -34,6 +34,8 @@ from .model import Figure, Sentence
 from .numbers import SCALES, UNITS, parse_number, trie_regex
 
 _NUM_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
+_SCALE_WORD = "(?i:dozen|hundred|thousand|million|billion|trillion)"
+_LEAD_NUMBER = re.compile(rf"(?i:an?)\s+{_SCALE_WORD}|(?:\d[\d,]*(?:\.\d+)?|(?i:{_NUM_WORDS}))(?:\s+{_SCALE_WORD})?")
 _NUMBER_AT = re.compile(rf"(?:\d[\d,]*(?:\.\d+)?|(?i:{_NUM_WORDS}))")
 
 # --- codes, names and markup --------------------------------------------------------------
@@ -44,6 +46,9 @@ _GROUP_OF = re.compile(r"\bGroup\s+of\s+$")
 _AGE_BEFORE = re.compile(
     r"(?:\b(?:when|since|until|before|after|because|as)\s+(?:he|she|they|i|we|you)\s+(?:was|were|turned|is|are)"
     r"|\b(?:at|by)\s+(?:the\s+)?ages?(?:\s+of)?|\baged|\bages)\s+$", re.I)
+
+_AGE_ENDINGS = ("was ", "were ", "turned ", "is ", "are ", "age ", "ages ", "aged ", "of ",
+                "Age ", "Aged ", "Ages ")
 
 # --- ratios and proportions ------------------------------------------------------------------
 _SMALL = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
@@ -77,13 +82,20 @@ _VERBS = frozenset("""
 became become becomes cast exchanged shared said say says saying told tell tells wrote
 show shows showed described describe quoted support supports supported seem seems seemed
 looked claimed admitted were are was is have has had will would could can may might did do
+hold holds held drew draw draws suggest suggests remains refuses rests face faces include
+includes feel felt need needs
 does voted want wants wanted back backs backed drives hardly matters remain remained
 """.split())
+_AFTER_NOUN = frozenset("overseas abroad ago here there today yesterday now again also already still "
+                        "alone together each".split())
 _WORD = re.compile(r"[A-Za-z][\w’'.-]*")
 
 # --- "one" as an article --------------------------------------------------------------------
 _ONE_NEVER_BEFORE = re.compile(r"\b(?:no|any|every|each|the|this|which|just)\s+$", re.I)
-_ONE_NEVER_AFTER = re.compile(r"^(?:['’]s\b|\s+(?:or|and|to)\s+(?:another|the\s+other)\b|\s+another\b)", re.I)
+_ONE_NEVER_AFTER = re.compile(
+    r"^(?:['’]s\b|\s+(?:or|and|to)\s+(?:another|the\s+other)\b|\s+another\b"
+    r"|\s+(?:said|says|told|tells|admitted|claimed|wrote|writes|tweeted|described|explained|recalled|added|"
+    r"put\s+it|could|would|can|might)\b)", re.I)
 _CASUALTY = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|died|dies|dead|deaths?|wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|"
     r"hospitali[sz]ed|missing|arrested|detained|captured|rescued|evacuated|shot|executed|survived|"
@@ -126,7 +138,7 @@ def refine_figures(text: str, sentences: Sequence[Sentence], figures: list[Figur
     for f in figures:
         before = text[max(0, f.start - 60):f.start]
         after = text[f.end:f.end + 60]
-        if is_code(text, f.start, f.end) or (f.unit == "count" and _AGE_BEFORE.search(before)):
+        if is_code(text, f.start, f.end) or (f.unit == "count" and is_age(before)):
             continue
         if f.unit == "ordinal" and is_personal_birthday(f, before):
             continue
@@ -139,7 +151,7 @@ def refine_figures(text: str, sentences: Sequence[Sentence], figures: list[Figur
                     out.append(prop)
                 continue
             if is_bare(f):
-                if _RATIO_AFTER.match(after) or (f.value == 1 and _RATIO_BEFORE.search(before)):
+                if _RATIO_AFTER.match(after) or (f.value == 1 and _RATIO_BEFORE.search(before, len(before) - 12)):
                     continue                     # "outnumbered by [15] to 1", "15 to [1]"
                 num = _PROPORTION_AFTER.match(after)
                 if num:
@@ -164,7 +176,7 @@ def refine_figures(text: str, sentences: Sequence[Sentence], figures: list[Figur
             f = share_hedge(f, before)
         if f.unit == "money" and f.counts in _NOT_MONEY:
             f = replace(f, counts=money_measure(text, f.start, f.end))
-        if is_rate_or_idiom(f, after):
+        if f.unit in ("duration", "other") and is_rate_or_idiom(f, after):
             continue
         f = widen_range_scale(f, after)
         out.append(f)
@@ -186,17 +198,17 @@ def is_code(text: str, start: int, end: int) -> bool:
             return True
         if start and (text[start - 1].isalpha() or text[start - 1] == "⁄"):
             return True
-    lt = text.rfind("<", max(0, start - 400), start)
+    lt = text.rfind("<", max(0, start - 300), start)
     if lt >= 0 and lt + 1 < len(text) and text[lt + 1].isalpha() and text.find(">", lt, start) < 0 \
             and text.find(">", start) >= 0:
         return True                              # inside <tweet tweet_id="694285415839330306">
-    return bool(_GROUP_OF.search(text, max(0, start - 12), start))
+    return text.startswith("of ", start - 3) and bool(_GROUP_OF.search(text, max(0, start - 12), start))
 
 
 def is_bare(f: Figure) -> bool:
     """The row's surface is the number alone, with no noun or unit of its own."""
-    m = _NUMBER_AT.fullmatch(f.surface)
-    return m is not None
+    s = f.surface
+    return " " not in s and "-" not in s and _NUMBER_AT.fullmatch(s) is not None
 
 
 def proportion(text: str, f: Figure, before: str) -> Figure | None:
@@ -205,7 +217,9 @@ def proportion(text: str, f: Figure, before: str) -> Figure | None:
     "6 in 10 voters" -> 60 percent of voters; "one in 45 children" -> 2.2 percent. An "out of"
     with a base that is not round ("one out of six reactors", "141 out of 193 votes") stays a
     count. Does not read "N per cent" or fractions."""
-    m = _PROPORTION_BEFORE.search(before)
+    if not before.endswith(("in ", "of ")):
+        return None
+    m = _PROPORTION_BEFORE.search(before, len(before) - 25)
     if not m:
         return None
     num = _NUMBER_AT.match(f.surface)
@@ -240,6 +254,12 @@ def proportion_of_numerator(text: str, f: Figure, after: re.Match) -> Figure | N
     return replace(f, end=end, surface=text[f.start:end], value=round(100 * n / d, 1), unit="percent",
                    counts=None, approx=bool(_HEDGE.search(text, max(0, f.start - 40), f.start)),
                    currency=None)
+
+
+def is_age(before: str) -> bool:
+    """The number right after `before` is an age: "when she was 21", "at age 78", "aged 54"."""
+    return (before.endswith(_AGE_ENDINGS)
+            and _AGE_BEFORE.search(before, max(0, len(before) - 36)) is not None)
 
 
 def is_personal_birthday(f: Figure, before: str) -> bool:
@@ -291,11 +311,13 @@ def is_rate_or_idiom(f: Figure, after: str) -> bool:
 # Adjusters
 # ---------------------------------------------------------------------------------------------
 def cut_at_verb(f: Figure) -> Figure | None:
-    """Shorten a count whose noun phrase ran past a verb: "38 countries cast votes" -> "38
-    countries"; "168 … members publicly supports" -> "… members". A number followed directly by
+    """Shorten a count whose noun phrase ran past its plural head: "38 countries cast votes" ->
+    "38 countries"; "168 … members publicly supports" -> "… members". A number followed directly by
     a verb ("19 support Sanders") keeps the number alone with no label (a word number such as
     "two became" is dropped). Returns None for a dropped row. Does not touch one-word phrases."""
-    first = _NUMBER_AT.match(f.surface)
+    if f.surface.count(" ") < 2:
+        return f
+    first = _LEAD_NUMBER.match(f.surface)
     if first is None:
         return f
     words = list(_WORD.finditer(f.surface, first.end()))
@@ -307,12 +329,19 @@ def cut_at_verb(f: Figure) -> Figure | None:
         return replace(f, end=f.start + first.end(), surface=f.surface[:first.end()], counts=None)
     for i, w in enumerate(words[:-1]):
         if _plural(w.group(0)):
-            low = words[i + 1].group(0).lower()
-            if low in _VERBS or (low.endswith("ly") and len(low) > 4):
+            if _ends_noun_phrase(words[i + 1].group(0).lower()):
                 cut = w.end()
                 return replace(f, end=f.start + cut, surface=f.surface[:cut], counts=w.group(0).lower())
             return f
     return f
+
+
+def _ends_noun_phrase(low: str) -> bool:
+    """A word after a plural noun that cannot continue its noun phrase: a verb ("cast",
+    "suggests"), an adverb ("publicly", "overseas"), a participle ("buses carrying evacuees",
+    "clubs awarded grants") or another number ("four debutants two years ago")."""
+    return (low in _VERBS or low in _AFTER_NOUN or low in UNITS
+            or (len(low) > 4 and low.endswith(("ly", "ed"))) or (len(low) > 5 and low.endswith("ing")))
 
 
 def _plural(word: str) -> bool:
@@ -324,7 +353,7 @@ def share_hedge(f: Figure, before: str) -> Figure:
     """"around 10,000 American and 200,000 Korean troops": the hedge before the first number of
     two coordinated numbers that share one noun covers the second too. Not when the first has a
     plural noun of its own ("about 500 troops and 50 vehicles")."""
-    if f.approx:
+    if f.approx or not before.endswith(("and ", "or ")):
         return f
     m = _COORDINATED_HEDGE.search(before)
     if not m or (m.group("w") and _plural(m.group("w"))):
@@ -334,7 +363,7 @@ def share_hedge(f: Figure, before: str) -> Figure:
 
 def fix_dozens(f: Figure) -> Figure:
     """"two dozen journalists" is 24, not 2 ("a dozen" is already 12)."""
-    m = _DOZENS.match(f.surface)
+    m = _DOZENS.match(f.surface) if "dozen" in f.surface else None
     if not m:
         return f
     base = parse_number(m.group(1))

@@ -133,6 +133,13 @@ def test_a_name_is_not_a_numerator():
     ("The 2 million internally displaced children need help.", "2 million internally displaced children",
      "children", "2 million internally displaced children", "children"),
     ("He made seven phone calls this morning.", "seven phone calls", "calls", "seven phone calls", "calls"),
+    ("Eight buses carrying evacuees arrived.", "Eight buses carrying evacuees", "evacuees", "Eight buses", "buses"),
+    ("Police sought 14 fugitives overseas.", "14 fugitives overseas", "overseas", "14 fugitives", "fugitives"),
+    ("Polling across 10 European countries suggests a shift.", "10 European countries suggests", "suggests",
+     "10 European countries", "countries"),
+    ("Last year a dozen states held contests.", "a dozen states held contests", "contests", "a dozen states", "states"),
+    ("It found 6,300 relevant weapons systems in use.", "6,300 relevant weapons systems", "systems",
+     "6,300 relevant weapons systems", "systems"),
 ])
 def test_noun_phrase_stops_at_a_verb(text, surface, counts, want_surface, want_counts):
     out = _refine(text, [_row(text, surface, 19.0, "count", counts)])
