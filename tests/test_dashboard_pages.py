@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from _dashboard_data import register_prebuilt, write_tables
 from newslens import incremental
-from newslens_app import corpora
+from newslens_app import charts, corpora, ui
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "dashboard.py")
@@ -48,7 +48,7 @@ def env(data_dir, monkeypatch):
 
 
 def app(corpus: str | None = None, page: str | None = None, **state) -> AppTest:
-    """The dashboard (dashboard.py is exactly `run_app()`) opened on `page`.
+    """The dashboard (what dashboard.py runs for each visitor: `run_app()`) opened on `page`.
 
     The app runs from a string, not from dashboard.py's path: AppTest sees the pages/ folder beside
     dashboard.py, assumes the legacy folder mode, and on every rerun skips the entry script (and
@@ -302,3 +302,34 @@ def test_a_users_corpus_built_with_older_extractors_is_shown_with_a_rebuild_butt
     at.button(key="rebuild_code").click().run()
     assert not at.exception and not at.warning
     assert corpora.status(made).fresh
+
+
+OVERVIEW_CHARTS = ("rows_per_source", "topic_heatmap", "timeline")
+
+
+def _count_builds(monkeypatch) -> list[str]:
+    built: list[str] = []
+    for name in OVERVIEW_CHARTS:
+        def counted(*args, _build=getattr(charts, name), _name=name, **kwargs):
+            built.append(_name)
+            return _build(*args, **kwargs)
+        monkeypatch.setattr(charts, name, counted)
+    for cached in (ui._figure, ui._derived, ui._view, ui.load_tables, ui.check_status):
+        cached.clear()
+    return built
+
+
+def test_warm_up_prepares_the_overview_so_the_first_visit_builds_nothing(env, monkeypatch):
+    built = _count_builds(monkeypatch)
+    ui.warm_up()                       # what dashboard.py runs in a thread at server start
+    assert sorted(built) == sorted(OVERVIEW_CHARTS)
+    at = app()
+    assert not at.exception and len(at.get("plotly_chart")) == 3
+    assert sorted(built) == sorted(OVERVIEW_CHARTS)   # every figure came from the cache
+
+
+def test_warm_up_leaves_a_corpus_without_tables_to_the_visitor(tmp_path, monkeypatch):
+    built = _count_builds(monkeypatch)
+    monkeypatch.setenv("NEWSLENS_DATA_DIR", str(tmp_path / "data"))
+    ui.warm_up()                       # no build behind the visitor's back, and no progress bar to show
+    assert built == [] and not (tmp_path / "data" / "articles.parquet").exists()
