@@ -293,6 +293,26 @@ class Store:
         group: only the row groups holding one of the rows are decoded)."""
         return self._rows_at(table, list(rows), list(columns) if columns else self.columns(table))
 
+    def rows_per_article(self, table: str) -> np.ndarray:
+        """Rows of `table` in each article, unfiltered, indexed by the article's position in
+        the articles file (what `positions("articles", ...)` returns); rows whose article is
+        missing from it are not counted."""
+        n = self.num_rows("articles")
+        out = np.zeros(n, dtype=np.int64)
+        if table not in self.paths or table == "articles" or not n:
+            return out
+        if self.index:
+            self._ensure_index(table)
+            sql, params = (f"SELECT doc_num, count(*) AS n FROM idx_{table} WHERE doc_num IS NOT NULL "
+                           "GROUP BY doc_num"), []
+        else:
+            sql = ('SELECT a.file_row_number AS doc_num, count(*) AS n FROM read_parquet(?) t '
+                   'JOIN read_parquet(?, file_row_number = true) a ON a."doc_id" = t."doc_id" GROUP BY 1')
+            params = [self.paths[table], self.paths["articles"]]
+        got = self._run(sql, params).fetchnumpy()
+        out[np.asarray(got["doc_num"], dtype=np.int64)] = np.asarray(got["n"], dtype=np.int64)
+        return out
+
     def doc_rows(self, table: str, doc_id: str, *, columns: Sequence[str] | None = None) -> pd.DataFrame:
         """Every row of one article straight from Parquet, in table order, with the dtypes
         `pandas.read_parquet` gives. Needs no in-memory index: tables are written in article

@@ -15,6 +15,7 @@ import dataclasses
 import functools
 from collections.abc import Callable, Iterable, Iterator
 
+import numpy as np
 import pandas as pd
 
 from newslens.export import safe_csv_bytes
@@ -101,7 +102,8 @@ def articles_page(store: Store, f: Filters, *, limit: int) -> pd.DataFrame:
     """The first `limit` filtered articles in table order with the `views.articles_view`
     columns plus one row count per kind in each (as `views.with_row_counts`)."""
     cols = [c for c in ARTICLE_COLUMNS if c in store.columns("articles")]
-    page = store.page("articles", f, columns=cols, order_by=(), limit=limit)
+    positions = store.positions("articles", f, limit=limit)
+    page = store.rows_at("articles", positions, columns=cols)
     page = page.assign(source=_source(page["outlet"]) if "outlet" in page else UNKNOWN_OUTLET)
     title = page["title"].astype("object") if "title" in page else pd.Series(None, index=page.index)
     page["title"] = title.where(title.notna() & (title != ""), page["doc_id"]).astype(str)
@@ -111,7 +113,7 @@ def articles_page(store: Store, f: Filters, *, limit: int) -> pd.DataFrame:
         # outlet, date and article filters keep every row of an article: its counts are the
         # unfiltered ones, counted once per store (0.13 of a filter change's 0.45 CPU-s at 100k)
         for kind in KINDS:
-            page[kind] = page["doc_id"].map(_rows_per_article(store, kind)).fillna(0).astype("int64")
+            page[kind] = _rows_per_article(store, kind)[positions] if positions else np.zeros(0, dtype="int64")
         return page
     # the page's articles are within f's, so counting inside them alone is the same count
     within = Filters(**{**f.__dict__, "doc_ids": tuple(page["doc_id"])}) if len(page) else f
@@ -127,10 +129,10 @@ def _keeps_whole_articles(f: Filters) -> bool:
 
 
 @functools.lru_cache(maxsize=16)
-def _rows_per_article(store: Store, kind: str) -> dict[str, int]:
-    """doc_id -> rows of `kind` in that article, unfiltered (one GROUP BY per store)."""
-    c = store.count_by(kind, "doc_id")
-    return dict(zip(c["doc_id"], c["n"]))
+def _rows_per_article(store: Store, kind: str) -> np.ndarray:
+    """Unfiltered rows of `kind` per article position, one integer GROUP BY per store (0.09
+    CPU-s for all four kinds at 100k; grouping on doc_id strings took 0.66)."""
+    return store.rows_per_article(kind)
 
 
 # ---------------------------------------------------------------- row pages of the other pages

@@ -314,3 +314,12 @@ def test_doc_rows_read_one_article_in_table_order(store5):
     assert store5.doc_rows("dates", "a1").empty                 # a missing table is empty
     with pytest.raises(KeyError):
         store5.doc_rows("quotes", "a1", columns=['text" FROM x --'])
+
+
+def test_rows_per_article_follow_article_positions(store5):
+    per = store5.rows_per_article("quotes")
+    assert per.tolist() == [2, 1, 1, 1]                       # a1..a4 in file order
+    assert store5.rows_per_article("figures").tolist() == [2, 2, 2, 0]
+    assert store5.rows_per_article("dates").tolist() == [0, 0, 0, 0]   # missing table
+    ap = store5.positions("articles", Filters.make(outlets=["AP"]))
+    assert per[ap].tolist() == [2, 1]
