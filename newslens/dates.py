@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from datetime import date
 from functools import lru_cache
 
@@ -279,21 +280,45 @@ def _year_context_ok(text: str, m: re.Match) -> bool:
     return True
 
 
-def date_spans(text: str) -> list[Span]:
-    """Spans of dates and times of day in `text`: numbers there are not figures."""
+def date_spans(text: str, *, date_free: bool = False) -> list[Span]:
+    """Spans of dates and times of day in `text`: numbers there are not figures.
+
+    `date_free` says the caller knows `text` holds no month name or year (see `may_hold_dates`):
+    only times of day are looked for then."""
     # as find_dates(text) without a publication date: no year is inferred, so a day that
     # exists in no year (Feb. 30) is no date, and Feb. 29 is one
-    spans = [(s, e) for s, e, y, mo, d in date_matches(text) if _iso(y, mo, d)]
+    spans = [] if date_free else [(s, e) for s, e, y, mo, d in date_matches(text) if _iso(y, mo, d)]
     spans += [m.span() for m in TIME_RE.finditer(text)]
     return sorted(spans)
+
+
+@lru_cache(maxsize=8)
+def _seed_starts(text: str) -> tuple[int, ...]:
+    """Sorted starts of the month names and year-like numbers every date is found around
+    (`_scan`'s window seeds), over a whole article: two scans instead of two per sentence."""
+    return tuple(sorted([m.start() for m in _MONTH_CANDIDATE.finditer(text)]
+                        + [m.start() for m in _YEAR_CANDIDATE.finditer(text)]))
+
+
+def may_hold_dates(text: str, start: int, end: int) -> bool:
+    """False when `text[start:end]` (a sentence of the article `text`) certainly holds no date:
+    no month name or year-like number starts inside it. Seeds are letters or digits, so with
+    whitespace (or the text's edge) on both sides none can straddle the span and the answer is
+    exactly whether the span's own scan would find one; otherwise it answers True and lets
+    the sentence's own scan decide. Does not look for times of day."""
+    if (start > 0 and not text[start - 1].isspace()) or (end < len(text) and not text[end].isspace()):
+        return True
+    seeds = _seed_starts(text)
+    k = bisect_left(seeds, start)
+    return k < len(seeds) and seeds[k] < end
 
 
 def extract_dates(article: Article, sentences: list[Sentence]) -> list[DateMention]:
     """Date mentions in the non-chrome sentences of `article`, in document order."""
     out: list[DateMention] = []
     for sent in sentences:
-        if sent.chrome:
-            continue
+        if sent.chrome or not may_hold_dates(article.text, sent.start, sent.end):
+            continue                  # most sentences name no month or year: skip them at once
         for s, e, iso in find_dates(sent.text, published=article.published):
             start, end = sent.start + s, sent.start + e
             if article.in_chrome(start, end):

@@ -31,7 +31,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .dates import date_spans
+from .dates import date_spans, may_hold_dates
 from .lexicons import load_lexicon, search_text
 from .model import Article, Figure, Sentence
 from .numbers import (DIGITS, ORDINAL_WORD, ORDINAL_WORDS, SCALES, TENS, UNITS, WORDS, parse_number,
@@ -105,12 +105,23 @@ _CURRENCY_SYMBOLS = {"us$": "USD", "a$": "AUD", "c$": "CAD", "hk$": "HKD", "$": 
                      "€": "EUR", "¥": "JPY", "₴": "UAH", "₽": "RUB", "₩": "KRW", "usd": "USD",
                      "eur": "EUR", "gbp": "GBP", "uah": "UAH", "rub": "RUB", "krw": "KRW"}
 
-_HEDGE_BEFORE = re.compile(
-    r"(?:\b(?:about|approximately|approx\.|nearly|almost|more\s+than|over|less\s+than|fewer\s+than|"
-    r"under|some|up\s+to|at\s+least|at\s+most|around|roughly|an\s+estimated|estimated|close\s+to|"
-    r"upwards\s+of|as\s+many\s+as|as\s+much\s+as|as\s+few\s+as|just\s+over|just\s+under|well\s+over|"
-    r"circa|no\s+fewer\s+than|no\s+less\s+than|no\s+more\s+than|almost|an\s+approximate|"
-    r"in\s+excess\s+of)|~)\s*$", re.I)
+_HEDGES = ("about", "approximately", "approx.", "nearly", "almost", "more than", "over", "less than",
+           "fewer than", "under", "some", "up to", "at least", "at most", "around", "roughly",
+           "an estimated", "estimated", "close to", "upwards of", "as many as", "as much as",
+           "as few as", "just over", "just under", "well over", "circa", "no fewer than",
+           "no less than", "no more than", "an approximate", "in excess of")
+
+
+def _reversed_phrases(phrases) -> str:
+    """An alternation of `phrases` written backwards, a space standing for any whitespace run."""
+    return "|".join(re.escape(p[::-1]).replace(r"\ ", r"\s+") for p in phrases)
+
+
+# Patterns that must end where the number starts ("about 40", "No. 1") are matched at the start
+# of the reversed context: the same matches as `(?:...)\s*$` searched forwards, without trying
+# every position of the 60 characters before each number (\b is symmetric, so it reverses to
+# itself). Read `_HEDGE_BEFORE_REVERSED` as `\b(?:about|more\s+than|...)\s*$` or `~\s*$`.
+_HEDGE_BEFORE_REVERSED = re.compile(rf"\s*(?:~|(?:{_reversed_phrases(_HEDGES)})\b)", re.I)
 _HEDGE_AFTER = re.compile(r"^(?:\+|-plus\b|\s+or\s+so\b|\s+or\s+more\b|\s+odd\b)")
 _DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|these|those|both|all|its|their|our|his|her|my|your)|\w[’']s)\s+$", re.I)
 _FORMATION = re.compile(r"^(?:[ \t][\w-]+){0,3}?[ \t](?:brigade|battalion|regiment|division|corps|army|fleet|"
@@ -155,7 +166,10 @@ fewer only since once if whereas meanwhile besides plus minus additionally betwe
 despite during like per via toward towards under into onto upon beyond throughout
 """.split())
 _SMALL_WORD = frozenset({"one", "two", "three", "four"})
-_NUMBER_SIGN_BEFORE = re.compile(r"(?:\b[Nn]o\.|\b[Nn]os\.|#|\b[Nn]umber|\b[Tt]he\s+top|\bTop|\b[A-Z][a-z]+:)\s*$")
+# "No. 1", "Nos. 3", "#3", "number 5", "the top 10", "Top 10", "Seeded: 23" right before the
+# number: `(?:\b[Nn]o\.|\b[Nn]os\.|#|\b[Nn]umber|\b[Tt]he\s+top|\bTop|\b[A-Z][a-z]+:)\s*$` reversed.
+_NUMBER_SIGN_BEFORE_REVERSED = re.compile(r"\s*(?:\.o[Nn]\b|\.so[Nn]\b|#|rebmu[Nn]\b|pot\s+eh[Tt]\b|poT\b|:[a-z]+[A-Z]\b)")
+_WORD_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w’'.-]*)\s$")
 # Words that make the number after them a name even in a title-case line ("Top 10 Stories").
 _LABEL_WORDS = frozenset("""
 top no number article section chapter resolution flight unit route highway block reactor room
@@ -217,7 +231,9 @@ def extract_figures(article: Article, sentences: list[Sentence]) -> list[Figure]
         if lo == hi or sent.chrome:
             continue
         local = [p - sent.start for p in starts[lo:hi]]
-        for s, e, value, unit, counts, approx, currency in find_figures(sent.text, starts=local):
+        date_free = not may_hold_dates(text, sent.start, sent.end)
+        for s, e, value, unit, counts, approx, currency in find_figures(sent.text, starts=local,
+                                                                        date_free=date_free):
             start, end = sent.start + s, sent.start + e
             if article.in_chrome(start, end):
                 continue
@@ -275,16 +291,17 @@ def _scan(text: str, starts: list[int] | None = None) -> list[re.Match]:
     return hits
 
 
-def find_figures(text: str, *, starts: list[int] | None = None,
+def find_figures(text: str, *, starts: list[int] | None = None, date_free: bool = False,
                  ) -> list[tuple[int, int, float, str, str | None, bool, str | None]]:
     """(start, end, value, unit, counts, approx, currency) of each figure in one sentence.
 
     `starts` are candidate positions from `_candidate_starts` when the caller already has
-    them. Does not know about chrome; `extract_figures` filters it."""
+    them; `date_free` says the caller knows the text names no month or year
+    (`dates.may_hold_dates`). Does not know about chrome; `extract_figures` filters it."""
     hits = _scan(text, starts)
     if not hits:
         return []
-    blocked = date_spans(text) + [m.span() for m in _TALLY_RE.finditer(text)]
+    blocked = date_spans(text, date_free=date_free) + [m.span() for m in _TALLY_RE.finditer(text)]
     if "@" in text or "://" in text or "www." in text:
         blocked += [m.span() for m in _URL_RE.finditer(text)]
     measures: list[tuple[int, int, str]] | None = None
@@ -393,7 +410,7 @@ def _classify(text: str, raw: _Raw, measure_near) -> None:
     tail = text[m.end():m.end() + 120]
     if _is_label(text, m, before):
         return
-    raw.approx = bool(_HEDGE_BEFORE.search(before) or _HEDGE_AFTER.match(tail))
+    raw.approx = bool(_HEDGE_BEFORE_REVERSED.match(before[::-1]) or _HEDGE_AFTER.match(tail))
     if _EQUALS_BEFORE.search(before) or _EQUALS_AFTER.match(tail):
         return                                   # exchange-rate notes: "($1 = 0.87 pounds)"
     if m.group("ord"):
@@ -632,9 +649,9 @@ def _is_label(text: str, m: re.Match, before: str) -> bool:
         return True
     if m.group("cur"):
         return False
-    if _NUMBER_SIGN_BEFORE.search(before):
+    if _NUMBER_SIGN_BEFORE_REVERSED.match(before[::-1]):
         return True                               # "No. 1", "#3", "top 10", "Seeded: 23"
-    prev = re.search(r"(?:^|\s)([A-Z][\w’'.-]*)\s$", before)
+    prev = _WORD_BEFORE.search(before)
     if prev:
         word = prev.group(1)
         if (word.lower() in _NAME_OK_BEFORE or word.endswith(("’s", "'s", "s’", "s'"))
