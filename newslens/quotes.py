@@ -178,6 +178,11 @@ _SINGLE = re.compile(r"(?<!')'(?!')|[‘’]")
 _APOS_WORDS = re.compile(r"(?:em|til|tis|twas|cause|n|\d\d?s?|s)\b", re.I)
 
 
+# A straight mark glued to the word or stop before it and followed by a space or the end closes a
+# quotation whose opening mark is missing (or in an earlier paragraph); it never opens one.
+_STRAY_CLOSER = re.compile(r'[\w.,!?;:…’\')\]]"(?=\s|$)')
+
+
 def _trim(text: str, s: int, e: int) -> int:
     while e > s and text[e - 1].isspace():
         e -= 1
@@ -200,6 +205,8 @@ def _double_spans(text: str, ps: int, pe: int, *,
         if open_at is None:
             if ch == '"' and pos > ps and text[pos - 1] == "=":
                 attribute = True            # <tweet author="x">: markup, not a quotation
+            elif ch == '"' and _STRAY_CLOSER.match(text, pos - 1) and pos > ps:
+                continue                    # 'they can buy." http://': closes a quotation opened earlier
             elif ch in ("“", '"', "''"):
                 open_at, open_len = pos, len(ch)
         elif ch in ("”", '"', "''"):
@@ -262,6 +269,7 @@ def find_spans(text: str, paras: Sequence[tuple[int, int, int]], *,
     quotes that way); it is off by default because '' is ambiguous elsewhere."""
     spans: list[_Span] = []
     for pid, ps, pe in paras:
+        first = len(spans)
         doubles, _ = _double_spans(text, ps, pe, typewriter_marks=typewriter_marks)
         cursor = ps
         for d in doubles:
@@ -277,6 +285,12 @@ def find_spans(text: str, paras: Sequence[tuple[int, int, int]], *,
         for s in _single_spans(text, cursor, pe, nested=False):
             s.para = pid
             spans.append(s)
+        if not typewriter_marks and text.find("''", ps, pe) != -1:
+            # ''I hate the term 'Manhattan poor,' '' she said: '' not read as a mark still
+            # opens someone's words, so a single-quoted phrase after an odd count is inside them
+            for s in spans[first:]:
+                if not s.double and text.count("''", ps, s.open) % 2:
+                    s.nested = True
     return spans
 
 
@@ -1039,16 +1053,29 @@ def _is_label_term(text: str, sp: _Span, lo: int) -> bool:
     return False
 
 
-def _kind(text: str, span: _Span, attributed: bool, embedded: bool) -> str:
+def _kind(text: str, span: _Span, attributed: bool, embedded: bool | None, *, headline: bool = False) -> str:
+    """`embedded` None marks a label term (a title, a so-called term): scare at any length.
+    `headline`: the span stands in a headline, where single marks around a short phrase are
+    the headline's own style ("Ryan calls Trump line 'racist'"), not a partial quotation."""
     body = text[span.start:span.end]
     words = len(body.split())
+    if embedded is None:
+        return "scare"
     if not attributed:
         return "full" if words >= 6 and span.double and not span.nested else "scare"
-    if embedded and (_LOWER_START.match(body) or words <= 4):
-        return "partial"
-    if words <= 3 and not _ENDS_PUNCT.search(body):
-        return "partial"
+    if embedded and (_LOWER_START.match(body) or words <= 4) or words <= 3 and not _ENDS_PUNCT.search(body):
+        return "scare" if headline and not span.double and not span.nested else "partial"
     return "full"
+
+
+_LOWER = re.compile(r"[a-z]")
+_UPPER = re.compile(r"[A-Z]")
+
+
+def _caps_heading(text: str, ps: int, pe: int) -> bool:
+    """A line mostly in capitals ("WEDNESDAY’S ‘OUTLIERS’ - Links to …"): a section heading."""
+    upper = len(_UPPER.findall(text, ps, pe))
+    return upper >= 8 and upper >= 2 * len(_LOWER.findall(text, ps, pe))
 
 
 def _masked(text: str, spans: Sequence[_Span]) -> str:
@@ -1128,8 +1155,10 @@ def _has_mark(mt: str, lo: int, hi: int) -> bool:
 def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
                sentences: Sequence[Sentence], starts: list[int], si: int,
                last_in_sentence: dict[int, _Attr], prev: tuple[_Attr | None, int, int],
-               para: tuple[int, int], people: frozenset[str]) -> tuple[_Attr | None, bool]:
-    """(attribution, embedded) for one span; see the module docstring for the order."""
+               para: tuple[int, int], people: frozenset[str]) -> tuple[_Attr | None, bool | None]:
+    """(attribution, embedded) for one span; see the module docstring for the order. `embedded`
+    is None for a label term (a title or so-called term quoted inside a sentence), which no
+    one is quoted as saying."""
     sent = sentences[si]
     close_pos = sp.close if sp.close is not None else sp.end
     sj = _sent_of(starts, sentences, close_pos)
@@ -1157,7 +1186,7 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
     # "Instead, “…”" / "But “…”": a connective alone does not introduce a new speaker
     before_blank = not _CONNECTIVE_LEAD.sub("", lead).strip(" \t“\"‘'—–-•*")
     if sp.nested or _is_label_term(text, sp, lo):
-        return None, False        # a term quoted inside someone's words, a title, a so-called term
+        return None, None         # a term quoted inside someone's words, a title, a so-called term
     ends_open = body.rstrip()[-1:] in (",", "?", "!", "—", "–", "-")
     after = _after_attr(mt, sp.after, hi, short, ends_open=ends_open) if sp.close is not None else None
     if after is None and sp.close is not None and hi < sent_after.end:
@@ -1266,6 +1295,7 @@ def extract_quotes(article: Article, sentences: list[Sentence], *,
     resolver = _Resolver(article, sentences)
     people = frozenset(w for p in resolver.people for w in (p.surface.split()[-1], p.name.split()[-1]))
     para_bounds = {pid: (ps, pe) for pid, ps, pe in paras}
+    head_para = next((s.para_id for s in sentences if not s.chrome), -1)     # the title line
     out: list[Quote] = []
     prev_attr: _Attr | None = None
     prev_speaker: str | None = None
@@ -1298,7 +1328,8 @@ def extract_quotes(article: Article, sentences: list[Sentence], *,
                 if speaker:
                     resolver.speakers.append((attr.mstart, speaker, resolver.is_person(speaker)))
         body = text[sp.start:sp.end]
-        kind = _kind(text, sp, attr is not None, embedded)
+        kind = _kind(text, sp, attr is not None, embedded,
+                     headline=not sp.double and (sp.para == head_para or _caps_heading(text, *para_bounds[sp.para])))
         if kind == "scare":
             q = Quote(article.doc_id, sent.sent_id, sp.start, sp.end, body, kind)
         else:

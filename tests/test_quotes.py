@@ -117,7 +117,7 @@ def test_pronoun_resolves_to_the_most_recent_person_subject_not_a_possessive():
 
 
 def test_role_noun_resolves_to_the_person_with_that_role():
-    text = ("South Korea’s defence minister shared a ‘private’ view on aid.\n\n"
+    text = ("South Korea’s defence minister shared a “private” view on aid.\n\n"
             "South Korean defence minister Shin Won-sik spoke on Monday.")
     q = quotes_of(text)[0]
     assert q.speaker == "Shin Won-sik"

@@ -1,0 +1,76 @@
+"""Which quoted spans are someone's words: titles, stray marks, single marks (made-up news)."""
+from __future__ import annotations
+
+import pytest
+
+from newslens.model import Article
+from newslens.quotes import extract_quotes
+from newslens.sentences import split_sentences
+
+
+def quotes_of(text: str):
+    art = Article("t", "t.txt", text)
+    return extract_quotes(art, split_sentences(art))
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {q.text: q.kind for q in quotes_of(text)}
+
+
+@pytest.mark.parametrize("text, inner, kind", [
+    # a title of a work is a label at any length, not an unattributed quotation
+    ('She will appear on "The View" and "The Late Show With Stephen Colbert Tonight," among others.',
+     "The Late Show With Stephen Colbert Tonight,", "scare"),
+    ("He starred in “The Long Road Home to Nowhere” last year.", "The Long Road Home to Nowhere", "scare"),
+    # negative: a long unattributed sentence in quotation marks is still kept as a quotation
+    ("The crowd waited.\n\n“We have been waiting here since early this morning for him,” the sign read.",
+     "We have been waiting here since early this morning for him,", "full"),
+    ("The report was blunt.\n\n“Nobody in this town has ever seen a winter quite like this one.”",
+     "Nobody in this town has ever seen a winter quite like this one.", "full"),
+])
+def test_titles_are_labels_whatever_their_length(text, inner, kind):
+    assert kinds(text)[inner] == kind
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a straight mark glued to the word before it and followed by a space closes; it never opens
+    ('VISITORS—A gallery will open, by Ann Lee: The buyers like art they can buy." http://x.co/1.',
+     []),
+    ('He said it was fine." Then he left and said "we are done" to us.', ["we are done"]),
+    # negative: an opening straight mark after a space still opens
+    ('Kim Lee said "we will win" today.', ["we will win"]),
+    ('Kim Lee said:"we will win" today.', ["we will win"]),
+])
+def test_stray_closing_mark_does_not_open_a_quote(text, expected):
+    assert [q.text for q in quotes_of(text)] == expected
+
+
+@pytest.mark.parametrize("text, inner, kind", [
+    # in a headline (the title line, or a line in capitals) single marks around a short phrase
+    # are the headline's style, not a partial quotation
+    ("Ryan calls Trump line 'racist' but backs him.\n\nThe speaker said more on Monday.", "racist", "scare"),
+    ("Lee wins.\n\nKIM LEE SAYS HE GIVES ‘FULL SUPPORT’ TO AID.", "FULL SUPPORT", "scare"),
+    # negative: the same marks in the body, after a speaker, are a partial quotation
+    ("Lee wins.\n\nKim Lee says he gives ‘full support’ to aid.", "full support", "partial"),
+    ("Lee wins.\n\nThe defence minister shared a ‘private’ view on aid.", "private", "partial"),
+    # negative: a full clause with a speaker between single marks is a quotation, headline or not
+    ("Kim Lee: ‘We are going to win so much more than anyone expected.’",
+     "We are going to win so much more than anyone expected.", "full"),
+    # negative: a short phrase between double marks in a headline stays a partial quotation
+    ("Paul Ryan called the line “racist” on Monday.", "racist", "partial"),
+])
+def test_single_marks_around_a_short_phrase_in_a_headline_are_a_term(text, inner, kind):
+    assert kinds(text)[inner] == kind
+
+
+@pytest.mark.parametrize("text, inner, kind", [
+    # '' is not read as a mark by default, but single marks after an odd count are inside it
+    ("''I hate the term 'Manhattan poor,' '' she said.", "Manhattan poor,", "scare"),
+    ("''When Twitter says, 'We can't do this,' I don't believe that,'' said Ann Lee.",
+     "We can't do this,", "scare"),
+    # negative: after the '' quotation has closed, a single-quoted clause is not nested
+    ("''It is done,'' she said. Kim Lee: 'We are going to win so much more than anyone expected.'",
+     "We are going to win so much more than anyone expected.", "full"),
+])
+def test_single_marks_inside_typewriter_quotes_are_nested(text, inner, kind):
+    assert kinds(text)[inner] == kind
