@@ -12,6 +12,7 @@ final punctuation: each such line is one sentence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 
 from .model import Article, Sentence, Span
@@ -111,12 +112,32 @@ def split_paragraph(text: str, start: int, end: int) -> list[Span]:
 
 def split_sentences(article: Article) -> list[Sentence]:
     text = article.text
-    out: list[Sentence] = []
-    for para_id, pstart, pend in paragraphs(text):
-        for s, e in split_paragraph(text, pstart, pend):
-            out.append(Sentence(article.doc_id, len(out), s, e, text[s:e], para_id,
-                                article.in_chrome(s, e)))
-    return out
+    spans = [(s, e, para_id) for para_id, pstart, pend in paragraphs(text)
+             for s, e in split_paragraph(text, pstart, pend)]
+    flags = chrome_flags(article.chrome, spans)
+    doc_id = article.doc_id
+    return [Sentence(doc_id, i, s, e, text[s:e], para_id, flag)
+            for i, ((s, e, para_id), flag) in enumerate(zip(spans, flags))]
+
+
+def chrome_flags(chrome: Sequence[Span], spans: Sequence[Sequence[int]]) -> list[bool]:
+    """For each (start, end, ...) of `spans`, whether it overlaps a chrome span: what
+    `Article.in_chrome(start, end)` answers, with one binary search per span instead of a scan
+    of every chrome span. Neither list needs to be sorted."""
+    if not chrome:
+        return [False] * len(spans)
+    ordered = sorted(chrome)
+    starts = [s for s, _ in ordered]
+    reach, furthest = [], -1                  # reach[i]: the largest end among ordered[:i + 1]
+    for _, e in ordered:
+        furthest = max(furthest, e)
+        reach.append(furthest)
+    flags = []
+    for span in spans:
+        start, end = span[0], span[1]
+        k = bisect_left(starts, end)          # chrome spans that start before `end`
+        flags.append(k > 0 and reach[k - 1] > start)
+    return flags
 
 
 def sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:

@@ -20,6 +20,7 @@ import ahocorasick
 
 from .lexicons import load_lexicon, normalise, search_key, search_text
 from .model import Article, Sentence
+from .sentences import chrome_flags
 
 NEIGHBOUR_SHARE = 0.5      # how much of a neighbour's score a half-sure sentence may borrow
 
@@ -96,47 +97,55 @@ def topic_labels() -> dict[str, str]:
 TOPIC_LABELS: dict[str, str] = topic_labels()
 
 
-@dataclass
-class _Evidence:
-    score: float
-    groups: set[int]
+# What one sentence holds of one topic: [summed weights of its distinct terms, required groups
+# present]. A two-item list rather than a small class: one is made per sentence and topic, and
+# a list is several times cheaper to create; groups stay the shared empty frozenset until one
+# is found (most topics require none).
+_SCORE, _GROUPS = 0, 1
+_NO_GROUPS: frozenset[int] = frozenset()
 
 
 def _sentence_evidence(text: str, spans: Sequence[tuple[int, int]],
-                       matcher: TopicMatcher) -> list[dict[int, _Evidence]]:
+                       matcher: TopicMatcher) -> list[dict[int, list]]:
     """Per sentence span: topic index -> summed weights of distinct terms, groups present.
 
-    Spans must be sorted and not overlap (sentences are)."""
-    out: list[dict[int, _Evidence]] = [{} for _ in spans]
+    Spans must be sorted and not overlap (sentences are). Weights are added in the order the
+    automaton reports terms, so scores are the same floats whatever the loop's shape."""
+    out: list[dict[int, list]] = [{} for _ in spans]
     if not len(matcher.automaton) or not spans:
         return out
     norm, lower, copy = search_text(text)
-    seen: set[tuple[int, int]] = set()
     k, last_k = 0, len(spans) - 1
+    span_start, span_end = spans[0]
+    seen: set[int] = set()                    # key ids already counted in sentence k
     for last, (key_id, klen, variants) in matcher.automaton.iter(copy):
         start = last - klen + 1               # key = " " + form [+ " "]; copy = " " + text
-        while k < last_k and spans[k][1] <= start:
-            k += 1                            # hits arrive in order of their end
-        if start < spans[k][0] or (k, key_id) in seen:
+        if span_end <= start and k < last_k:
+            while k < last_k and spans[k][1] <= start:
+                k += 1                        # hits arrive in order of their end
+            span_start, span_end = spans[k]
+            seen = set()                      # k never goes back: older sentences are done
+        if start < span_start or key_id in seen:
             continue                          # between sentences, or a term seen in this one
         for form, sensitive, must_compare, items in variants:
-            if must_compare:
-                end = start + len(form)
-                if end > spans[k][1] or (norm[start:end] if sensitive else lower[start:end]) != (
-                        form if sensitive else form.lower()):
-                    continue                  # same words, other case or punctuation
-            elif start + len(form) > spans[k][1]:
+            end = start + len(form)
+            if end > span_end:
                 continue
-            seen.add((k, key_id))
+            if must_compare and (norm[start:end] if sensitive else lower[start:end]) != (
+                    form if sensitive else form.lower()):
+                continue                      # same words, other case or punctuation
+            seen.add(key_id)
             evidence = out[k]
             for t, weight, group in items:
                 ev = evidence.get(t)
                 if ev is None:
-                    ev = evidence[t] = _Evidence(0.0, set())
+                    ev = evidence[t] = [0.0, _NO_GROUPS]
                 if group >= 0:
-                    ev.groups.add(group)
+                    if ev[_GROUPS] is _NO_GROUPS:
+                        ev[_GROUPS] = set()
+                    ev[_GROUPS].add(group)
                 else:
-                    ev.score += weight
+                    ev[_SCORE] += weight
             break
     return out
 
@@ -152,23 +161,23 @@ def label_spans(text: str, spans: Sequence[tuple[int, int]], *,
         if flag:
             evidence[k] = {}          # chrome lends no context either
     labels: list[list[str]] = []
-    empty = _Evidence(0.0, set())
+    empty = [0.0, _NO_GROUPS]
     for k, own in enumerate(evidence):
-        if skip[k]:
-            labels.append([])
+        if not own or skip[k]:
+            labels.append([])         # no term of its own: borrowing needs half a threshold
             continue
         neighbours = [evidence[j] for j in (k - 1, k + 1) if 0 <= j < len(evidence)]
         found = []
-        for t, ev in own.items():
+        for t, (own_score, own_groups) in own.items():
             topic = matcher.topics[t]
-            if ev.score >= topic.threshold and len(ev.groups) == topic.n_groups:
+            if own_score >= topic.threshold and len(own_groups) == topic.n_groups:
                 found.append(t)
                 continue
-            if ev.score < topic.threshold / 2:
+            if own_score < topic.threshold / 2:
                 continue
             near = [nb.get(t, empty) for nb in neighbours]
-            score = ev.score + NEIGHBOUR_SHARE * sum(e.score for e in near)
-            groups = ev.groups.union(*(e.groups for e in near))
+            score = own_score + NEIGHBOUR_SHARE * sum(e[_SCORE] for e in near)
+            groups = own_groups.union(*(e[_GROUPS] for e in near))
             if score >= topic.threshold and len(groups) == topic.n_groups:
                 found.append(t)
         labels.append([matcher.topics[t].id for t in sorted(found)])
@@ -177,5 +186,7 @@ def label_spans(text: str, spans: Sequence[tuple[int, int]], *,
 
 def label_sentences(article: Article, sentences: list[Sentence]) -> list[list[str]]:
     """Topic ids per sentence (lexicon order); chrome sentences get []."""
-    return label_spans(article.text, [(s.start, s.end) for s in sentences],
-                       skip=[s.chrome or article.in_chrome(s.start, s.end) for s in sentences])
+    spans = [(s.start, s.end) for s in sentences]
+    in_chrome = chrome_flags(article.chrome, spans)
+    return label_spans(article.text, spans,
+                       skip=[s.chrome or flag for s, flag in zip(sentences, in_chrome)])
