@@ -292,8 +292,37 @@ def _is_weapon_name(name: str) -> bool:
 
 
 def _resolve(cands: list[_Cand]) -> list[_Cand]:
-    """Non-overlapping candidates: longest first, then rank, then earliest."""
-    order = sorted(set(cands), key=lambda c: (-(c.end - c.start), c.rank, c.start))
+    """Non-overlapping candidates: longest first, then rank, then earliest.
+
+    Candidates are first grouped into runs that overlap one another; a candidate alone in its
+    run is kept as it is, and only the runs of two or more go through the longest-first
+    choice (`_choose`). Choices in one run never depend on another run, so this gives the
+    same result as one choice over all candidates, in time spent mostly on the few overlaps."""
+    uniq = sorted(set(cands), key=_span)        # stable: equal spans keep the set's order
+    kept: list[_Cand] = []
+    i, n = 0, len(uniq)
+    while i < n:
+        reach = uniq[i].end
+        j = i + 1
+        while j < n and uniq[j].start < reach:
+            if uniq[j].end > reach:
+                reach = uniq[j].end
+            j += 1
+        if j == i + 1:
+            kept.append(uniq[i])
+        else:
+            kept.extend(_choose(uniq[i:j]))
+        i = j
+    return sorted(kept, key=_span)
+
+
+def _span(c: _Cand) -> tuple[int, int]:
+    return c.start, c.end
+
+
+def _choose(cands: list[_Cand]) -> list[_Cand]:
+    """Longest first, then rank, then earliest: the candidates that overlap none chosen before."""
+    order = sorted(cands, key=lambda c: (-(c.end - c.start), c.rank, c.start))
     starts: list[int] = []
     ends: list[int] = []
     kept = []
@@ -304,7 +333,7 @@ def _resolve(cands: list[_Cand]) -> list[_Cand]:
         starts.insert(k, c.start)
         ends.insert(k, c.end)
         kept.append(c)
-    return sorted(kept, key=lambda c: c.start)
+    return kept
 
 
 def extract_entities(article: Article, sentences: list[Sentence]) -> list[Entity]:
