@@ -49,14 +49,16 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
-def _is_sentence_like(line: str) -> bool:
-    """A body paragraph: ends in sentence punctuation and is more than a handful of words."""
-    return line.rstrip()[-1:] in _TERMINAL and _words(line) >= 8
+def _is_sentence_like(line: str, words: int | None = None) -> bool:
+    """A body paragraph: ends in sentence punctuation and is more than a handful of words.
+    `words` is `_words(line)` when the caller has already counted them."""
+    return line.rstrip()[-1:] in _TERMINAL and (_words(line) if words is None else words) >= 8
 
 
-def _is_headline_like(line: str) -> bool:
+def _is_headline_like(line: str, words: int | None = None) -> bool:
     """Short and without final punctuation: a title, a section label or a related-story link."""
-    return line.rstrip()[-1:] not in _TERMINAL and _words(line) <= 20 and ". " not in line
+    return (line.rstrip()[-1:] not in _TERMINAL and (_words(line) if words is None else words) <= 20
+            and ". " not in line)
 
 
 def is_widget_line(line: str) -> bool:
@@ -74,7 +76,9 @@ def find_chrome(text: str) -> list[Span]:
     tail = False
     for i, (_pid, s, e) in enumerate(lines):
         line = text[s:e]
-        key = " ".join(line.split()).lower()
+        parts = line.split()                 # split once: the word count is read several times
+        n_words = len(parts)
+        key = " ".join(parts).lower()
         if tail:
             chrome.append((s, e))
             continue
@@ -85,7 +89,7 @@ def find_chrome(text: str) -> list[Span]:
         # The second copy of a repeated caption or headline; a repeated body paragraph that
         # carries a quotation stays text (live blogs repeat running tallies and quotes).
         repeated = len(key) >= 20 and key in seen and (
-            _is_caption(line) or _is_headline_like(line) or not any(q in line for q in "\"“”"))
+            _is_caption(line) or _is_headline_like(line, n_words) or not any(q in line for q in "\"“”"))
         seen.add(key)
         if repeated or is_widget_line(line):
             chrome.append((s, e))
@@ -93,19 +97,19 @@ def find_chrome(text: str) -> list[Span]:
         if not body_started and _DATE_LINE.match(line.strip()):
             chrome.append((s, e))          # dateline header; used for metadata, not extracted
             continue
-        if _words(line) <= 3 and line.rstrip()[-1:] not in _TERMINAL and not _BYLINE.match(line):
+        if n_words <= 3 and line.rstrip()[-1:] not in _TERMINAL and not _BYLINE.match(line):
             # Lone labels: section names, place headers ("Los Angeles"), "LETTER".
-            if not (not body_started and i == 0 and _words(line) >= 2 and not _looks_like_label(line)):
+            if not (not body_started and i == 0 and n_words >= 2 and not _looks_like_label(line)):
                 chrome.append((s, e))
                 continue
-        if body_started and _is_headline_like(line) and not _BYLINE.match(line):
+        if body_started and _is_headline_like(line, n_words) and not _BYLINE.match(line):
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             # A related-story link or pull quote sits between body paragraphs; a trailing
             # short line at the very end of the text is also chrome.
             if nxt is None or not text[nxt[1]:nxt[2]].lstrip().startswith(("•", "-", "*")):
                 chrome.append((s, e))
                 continue
-        if _is_sentence_like(line) and (_words(line) >= 20 or ". " in line) and not _is_caption(line):
+        if _is_sentence_like(line, n_words) and (n_words >= 20 or ". " in line) and not _is_caption(line):
             body_started = True
     return chrome
 

@@ -340,7 +340,8 @@ def infer_metadata(text: str, chrome: list[tuple[int, int]]) -> dict[str, str | 
         if (s, e) in chrome_set or _is_caption(line) or line.startswith(("•", "-", "*")):
             continue
         if title is None:
-            if len(line.split()) <= 30 and ". " not in line:
+            # maxsplit: a whole article on one line is not split into all its words
+            if len(line.split(None, 30)) <= 30 and ". " not in line:
                 title = line.lstrip("# ").strip()
             break
     if byline is None:
