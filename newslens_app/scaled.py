@@ -138,6 +138,10 @@ def _rows_per_article(store: Store, kind: str) -> np.ndarray:
 # ---------------------------------------------------------------- row pages of the other pages
 
 PAGE_ROWS = 500         # rows a large corpus's table shows at once (the CSV holds every one)
+# Rows a page of the quotes and figures beside weapon mentions shows: they are scattered over the
+# tables, so their sentences span many rows and cost by the span (500 of them: 0.06-0.09 CPU-s
+# to read the sentences at 100k articles).
+NEAR_PAGE_ROWS = 100
 CSV_CHUNK = 50_000      # rows shaped and written at a time when a whole filtered table is exported
 # Most rows one CSV download holds. The CSV is built in the server's memory before the browser
 # gets it: all 808,414 quotes of the 100k-article corpus made a 468 MB CSV and took the process

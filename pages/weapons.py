@@ -86,10 +86,11 @@ def _near_rows(kind: str, key: str):
     """This kind's rows beside the weapon mentions: all of them, or on a large corpus one page."""
     if not ctx.large:
         return with_weapons[kind]
-    offset = paged.page_offset(n_near[kind], key=f"{key}_page", noun=kind)
+    rows = scaled.NEAR_PAGE_ROWS
+    offset = paged.page_offset(n_near[kind], key=f"{key}_page", noun=kind, rows=rows)
     return ui.derived(ctx, lambda: scaled.with_weapon_names(
-        ctx.store, qf, scaled.view_page(ctx.store, ctx.articles, kind, near, offset=offset)),
-        key=f"w_big_near_{kind}_{offset}")
+        ctx.store, qf, scaled.view_page(ctx.store, ctx.articles, kind, near, offset=offset, limit=rows)),
+        key=f"w_big_near_{kind}_{offset}_{rows}")
 
 
 def _near_download(kind: str, rows, key: str, table: str) -> None:

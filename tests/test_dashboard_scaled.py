@@ -251,6 +251,7 @@ def _page(monkeypatch, seeds, page: str, *, large: bool, **state) -> AppTest:
     if large:
         monkeypatch.setattr(query, "LARGE_ROWS", 0)
         monkeypatch.setattr(scaled, "PAGE_ROWS", 3)         # several pages even on the seeds
+        monkeypatch.setattr(scaled, "NEAR_PAGE_ROWS", 3)
 
         def no_whole_tables(*args):
             raise AssertionError("a large page loaded whole tables")

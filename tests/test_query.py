@@ -323,3 +323,12 @@ def test_rows_per_article_follow_article_positions(store5):
     assert store5.rows_per_article("dates").tolist() == [0, 0, 0, 0]   # missing table
     ap = store5.positions("articles", Filters.make(outlets=["AP"]))
     assert per[ap].tolist() == [2, 1]
+
+
+def test_sentence_rows_are_found_when_sentences_are_not_in_article_order(tmp_path):
+    shuffled = [SENTENCES[i] for i in (3, 1, 4, 0, 2)]      # a1's sentences apart and reversed
+    with StreamingTableWriter(tmp_path, {k: SCHEMAS[k] for k in ("articles", "sentences")}) as w:
+        w.add({"articles": ARTICLES, "sentences": shuffled})
+    store = Store(tmp_path)
+    got = store.sentence_rows(["a1", "a1", "a2", "a3"], [0, 1, 0, 5])
+    assert list(got["text"]) == ["Drones hit Kyiv.", "Aid was discussed.", "Seoul weighs aid.", None]
