@@ -513,11 +513,16 @@ def name_key(name: str) -> str:
     s = _KEY_DROP.sub("", _fold(name).replace("-", "")).replace(" ", "")
     for a, b in _ROMANISATION:
         s = s.replace(a, b)
-    return _KEY_REPEAT.sub(r"\1", s)
+    return _KEY_REPEAT.sub(_first_group, s)
 
 
 _KEY_DROP = re.compile(r"[^a-z' ]")
 _KEY_REPEAT = re.compile(r"(.)\1+")
+
+
+def _first_group(m: re.Match) -> str:
+    # a function rather than the template r"\1": re re-parses a template on every call
+    return m.group(1)
 
 
 _SUFFIXES = frozenset(("jr.", "sr.", "jr", "sr", "ii", "iii", "iv"))
