@@ -5,14 +5,16 @@ the same chart, so charts and row shaping are shared code.
 
 No Streamlit here, and no whole table is loaded: counts and group counts come from SQL, a
 table shows one page of rows read for just those rows, and a CSV of every filtered row is
-written chunk by chunk only when asked. What this module does not do: the zip of every
-filtered table.
+written chunk by chunk only when asked (the overview's zip too, without the views too large
+to hold in memory).
 """
 from __future__ import annotations
 
 import codecs
 import dataclasses
 import functools
+import io
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 
 import numpy as np
@@ -344,3 +346,35 @@ def article_record(store: Store, doc_id: str) -> dict | None:
 def article_ids(store: Store, f: Filters, *, limit: int) -> list[str]:
     """The first `limit` filtered articles' doc_ids, in table order."""
     return store.page("articles", f, columns=["doc_id"], order_by=(), limit=limit)["doc_id"].tolist()
+
+
+# ---------------------------------------------------------------- the overview's zip
+
+def zip_of_views(store: Store, articles: pd.DataFrame, f: Filters, *, names: Iterable[str],
+                 csv_name: Callable[[str], str], readme: str) -> bytes:
+    """The overview's zip on a large corpus: one CSV per view in `names`, each exactly the rows
+    the pandas zip holds, written chunk by chunk. A view over `MAX_CSV_ROWS` filtered rows, or
+    one this module cannot shape (sentences, entities: millions of rows at 100k articles), is
+    left out and README.txt says which and why; a partial CSV would pass for a whole one."""
+    buf = io.BytesIO()
+    left_out: list[str] = []
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in names:
+            if name != "articles" and name not in SHAPERS:
+                left_out.append(f"{name}: not exported from a corpus this large; "
+                                "`python -m newslens export` writes the whole table")
+                continue
+            n = store.count(name, f)
+            if n > MAX_CSV_ROWS:
+                left_out.append(f"{name}: {n:,} rows match, more than the {MAX_CSV_ROWS:,} one download holds; "
+                                "narrow the filters")
+                continue
+            if name == "articles":
+                page = articles_page(store, f, limit=n).drop(columns=list(KINDS))
+                data = safe_csv_bytes(page)
+            else:
+                data = view_csv(store, articles, name, f)
+            zf.writestr(csv_name(name), data)
+        notes = "".join(f"\nleft out: {line}" for line in left_out)
+        zf.writestr("README.txt", readme + notes + "\n")
+    return buf.getvalue()

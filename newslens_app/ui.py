@@ -529,12 +529,17 @@ def download_csv(ctx: Context, df: pd.DataFrame, table: str, *, key: str, label:
 
 
 def zip_of_views(ctx: Context) -> bytes:
+    readme = ("newslens extract: " + (ctx.describe() or "the whole corpus")
+              + f"\ncorpus: {ctx.corpus.label}\nversion: {ctx.version}\n")
+    if ctx.large:   # never the whole tables in pandas (4 GB at 100k articles): DuckDB, chunk by chunk
+        from . import scaled
+        return scaled.zip_of_views(ctx.store, ctx.articles, ctx.query_filters(), names=views.ALL_VIEWS,
+                                   csv_name=lambda name: csv_name(ctx, name), readme=readme.rstrip("\n"))
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name in views.ALL_VIEWS:
             zf.writestr(csv_name(ctx, name), safe_csv_bytes(ctx.view(name)))
-        zf.writestr("README.txt", "newslens extract: " + (ctx.describe() or "the whole corpus")
-                    + f"\ncorpus: {ctx.corpus.label}\nversion: {ctx.version}\n")
+        zf.writestr("README.txt", readme)
     return buf.getvalue()
 
 

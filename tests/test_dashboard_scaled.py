@@ -325,3 +325,26 @@ def test_article_record_is_what_the_reader_loads_in_pandas_mode(seeds):
         want["chrome"] = [tuple(c) for c in want["chrome"] or []]
         assert scaled.article_record(store, doc) == want
     assert scaled.article_record(store, "no such article") is None
+
+
+def test_zip_of_views_holds_the_pandas_csvs_and_says_what_it_left_out(both, monkeypatch):
+    import io
+    import zipfile
+
+    from newslens.export import safe_csv_bytes
+    t, store = both
+    f = Filters(search="the")
+    sel = views.select(t, f)
+    want = {name: views.ALL_VIEWS[name](t, sel) for name in views.ALL_VIEWS}
+    monkeypatch.setattr(scaled, "MAX_CSV_ROWS", len(want["figures"]) - 1)   # figures: one row too many
+    data = scaled.zip_of_views(store, t["articles"], ui.to_query_filters(f), names=views.ALL_VIEWS,
+                               csv_name=lambda name: f"{name}.csv", readme="extract")
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        files = set(zf.namelist())
+        readme = zf.read("README.txt").decode()
+        for name in ("articles", "quotes", "weapons", "dates"):
+            if len(want[name]) <= scaled.MAX_CSV_ROWS:
+                assert zf.read(f"{name}.csv") == safe_csv_bytes(want[name]), name
+    assert "figures.csv" not in files and f"figures: {len(want['figures']):,} rows match" in readme
+    assert {"sentences.csv", "entities.csv"}.isdisjoint(files) and "sentences: not exported" in readme
+    assert readme.startswith("extract\n") and "articles.csv" in files
