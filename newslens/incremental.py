@@ -71,26 +71,33 @@ class Deduplicated:
 
 def deduplicate(articles: Iterable[Article]) -> Deduplicated:
     """Keep the first of each set of same-text articles; make clashing doc_ids unique."""
-    kept: list[Article] = []
+    out = Deduplicated([])
+    out.articles.extend(iter_deduplicated(articles, out))
+    return out
+
+
+def iter_deduplicated(articles: Iterable[Article], report: Deduplicated) -> Iterator[Article]:
+    """`deduplicate` one article at a time: yields each kept article (renamed when its doc_id
+    clashes) as soon as it is read and records duplicates and renames in `report` as it goes.
+    Holds one fingerprint and one doc_id per kept article, not the articles, so a corpus can
+    stream through it. Does not append to `report.articles`."""
     by_text: dict[str, str] = {}
     ids: set[str] = set()
-    out = Deduplicated(kept)
     for article in articles:
         fp = text_fingerprint(article.text)
         if fp in by_text:
-            out.duplicates.append((article.doc_id, by_text[fp]))
+            report.duplicates.append((article.doc_id, by_text[fp]))
             continue
         if article.doc_id in ids:
             n = 2
             while f"{article.doc_id}~{n}" in ids:
                 n += 1
             new_id = f"{article.doc_id}~{n}"
-            out.renamed.append((article.doc_id, new_id, article.path))
+            report.renamed.append((article.doc_id, new_id, article.path))
             article = replace(article, doc_id=new_id)
         ids.add(article.doc_id)
         by_text[fp] = article.doc_id
-        kept.append(article)
-    return out
+        yield article
 
 
 def _meta_key(values: dict) -> tuple:

@@ -6,6 +6,7 @@ recorded in the build report and that article keeps its other tables.
 """
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 import uuid
@@ -19,10 +20,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import dates, entities, figures, quotes, topics, weapons
-from .corpus import MAX_FILE_BYTES, load_corpus
+from .corpus import MAX_FILE_BYTES, iter_raw_documents, load_corpus, make_article
 from .engine import StreamingTableWriter, map_values
 from .engine import run as run_engine
-from .incremental import PreviousBuild, deduplicate, extractor_version, with_build_metadata, write_manifest
+from .incremental import (Deduplicated, PreviousBuild, deduplicate, extractor_version, iter_deduplicated,
+                          with_build_metadata, write_manifest)
 from .model import Article, BuildReport, Sentence
 from .names import canonical_map, person_name_counts
 from .sentences import split_sentences
@@ -100,16 +102,24 @@ def extract_article(article: Article) -> tuple[Rows, list[tuple[str, str]]]:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_DICT_IS_ROW: dict[type, bool] = {}
 
 
 def record_row(record) -> dict:
     """A record's fields as a row dict: a shallow copy. dataclasses.asdict deep-copies every
     value recursively and cost more than some extractors; records hold only scalars (and
-    tuples/lists of scalars the writer reads without mutating), so a shallow copy is enough."""
+    tuples/lists of scalars the writer reads without mutating), so a shallow copy is enough.
+    When a record class's instance dict is exactly its fields in order (plain and frozen
+    dataclasses), that dict is copied in one C call instead of reading each field."""
     cls = type(record)
     names = _FIELD_NAMES.get(cls)
     if names is None:
         names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+        _DICT_IS_ROW[cls] = tuple(getattr(record, "__dict__", ())) == names
+    if _DICT_IS_ROW[cls]:
+        d = record.__dict__
+        if len(d) == len(names):
+            return d.copy()
     return {name: getattr(record, name) for name in names}
 
 
@@ -168,9 +178,17 @@ def build(inputs: Iterable[str | Path], out: str | Path,
 
     `engine`/`jobs`/`scheduler` choose where extraction runs (see `engine.run`): by default a
     process pool over all cores (a corpus of one chunk runs in this process); the tables are
-    the same whichever engine runs."""
+    the same whichever engine runs. When nothing can be reused and no `progress` callback
+    wants a total, articles stream from the files to the engine instead of being loaded first
+    (loading overlaps extraction; memory holds the chunks in flight, not the corpus)."""
     out = Path(out)
     inputs = list(inputs)
+    previous = PreviousBuild.load(out, SCHEMAS) if reuse else None
+    if progress is None and previous is None:
+        # Nothing to reuse and no progress total to report: articles stream from the files
+        # through the workers to the tables, never all in memory at once (same tables).
+        return _build_streaming(inputs, out, max_bytes=max_bytes, engine=engine, jobs=jobs,
+                                scheduler=scheduler)
     articles, skipped = load_corpus(inputs, max_bytes=max_bytes)
     unique = deduplicate(articles)
     articles = unique.articles
@@ -179,7 +197,6 @@ def build(inputs: Iterable[str | Path], out: str | Path,
     if not articles and (out / "articles.parquet").exists():
         report.notes.append(f"nothing could be built; the previous tables in {out} were left as they were")
         return report
-    previous = PreviousBuild.load(out, SCHEMAS) if reuse else None
     reused = {a.doc_id for a in articles if previous is not None and previous.reusable(a)}
     fresh = [a for a in articles if a.doc_id not in reused]
     report.unchanged = len(reused)
@@ -202,6 +219,48 @@ def build(inputs: Iterable[str | Path], out: str | Path,
             if progress:
                 progress(i, len(articles), article.doc_id)
         canonicalise_person_names(writer, name_counts)
+    report.rows = dict(writer.rows_written)
+    write_manifest(out, {"build_id": build_id, "extractor_version": extractor_version(),
+                         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                         "inputs": [str(p) for p in inputs],
+                         **asdict(report)})
+    return report
+
+
+def _build_streaming(inputs: list, out: Path, *, max_bytes: int, engine: str, jobs: int | None,
+                     scheduler: str | None) -> BuildReport:
+    """`build` for a folder with nothing to reuse and no progress callback: each article is
+    read, deduplicated and handed to the engine as the engine asks for more, so loading
+    overlaps extraction and memory holds the chunks in flight, not the corpus. Writes the same
+    tables and report as the path that loads everything first."""
+    skipped: list[tuple[str, str]] = []
+    unique = Deduplicated([])
+    docs = iter_raw_documents(inputs, skipped, max_bytes=max_bytes)
+    stream = iter_deduplicated((make_article(doc) for doc in docs), unique)
+    first = next(stream, None)
+
+    def report_now(n: int) -> BuildReport:
+        return BuildReport(skipped=list(skipped), duplicates=unique.duplicates, renamed=unique.renamed,
+                           articles=n)
+
+    if first is None and (out / "articles.parquet").exists():
+        report = report_now(0)
+        report.notes.append(f"nothing could be built; the previous tables in {out} were left as they were")
+        return report
+    build_id = uuid.uuid4().hex
+    name_counts = Counter()  # corpus-level name pass (names.py), applied before commit
+    failures: list[tuple[str, str]] = []
+    n = 0
+    articles = itertools.chain([first], stream) if first is not None else iter(())
+    with StreamingTableWriter(out, with_build_metadata(SCHEMAS, build_id)) as writer:
+        for _article, rows, fails in run_engine(articles, engine=engine, jobs=jobs, scheduler=scheduler):
+            n += 1
+            failures.extend(fails)
+            writer.add(rows)
+            name_counts.update(person_name_counts(rows))
+        canonicalise_person_names(writer, name_counts)
+    report = report_now(n)
+    report.failures = failures
     report.rows = dict(writer.rows_written)
     write_manifest(out, {"build_id": build_id, "extractor_version": extractor_version(),
                          "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
