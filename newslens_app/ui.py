@@ -264,6 +264,7 @@ def warm_up() -> None:
     folder = str(corpus.table_dir)
     if is_large(folder, status.version):
         _doc_order(folder, status.version, load_articles(folder, status.version))
+        load_options(folder, status.version)
     else:
         tables = load_tables(folder, status.version)
         _doc_order(folder, status.version, tables["articles"])

@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from _dashboard_data import register_prebuilt, write_tables
-from newslens import incremental
+from newslens import incremental, query
 from newslens_app import charts, corpora, ui
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -304,7 +304,7 @@ def test_a_users_corpus_built_with_older_extractors_is_shown_with_a_rebuild_butt
     assert corpora.status(made).fresh
 
 
-OVERVIEW_CHARTS = ("rows_per_source", "topic_heatmap", "timeline")
+OVERVIEW_CHARTS = ("rows_per_source", "topic_heatmap", "timeline", "timeline_months")
 
 
 def _count_builds(monkeypatch) -> list[str]:
@@ -314,18 +314,27 @@ def _count_builds(monkeypatch) -> list[str]:
             built.append(_name)
             return _build(*args, **kwargs)
         monkeypatch.setattr(charts, name, counted)
-    for cached in (ui._figure, ui._derived, ui._view, ui.load_tables, ui.check_status):
+    for cached in (ui._figure, ui._derived, ui._view, ui.load_tables, ui.check_status, ui.load_store,
+                   ui.load_articles, ui.load_options, ui._doc_order):
         cached.clear()
     return built
 
 
-def test_warm_up_prepares_the_overview_so_the_first_visit_builds_nothing(env, monkeypatch):
+@pytest.mark.parametrize("large, expected", [
+    (False, ["rows_per_source", "timeline", "topic_heatmap"]),
+    (True, ["rows_per_source", "timeline_months", "topic_heatmap"]),   # the DuckDB overview
+])
+def test_warm_up_prepares_the_overview_so_the_first_visit_builds_nothing(env, monkeypatch, large, expected):
     built = _count_builds(monkeypatch)
-    ui.warm_up()                       # what dashboard.py runs in a thread at server start
-    assert sorted(built) == sorted(OVERVIEW_CHARTS)
+    if large:
+        monkeypatch.setattr(query, "LARGE_ROWS", 0)
+    ui.warm_up()                       # what dashboard.py's server runs in a thread at start
+    assert sorted(built) == expected
     at = app()
     assert not at.exception and len(at.get("plotly_chart")) == 3
-    assert sorted(built) == sorted(OVERVIEW_CHARTS)   # every figure came from the cache
+    assert sorted(built) == expected   # every figure came from the cache
+    for cached in (ui._figure, ui._derived, ui.load_store):   # nothing of the large mode stays cached
+        cached.clear()
 
 
 def test_warm_up_leaves_a_corpus_without_tables_to_the_visitor(tmp_path, monkeypatch):
