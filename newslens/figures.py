@@ -32,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .dates import date_spans, may_hold_dates
+from .figure_rules import refine_figures
 from .lexicons import load_lexicon, search_text
 from .model import Article, Figure, Sentence
 from .numbers import (DIGITS, ORDINAL_WORD, ORDINAL_WORDS, SCALES, TENS, UNITS, WORDS, parse_number,
@@ -239,7 +240,7 @@ def extract_figures(article: Article, sentences: list[Sentence]) -> list[Figure]
                 continue
             out.append(Figure(article.doc_id, sent.sent_id, start, end, text[start:end],
                               value, unit, counts, approx, currency))
-    return out
+    return refine_figures(text, sentences, out)    # second pass: codes, ages, ratios, 'one' ...
 
 
 def _candidate_starts(text: str) -> list[int]:
