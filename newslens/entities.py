@@ -358,12 +358,14 @@ def extract_entities(article: Article, sentences: list[Sentence]) -> list[Entity
         if c.type == "org" and c.name.endswith(")") and " (" in c.name:
             qualified.setdefault(c.name.rsplit(" (", 1)[0], set()).add(c.name)
     rows = []
-    for c in chosen:
-        if c.type == "org" and len(qualified.get(c.name, ())) == 1:
-            c = _Cand(c.start, c.end, next(iter(qualified[c.name])), c.type, c.rank)
-        k = bisect.bisect_right(starts, c.start) - 1
-        if k < 0 or c.end > live[k].end or (article.chrome and article.in_chrome(c.start, c.end)):
+    ends = [s.end for s in live]
+    doc_id, chrome = article.doc_id, article.chrome
+    for start, end, name, etype, _ in chosen:
+        if qualified and etype == "org" and len(qualified.get(name, ())) == 1:
+            name = next(iter(qualified[name]))
+        k = bisect.bisect_right(starts, start) - 1
+        if k < 0 or end > ends[k] or (chrome and article.in_chrome(start, end)):
             continue
-        rows.append(Entity(doc_id=article.doc_id, start=c.start, end=c.end, surface=text[c.start:c.end],
-                           name=c.name, type=c.type, sent_id=live[k].sent_id))
+        rows.append(Entity(doc_id=doc_id, start=start, end=end, surface=text[start:end], name=name,
+                           type=etype, sent_id=live[k].sent_id))
     return rows
