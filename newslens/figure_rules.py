@@ -75,6 +75,7 @@ _PERSON_POSSESSIVE = re.compile(
 # What a sum of money can never be: a count of people, a land area, a poll rating.
 _NOT_MONEY = frozenset({"casualties", "population", "troops", "refugees", "territory",
                         "approval rating", "delegates"})
+_AID_VERB = re.compile(r"to aid in\b", re.I)
 _CLAUSE_END = re.compile(r"[;:.!?]\s|[;:]")
 
 # --- head-noun walks that ran past a verb -----------------------------------------------------
@@ -103,6 +104,10 @@ _CASUALTY = re.compile(
 _HAVE_BEFORE = re.compile(r"\b(?:has|have|had|having)\s+(?:only\s+)?$", re.I)
 _LIST_NEIGHBOUR = re.compile(
     rf"(?:\d[\d,]*|\b(?:{_SMALL}))\s+[\w-]+(?:\s+[\w-]+)?\s*(?:,|\band\b)\s*$", re.I)
+# another plural count in the same sentence, joined by "and": "Two rounds landed in courtyards,
+# and [one shell] fell", "lifting [one person] from the ruins, and carrying away two bodies"
+_COUNT_THEN_AND = re.compile(rf"(?:\d[\d,]*|\b(?i:{_SMALL}|dozens|hundreds))\s+[a-z]+s\b[^.;:!?]*\band\s+$")
+_AND_THEN_COUNT = re.compile(rf"^[^.;:!?]{{0,60}}?\band\s+(?:[a-z]+\s+){{0,3}}?(?:\d[\d,]*|(?i:{_SMALL}))\s+[a-z]+s\b")
 _LIST_AFTER = re.compile(rf"^[\w\s-]{{0,30}}?(?:,|\band\b|\bto\b|\bor\b|\bfrom\b)\s+(?:\d|(?i:{_SMALL})\b)")
 
 # --- deictic small numbers ------------------------------------------------------------------
@@ -165,7 +170,8 @@ def refine_figures(text: str, sentences: Sequence[Sentence], figures: list[Figur
                 if sent_by_id is None:
                     sent_by_id = {s.sent_id: s for s in sentences}
                 sent = sent_by_id.get(f.sent_id)
-                if not one_is_counted(f, before, after, sent.text if sent else before + f.surface + after):
+                lo, hi = (sent.start, sent.end) if sent else (f.start - len(before), f.end + len(after))
+                if not one_is_counted(f, text[lo:f.start], text[f.end:hi]):
                     continue
             f = fix_dozens(f)
             if is_deictic_small(f, before, after):
@@ -174,7 +180,7 @@ def refine_figures(text: str, sentences: Sequence[Sentence], figures: list[Figur
             if f is None:
                 continue
             f = share_hedge(f, before)
-        if f.unit == "money" and f.counts in _NOT_MONEY:
+        if f.unit == "money" and (f.counts in _NOT_MONEY or (f.counts == "aid" and is_aid_verb_near(text, f))):
             f = replace(f, counts=money_measure(text, f.start, f.end))
         if f.unit in ("duration", "other") and is_rate_or_idiom(f, after):
             continue
@@ -273,20 +279,21 @@ def is_one_article(f: Figure, before: str, after: str) -> bool:
     return f.value == 1 and f.surface[:4].lower() == "one " and f.currency is None
 
 
-def one_is_counted(f: Figure, before: str, after: str, sentence: str) -> bool:
-    """Whether "one <noun>" is a count: never after "no/any/every/the …" or before "another";
-    kept in a sentence about casualties ("killing one person"), after a hedge ("at least one
-    child"), after "has/had" ("they had one child"), or as an item of a list of counts ("161 men,
-    73 women and one child", "two rounds landed …, and one shell fell")."""
-    if _ONE_NEVER_BEFORE.search(before) or _ONE_NEVER_AFTER.match(after) or " another" in f.surface:
+def one_is_counted(f: Figure, before: str, after: str) -> bool:
+    """Whether "one <noun>" is a count, given the text of its sentence before and after it:
+    never after "no/any/every/the …" or before "another" or a speech verb ("one official
+    said"); kept in a sentence about casualties ("killing one person"), after a hedge ("at least
+    one child"), after "has/had" ("they had one child"), or beside other counts ("161 men, 73
+    women and one child", "two rounds landed …, and one shell fell")."""
+    if _ONE_NEVER_BEFORE.search(before, max(0, len(before) - 12)) or _ONE_NEVER_AFTER.match(after) \
+            or " another" in f.surface:
         return False
-    if f.approx or _HAVE_BEFORE.search(before):
+    if f.approx or _HAVE_BEFORE.search(before, max(0, len(before) - 20)):
         return True
-    if _CASUALTY.search(sentence):
+    if _CASUALTY.search(before) or _CASUALTY.search(after):
         return True
-    if _LIST_NEIGHBOUR.search(before) or _LIST_AFTER.match(after):
-        return True
-    return False
+    return bool(_LIST_NEIGHBOUR.search(before[-60:]) or _LIST_AFTER.match(after)
+                or _COUNT_THEN_AND.search(before[-120:]) or _AND_THEN_COUNT.match(after))
 
 
 def is_deictic_small(f: Figure, before: str, after: str) -> bool:
@@ -406,11 +413,20 @@ def money_measure(text: str, start: int, end: int) -> str | None:
         canon = _measures()[m.group(0)]
         if canon in _NOT_MONEY or (m.start() and text[m.start() - 1].isalnum()):
             continue
+        if _AID_VERB.match(text, max(0, m.start() - 3)):
+            continue                             # "a metal detector to aid in clearing mines": a verb
         if m.start() >= end and best_after is None:
             best_after = canon
         elif m.end() <= start:
             best_before = canon
     return best_after or best_before
+
+
+def is_aid_verb_near(text: str, f: Figure) -> bool:
+    """"to aid in" (a verb: "to help in") within the 80 characters after a sum or the 60 before
+    it, which the first pass may have read as the measure "aid"."""
+    return "aid in" in text[max(0, f.start - 60):f.end + 80] and bool(
+        _AID_VERB.search(text, max(0, f.start - 60), f.end + 80))
 
 
 @lru_cache(maxsize=1)

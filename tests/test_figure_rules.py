@@ -66,6 +66,11 @@ DROP_OR_KEEP = [
     ("Prosecutors have details of 161 men, 73 women and one child.", "one child", 1, "count", "child", True),
     ("Together they had one child, a son.", "one child", 1, "count", "child", True),
     ("He cut hiring to one construction crew from two.", "one construction crew", 1, "count", "crew", True),
+    ("Two rounds landed in courtyards, and one shell fell near a school.", "one shell", 1, "count", "shell", True),
+    ("Rescuers lifted one person from the ruins and carried away two bodies.", "one person", 1, "count",
+     "person", True),
+    ("One shell squealed overhead and hit a house.", "One shell", 1, "count", "shell", False),
+    ("The family of one fighter said he was brave.", "one fighter", 1, "count", "fighter", False),
     # deictic small numbers
     ("The three volunteers collected her from the village.", "three volunteers", 3, "count", "volunteers", False),
     ("Those two objectives are not the same.", "two objectives", 2, "count", "objectives", False),
@@ -179,6 +184,8 @@ def test_hedge_shared_by_coordinated_numbers(text, surface, want):
     ("The Senate voted to approve a new $40bn bill to provide military aid.", "$40bn", "approval rating", "military aid"),
     ("He fled with $100 sewn into his coat, like other refugees.", "$100", "refugees", None),
     ("The $40bn in military aid was approved.", "$40bn", "aid", "aid"),   # a money label stays
+    ("A $4,000 detector to aid in clearing mines arrived.", "$4,000", "aid", None),
+    ("Congress passed $40bn to aid Ukraine.", "$40bn", "aid", "aid"),
 ])
 def test_money_never_counts_people_or_land(text, surface, counts, want):
     out = _refine(text, [_row(text, surface, 1.0, "money", counts, currency="USD")])
