@@ -527,10 +527,15 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str |
     return None
 
 
+# Finite verbs without -ed ("…, Trump went after Bush"): the main clause after a participle phrase.
+_IRREGULAR_PAST = ("began|kept|went|said|told|took|made|gave|came|got|saw|knew|thought|spoke|wrote|felt|left|"
+                   "met|ran|sat|stood|brought|held|led|put|read|set|won|lost|drew|threw|sent|spent|struck|"
+                   "hit|cut|became|fought|sought|taught|found|heard|meant|paid|laid|sold|shook|broke|chose|"
+                   "rose|drove|flew|tore|wore|swore|bit|hid|slid|stuck|swung|rang|sang|sank|shot|split|quit")
 _LEADING_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}(?:ed|ing)\s+(?:by|to|into|at|on|in|with|for|about|from|"
                                  r"the|a|an|his|her|their|its|over|through|after)\b")
 _MAIN_AFTER_PARTICIPLE = re.compile(rf",\s+(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP})\s+(?:{ADVERB_SHORT}\s+){{0,2}}"
-                                    rf"(?=[a-z]+(?:ed|s)\b|(?:has|had|was|is|were|are|will|would|began|kept)\b)")
+                                    rf"(?=[a-z]+(?:ed|s)\b|(?:has|had|was|is|were|are|will|would|{_IRREGULAR_PAST})\b)")
 _CLAUSE_NAME = re.compile(rf"(?<![\w’'-])(?:{PRONOUN}|{TITLED_NAME})(?![\w’'-])")
 
 
@@ -1203,6 +1208,14 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
             outer = _before_attr(mt, sent.start, sp.open, outermost=True)
             if outer is not None and (before is None or outer.mstart < before.mstart):
                 before = outer
+    if before and embedded_shape and after is not None and (
+            after.how == "according" or body.rstrip()[-1:] in ("?", "!") and after.cue
+            and _cue_kind(after.cue) == "speech" and not after.cue.endswith("ing")
+            and after.mention.lower() not in _PRONOUNS):
+        # "— “why wouldn’t you want to?” asked Dunn": a question hands itself to the clause right
+        # after it; "… to “avoid X,” according to the report": the wording is the document's.
+        # Not for a comma: "Yoon expressed hope that “…,” the office said" stays Yoon's words.
+        return after, False
     if before and embedded_shape:
         # "Nothing the president said “will assuage fears,” the senator said.": a sentence-final
         # reporting clause is the outer speech the embedded phrase belongs to

@@ -74,3 +74,41 @@ def test_single_marks_around_a_short_phrase_in_a_headline_are_a_term(text, inner
 ])
 def test_single_marks_inside_typewriter_quotes_are_nested(text, inner, kind):
     assert kinds(text)[inner] == kind
+
+
+def mention(text: str, inner: str) -> str | None:
+    return next(q.speaker_mention for q in quotes_of(text) if q.text == inner)
+
+
+@pytest.mark.parametrize("text, inner, expected", [
+    # an embedded-looking quotation whose own comma or question mark hands it to the clause after it
+    ("Moscow strongly denies it — “why wouldn’t you want to raise it?” asked Ann Dunn, a partner.",
+     "why wouldn’t you want to raise it?", "Ann Dunn"),
+    ("Kim Lee said the order was meant to “avoid hurting the outcome of the vote,” according to the report.",
+     "avoid hurting the outcome of the vote,", "the report"),
+    # negative: a comma hands an embedded phrase on only to an "according to" source
+    ("Ann Lee expressed hope that the two sides “will come up with countermeasures to threats,” "
+     "the presidential office said.", "will come up with countermeasures to threats,", "Ann Lee"),
+    # negative: a pronoun after the quotation is the subject of a new clause about the same person
+    ("Although Weiner admitted that the two had “been friends for some time?” he claimed they never met.",
+     "been friends for some time?", "Weiner"),
+    # negative: a participle after the quotation is not an attribution
+    ("At the same time, Obama remarked that there is still “more work to do!” noting weak growth in China.",
+     "more work to do!", "Obama"),
+])
+def test_embedded_quote_with_its_own_attribution_after_it(text, inner, expected):
+    assert mention(text, inner) == expected
+
+
+@pytest.mark.parametrize("text, inner, expected", [
+    # after a leading participle phrase the main clause's verb may be irregular ("went", "took")
+    ("Speaking at a town hall in Salem, New Hampshire, Ann Lee went after Bush, calling him “a total stiff.”",
+     "a total stiff.", "Ann Lee"),
+    ("Standing on a stage in Austin, Texas, Ann Lee took aim at Bush, calling him “a total stiff.”",
+     "a total stiff.", "Ann Lee"),
+    # a regular -ed verb still marks the main clause
+    ("Speaking at a town hall in Salem, New Hampshire, Ann Lee attacked Bush, calling him “a total stiff.”",
+     "a total stiff.", "Ann Lee"),
+])
+def test_main_clause_after_a_participle_phrase_with_an_irregular_verb(text, inner, expected):
+    assert mention(text, inner) == expected
