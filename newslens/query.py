@@ -400,6 +400,34 @@ class Store:
                f"GROUP BY {group}, tp.topic ORDER BY n DESC, {group}, tp.topic")
         return self._run(sql, params).df()
 
+    def count_topics(self, by: str | Sequence[str] = (), filters: Filters = Filters()) -> pd.DataFrame:
+        """Passing sentences per (topic, `by`... article columns such as "outlet"): what
+        `count_by("sentences", ["topics", *by])` answers, read from the index's one row per
+        (sentence, topic) instead of unnesting every passing sentence's list (0.016 against
+        0.04 CPU-s for one outlet at 100k articles). Columns topics, by..., n."""
+        keys = [by] if isinstance(by, str) else list(by)
+        usable = (self.index and not filters.equals and self._has("sentences", "topics")
+                  and all(k in ARTICLE_COLUMNS or k in DERIVED for k in keys))
+        if not usable:
+            return self.count_by("sentences", ["topics", *keys], filters)
+        self._ensure_index("sentences")
+        src = _Source("idx_topics t", [], "idx_articles", [], "t.doc_num", "doc_num", "t.__row", "t.__sent", True)
+        # the topic filter keeps whole sentences (all their topics), so it goes through the
+        # sentence selection, not a test on this row's topic
+        clauses, params = self._where("sentences", src, dataclasses.replace(filters, topics=()))
+        if filters.topics:
+            clause, cparams = self._sentence_filter("sentences", src, "topics", list(filters.topics))
+            clauses.append(clause)
+            params += cparams
+        exprs = [self._column_expr("sentences", k, src) for k in keys]
+        select = ", ".join(["t.topic AS topics", *(f"{e} AS {_ident(k)}" for e, k in zip(exprs, keys))])
+        group = ", ".join(["topics", *(_ident(k) for k in keys)])
+        join = " LEFT JOIN idx_articles a ON a.doc_num = t.doc_num" if keys else ""
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        sql = (f"SELECT {select}, count(*) AS n FROM idx_topics t{join}{where} GROUP BY {group} "
+               f"ORDER BY n DESC, {group}")
+        return self._run(sql, params).df()
+
     def measures(self, filters: Filters = Filters(), *, unknown: str = "", min_sources: int = 2) -> pd.DataFrame:
         """The same measure across sources, aggregated in SQL: one row per (measure, unit,
         source) for the measures (what a figure counts, trimmed and lower-cased, with its unit)
@@ -498,7 +526,7 @@ class Store:
         if table == "sentences" and "topics" in self._index_columns(table):
             # One row per (sentence, topic): a topic filter is then an equality scan, not a
             # list search over every sentence, for each table it narrows.
-            self._con.execute("CREATE TABLE idx_topics AS SELECT __sent, doc_num, unnest(topics) AS topic "
+            self._con.execute("CREATE TABLE idx_topics AS SELECT __sent, doc_num, __row, unnest(topics) AS topic "
                               "FROM idx_sentences WHERE len(topics) > 0")
         self._indexed.add(table)
 

@@ -77,7 +77,7 @@ def topic_by_source(store: Store, f: Filters) -> pd.DataFrame:
     """Passing sentences per (topic label, source), as `views.topic_by_source`."""
     if "topics" not in store.columns("sentences"):
         return pd.DataFrame(columns=["topic", "source", "sentences"])
-    c = store.count_by("sentences", ["topics", "outlet"], f)
+    c = store.count_topics("outlet", f)
     c = c.dropna(subset=["topics"])
     if not len(c):
         return pd.DataFrame(columns=["topic", "source", "sentences"])

@@ -332,3 +332,17 @@ def test_sentence_rows_are_found_when_sentences_are_not_in_article_order(tmp_pat
     store = Store(tmp_path)
     got = store.sentence_rows(["a1", "a1", "a2", "a3"], [0, 1, 0, 5])
     assert list(got["text"]) == ["Drones hit Kyiv.", "Aid was discussed.", "Seoul weighs aid.", None]
+
+
+@pytest.mark.parametrize("filters", [
+    Filters(), Filters.make(outlets=["AP"]), Filters.make(topics=["korea"]), Filters.make(search="aid"),
+    Filters.make(speakers=["Yoon Suk Yeol"]), Filters.make(categories=["drone"]), Filters.make(date_to="2024-11"),
+    Filters.make(outlets=["AP", None], topics=["drones", "aid"]),
+])
+def test_count_topics_is_count_by_on_the_unnested_topics(store5, filters):
+    def rows(df, keys):
+        return sorted(zip(*(df[k].astype(object).where(df[k].notna(), None) for k in keys)), key=repr)
+    for by in ([], ["outlet"], ["outlet", "month"]):
+        want = store5.count_by("sentences", ["topics", *by], filters)
+        got = store5.count_topics(by, filters)
+        assert rows(got, ["topics", *by, "n"]) == rows(want, ["topics", *by, "n"]), (filters, by)
