@@ -103,13 +103,24 @@ def timeline(dates: pd.DataFrame, colours: dict[str, str]) -> go.Figure | None:
                    height=_height(df["source"].nunique(), per=60, low=220))
     fig.update_traces(marker=dict(size=11, opacity=.8, line=dict(width=1, color="white")), jitter=.35)
     fig.update_layout(showlegend=False)
-    lo, hi = df["date"].quantile(0.1), df["date"].max()
-    if (hi - df["date"].min()).days > 3650 and (hi - lo).days > 0:
-        # a few old dates ("in 1990") would squeeze the rest into a sliver: open on the recent 90%,
-        # the old points stay one drag or double-click away
-        pad = pd.Timedelta(days=max(30, (hi - lo).days // 10))
-        fig.update_xaxes(range=[lo - pad, hi + pad])
+    window = recent_window(df["date"])
+    if window:
+        fig.update_xaxes(range=list(window))
     return fig
+
+
+def recent_window(dates: pd.Series, *, years: int = 10, share: float = 0.75) -> tuple | None:
+    """The x range a timeline opens on when a few dates are much older than the rest ("in 1990"
+    beside 2022-2024 would squeeze those into a sliver): the dates within `years` of the latest,
+    padded, when they are at least `share` of all; None (show everything) otherwise. The old
+    points stay in the figure, one drag or double-click away."""
+    hi = dates.max()
+    recent = dates[dates >= hi - pd.DateOffset(years=years)]
+    if len(recent) == len(dates) or len(recent) < share * len(dates):
+        return None
+    lo = recent.min()
+    pad = pd.Timedelta(days=max(30, (hi - lo).days // 10))
+    return lo - pad, hi + pad
 
 
 MAX_POINTS = 3000   # above this a chart of points becomes a chart of counts (a browser chokes on more)

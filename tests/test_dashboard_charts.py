@@ -53,3 +53,22 @@ def test_measure_points_draw_one_panel_per_measure():
     fig = charts.measure_points(points, {"A": "#111", "B": "#222"})
     assert [a.text for a in fig.layout.annotations] == ["<b>drones (count)</b>", "<b>troops (count)</b>"]
     assert fig.layout.xaxis2.range[0] < 10000 < 10900 < fig.layout.xaxis2.range[1]
+
+
+@pytest.mark.parametrize("dates, opens_from", [
+    # one 1990 date beside 2022-2024: open on 2022-2024 (padded), keep 1990 in the data
+    (["1990-01-01", "2022-02-01", "2023-09-13", "2024-10-29", "2024-11-07", "2024-11-21"], "2021-06-01"),
+    (["2015-01-01", "2020-06-01", "2024-11-21"], None),                         # all within ten years
+    (["1990-01-01", "1995-01-01", "2000-01-01", "2024-01-01", "2024-06-01"], None),   # old dates are many
+])
+def test_timeline_opens_on_the_recent_dates_when_a_few_are_much_older(dates, opens_from):
+    df = pd.DataFrame({"date": pd.to_datetime(dates), "source": "A", "as_written": "x", "iso": "x",
+                       "sentence": "s"})
+    fig = charts.timeline(df, {"A": "#000"})
+    shown = fig.layout.xaxis.range
+    if opens_from is None:
+        assert shown is None
+    else:
+        assert pd.Timestamp(opens_from) < pd.Timestamp(shown[0]) < pd.Timestamp("2022-02-01")
+        assert pd.Timestamp(shown[1]) > pd.Timestamp("2024-11-21")
+    assert sum(len(t.x) for t in fig.data) == len(dates)          # no date is dropped, only framed
