@@ -119,6 +119,12 @@ _SCALED_HIGH = re.compile(rf"^\s?(?:-|–|to|or)\s?(?:[\d.]+|(?i:{_NUM_WORDS}))\
 
 _DOZENS = re.compile(rf"((?i:{_NUM_WORDS})|\d+)\s+dozen\b")
 
+_OCLOCK_AFTER = re.compile(r"^\s*o\s?['’´`]?\s?clock\b", re.I)
+_AND_A_HALF = re.compile(r"^\s+and\s+a\s+half\s+(?P<u>(?i:years?|months?|weeks?|days?|hours?|minutes?))\b")
+_FRACTION_OF = re.compile(r"\b(?:(?P<k>(?i:a|one|two|three))\s+)?(?P<f>(?i:quarter|third|half))s?\s+of\s+$")
+_TIME_COUNTS = frozenset({"seconds", "minutes", "hours", "days", "nights", "weeks", "months", "years",
+                          "decades", "centuries"})
+
 # --- shared hedges --------------------------------------------------------------------------
 _COORDINATED_HEDGE = re.compile(
     r"\b(?:about|around|roughly|approximately|some|nearly|almost|more\s+than|over|at\s+least|up\s+to)"
@@ -165,7 +171,15 @@ def refine_figures(text: str, sentences: Sequence[Sentence], figures: list[Figur
                         if prop is not None:
                             out.append(prop)
                         continue
+        if f.unit in ("count", "other", "money"):
+            f = fraction_of_scale(text, f, before)
         if f.unit == "count":
+            if is_bare(f) and _OCLOCK_AFTER.match(after):
+                continue                         # "It was 2 o'clock in the morning": a time
+            f = half_more(text, f, after)
+            if f.unit != "count":
+                out.append(f)
+                continue
             if is_one_article(f, before, after):
                 if sent_by_id is None:
                     sent_by_id = {s.sent_id: s for s in sentences}
@@ -179,6 +193,7 @@ def refine_figures(text: str, sentences: Sequence[Sentence], figures: list[Figur
             f = cut_at_verb(f)
             if f is None:
                 continue
+            f = time_count_as_duration(f)
             f = share_hedge(f, before)
         if f.unit == "money" and (f.counts in _NOT_MONEY or (f.counts == "aid" and is_aid_verb_near(text, f))):
             f = replace(f, counts=money_measure(text, f.start, f.end))
@@ -377,6 +392,39 @@ def fix_dozens(f: Figure) -> Figure:
     if base is None or f.value != base:
         return f
     return replace(f, value=base * 12)
+
+
+def half_more(text: str, f: Figure, after: str) -> Figure:
+    """"jailed for 11 and a half years": one duration of 11.5 years, not a count of 11."""
+    m = _AND_A_HALF.match(after) if is_bare(f) else None
+    if not m:
+        return f
+    end = f.end + m.end()
+    unit = m.group("u").lower()
+    counts = unit if unit.endswith("s") else unit + "s"
+    return replace(f, end=end, surface=text[f.start:end], value=f.value + 0.5, unit="duration", counts=counts)
+
+
+def fraction_of_scale(text: str, f: Figure, before: str) -> Figure:
+    """"a quarter of a million inhabitants" is 250,000 (the row read "a million inhabitants");
+    the span takes in the fraction. Only quarters, thirds and halves of "a <scale>"."""
+    if not before.endswith("of ") or not f.surface[:2].lower() == "a ":
+        return f
+    m = _FRACTION_OF.search(before, max(0, len(before) - 30))
+    if not m:
+        return f
+    k = {"a": 1, "one": 1, "two": 2, "three": 3}[(m.group("k") or "a").lower()]
+    frac = {"quarter": 0.25, "third": 1 / 3, "half": 0.5}[m.group("f").lower()]
+    start = f.start - (len(before) - m.start())
+    approx = f.approx or bool(_HEDGE.search(text, max(0, start - 30), start))
+    return replace(f, start=start, surface=text[start:f.end], value=round(f.value * frac * k, 6), approx=approx)
+
+
+def time_count_as_duration(f: Figure) -> Figure:
+    """"58 straight days", "18 long months": a count of time units is a duration."""
+    if f.counts not in _TIME_COUNTS or "watt" in f.surface.lower():
+        return f
+    return replace(f, unit="duration")
 
 
 def widen_range_scale(f: Figure, after: str) -> Figure:

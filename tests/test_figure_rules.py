@@ -169,6 +169,28 @@ def test_range_and_dozen_values(text, surface, value, want):
     assert [f.value for f in out] == [want]
 
 
+@pytest.mark.parametrize("text,row,want", [
+    ("Two soldiers were jailed for 11 and a half years.", ("11", 11, "count", "troops"),
+     ("11 and a half years", 11.5, "duration", "years", False)),
+    ("Only around a quarter of a million inhabitants stayed.", ("a million inhabitants", 1e6, "count", "inhabitants"),
+     ("a quarter of a million inhabitants", 250000, "count", "inhabitants", True)),
+    ("They owe nearly three quarters of a trillion dollars.", ("a trillion dollars", 1e12, "money", None),
+     ("three quarters of a trillion dollars", 7.5e11, "money", None, True)),
+    ("Gas prices dropped for 58 straight days.", ("58 straight days", 58, "count", "days"),
+     ("58 straight days", 58, "duration", "days", False)),
+    ("Six terawatt hours were saved.", ("Six terawatt hours", 6, "count", "hours"),
+     ("Six terawatt hours", 6, "count", "hours", False)),
+])
+def test_fractions_halves_and_time_counts(text, row, want):
+    out = _refine(text, [_row(text, *row)])
+    assert [(f.surface, f.value, f.unit, f.counts, f.approx) for f in out] == [want]
+
+
+def test_a_clock_time_is_not_a_count():
+    text = "It was 2 o´clock in the morning and she was scared."
+    assert _refine(text, [_row(text, "2", 2, "count", "refugees")]) == []
+
+
 @pytest.mark.parametrize("text,surface,want", [
     ("Drills involved around 10,000 American and 200,000 Korean troops.", "200,000 Korean troops", True),
     ("Russia kept about 500 troops and 50 armoured vehicles there.", "50 armoured vehicles", False),
