@@ -188,10 +188,8 @@ def refine_figures(text: str, sentences: Sequence[Sentence], figures: list[Figur
                 if not one_is_counted(f, text[lo:f.start], text[f.end:hi]):
                     continue
             f = fix_dozens(f)
-            if is_deictic_small(f, before, after):
-                continue
             f = cut_at_verb(f)
-            if f is None:
+            if f is None or is_deictic_small(f, before, text[f.end:f.end + 60]):
                 continue
             f = time_count_as_duration(f)
             f = share_hedge(f, before)

@@ -220,3 +220,14 @@ def test_rows_stay_in_order_and_unrelated_rows_are_untouched():
             _row(text, "155mm", 155, "caliber_mm", "shell caliber"),
             _row(text, "9", 9, "count", "prices")]
     assert _refine(text, rows) == rows[:2]
+
+
+def test_a_second_pass_changes_nothing():
+    """Rows that come out of refine_figures are final: "the two warring sides exchanged …" is cut
+    to "two warring sides" and then found deictic in the same pass, not in a later one."""
+    text = "Even as the two warring sides exchanged new accusations, 38 countries cast votes."
+    rows = [_row(text, "two warring sides exchanged new accusations", 2, "count", "accusations"),
+            _row(text, "38 countries cast votes", 38, "count", "votes")]
+    once = _refine(text, rows)
+    assert [f.surface for f in once] == ["38 countries"]
+    assert _refine(text, once) == once
