@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import codecs
 import dataclasses
-import functools
 import io
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
@@ -38,12 +37,23 @@ def _source(outlets: pd.Series) -> pd.Series:
     return values.where(values.notna() & (values != ""), UNKNOWN_OUTLET).astype(str)
 
 
-@functools.lru_cache(maxsize=256)
+def _memo(store: Store, key: tuple, build: Callable[[], object], *, size: int = 256):
+    """`build()` kept on the store itself, so it goes when the store does (a module-level
+    cache would keep an old data version's store, and its index, alive). Oldest entries go
+    first past `size`."""
+    memo: dict = store.__dict__.setdefault("_scaled_memo", {})
+    if key not in memo:
+        if len(memo) >= size:
+            memo.pop(next(iter(memo)))
+        memo[key] = build()
+    return memo[key]
+
+
 def _by_outlet(store: Store, table: str, f: Filters) -> pd.DataFrame:
     """Rows of `table` per outlet under `f`, once per (store, table, filters): the headline
     counts and the rows-per-outlet chart are both sums of it (one query per table instead of
     two). Shared read-only."""
-    return store.count_by(table, "outlet", f)
+    return _memo(store, ("by_outlet", table, f), lambda: store.count_by(table, "outlet", f))
 
 
 def counts(store: Store, f: Filters) -> dict[str, int]:
@@ -130,11 +140,10 @@ def _keeps_whole_articles(f: Filters) -> bool:
     return not (f.topics or f.speakers or f.categories or f.search or f.equals or f.near)
 
 
-@functools.lru_cache(maxsize=16)
 def _rows_per_article(store: Store, kind: str) -> np.ndarray:
     """Unfiltered rows of `kind` per article position, one integer GROUP BY per store (0.09
     CPU-s for all four kinds at 100k; grouping on doc_id strings took 0.66)."""
-    return store.rows_per_article(kind)
+    return _memo(store, ("rows_per_article", kind), lambda: store.rows_per_article(kind))
 
 
 # ---------------------------------------------------------------- row pages of the other pages

@@ -348,3 +348,16 @@ def test_zip_of_views_holds_the_pandas_csvs_and_says_what_it_left_out(both, monk
     assert "figures.csv" not in files and f"figures: {len(want['figures']):,} rows match" in readme
     assert {"sentences.csv", "entities.csv"}.isdisjoint(files) and "sentences: not exported" in readme
     assert readme.startswith("extract\n") and "articles.csv" in files
+
+
+def test_aggregates_are_kept_per_store_and_go_with_it(seeds):
+    import gc
+    import weakref
+    folder = next(p.parent for p in seeds.rglob("articles.parquet"))
+    store = query.Store(folder)
+    first = scaled.counts(store, query.Filters())
+    assert scaled.counts(store, query.Filters()) == first and store._scaled_memo     # answered from the memo
+    gone = weakref.ref(store)
+    del store
+    gc.collect()
+    assert gone() is None          # no module-level cache keeps an old store (and its index) alive
