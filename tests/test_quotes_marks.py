@@ -112,3 +112,20 @@ def test_embedded_quote_with_its_own_attribution_after_it(text, inner, expected)
 ])
 def test_main_clause_after_a_participle_phrase_with_an_irregular_verb(text, inner, expected):
     assert mention(text, inner) == expected
+
+
+@pytest.mark.parametrize("words, text", [
+    (["say", "says", "said", "saying", "sa"], "He says, she said; saying sa say sayings."),
+    (["call", "called", "call for", "calls"], "They call for it, called it, calls, recall it."),
+    (["a", "ab", "abc"], "abc ab a abcd xab"),
+    # negative: text with none of the words gives no match either way
+    (["told", "tell"], "nothing to see here"),
+])
+def test_trie_alternation_matches_like_the_flat_longest_first_list(words, text):
+    import re
+
+    from newslens.quotes import trie_alternation
+    flat = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    edge = r"(?![\w’'-])"
+    assert [m.span() for m in re.finditer(rf"\b(?:{trie_alternation(words)}){edge}", text)] == \
+        [m.span() for m in re.finditer(rf"\b(?:{flat}){edge}", text)]
