@@ -1110,14 +1110,22 @@ def _caps_heading(text: str, ps: int, pe: int) -> bool:
 def _masked(text: str, spans: Sequence[_Span]) -> str:
     """The text with quotation contents blanked (same length), so that cue and subject
     patterns never match words inside someone else's quotation."""
-    chars = list(text)
-    for sp in spans:
-        if sp.nested:
+    pieces: list[str] = []
+    pos = 0
+    for start, end in sorted((sp.start, sp.end) for sp in spans if not sp.nested):
+        start = max(start, pos)                   # overlapping spans blank their union
+        if end <= start:
             continue
-        for i in range(sp.start, sp.end):
-            if chars[i] != "\n":
-                chars[i] = " "
-    return "".join(chars)
+        seg = text[start:end]
+        pieces.append(text[pos:start])
+        # slices instead of a loop over characters; line breaks stay (paragraphs are read later)
+        pieces.append(_NOT_NEWLINE.sub(" ", seg) if "\n" in seg else " " * len(seg))
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
 
 
 _FROM_X = re.compile(rf"(?:^|\b)(?:[Ff]rom|[Pp]er|[Ii]n)\s+(?P<subj>{TITLED_NAME}|{NP})\s*:\s*$")

@@ -129,3 +129,18 @@ def test_trie_alternation_matches_like_the_flat_longest_first_list(words, text):
     edge = r"(?![\w’'-])"
     assert [m.span() for m in re.finditer(rf"\b(?:{trie_alternation(words)}){edge}", text)] == \
         [m.span() for m in re.finditer(rf"\b(?:{flat}){edge}", text)]
+
+
+@pytest.mark.parametrize("text, ranges, nested, expected", [
+    ("ab “cd ef” gh", [(4, 9)], [False], "ab “     ” gh"),
+    ("“a\nb” c", [(1, 4)], [False], "“ \n ” c"),                # line breaks stay
+    ("abcdefgh", [(1, 5), (3, 7)], [False, False], "a      h"),   # overlapping spans: their union
+    # negative: a nested span (a term inside someone's words) is not blanked on its own
+    ("ab ‘cd’ ef", [(4, 6)], [True], "ab ‘cd’ ef"),
+    ("no quotes here", [], [], "no quotes here"),
+])
+def test_masked_blanks_quotation_contents_and_keeps_length(text, ranges, nested, expected):
+    from newslens.quotes import _masked, _Span
+    spans = [_Span(max(0, s - 1), s, e, e, True, nested=n) for (s, e), n in zip(ranges, nested)]
+    out = _masked(text, spans)
+    assert out == expected and len(out) == len(text)
