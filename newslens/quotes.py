@@ -267,6 +267,8 @@ def _is_single_close(text: str, i: int, hi: int) -> bool:
 
 
 def _single_spans(text: str, lo: int, hi: int, *, nested: bool) -> list[_Span]:
+    if text.find("‘", lo, hi) == -1 and text.find("'", lo, hi) == -1:
+        return []         # only ’ (apostrophes, closers): nothing can open a single quotation
     out: list[_Span] = []
     marks = [m.start() for m in _SINGLE.finditer(text, lo, hi)]
     k = 0
@@ -518,7 +520,8 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str |
     not a subject; the search then moves right."""
     seg = text[max(lo, cue_start - 240):cue_start]
     base = cue_start - len(seg)
-    rel = _RELATIVE_SUBJ.search(seg)
+    # the pattern needs a literal "that"/"which": skip the noun-phrase scan when neither occurs
+    rel = _RELATIVE_SUBJ.search(seg) if ("that" in seg or "which" in seg) else None
     if rel:
         # "a headline that said", "a report which notes": the noun phrase speaks
         span = _clean_subject(text, base + rel.start("subj"), base + rel.end("subj"))

@@ -144,3 +144,13 @@ def test_masked_blanks_quotation_contents_and_keeps_length(text, ranges, nested,
     spans = [_Span(max(0, s - 1), s, e, e, True, nested=n) for (s, e), n in zip(ranges, nested)]
     out = _masked(text, spans)
     assert out == expected and len(out) == len(text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Trump’s team didn’t say it’s over, the ’90s’ style.", []),     # only ’: nothing opens
+    ("The minister’s ‘private’ view didn’t change.", ["private"]),
+    ("The minister's 'private' view didn't change.", ["private"]),
+    ("Trump’s team said 'no deal' today.", ["no deal"]),
+])
+def test_single_quotations_among_apostrophes(text, expected):
+    assert [q.text for q in quotes_of(text)] == expected
