@@ -15,8 +15,9 @@ import plotly.express as px
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from .labels import measure_label
 from .safe import label as _label
-from .theme import KIND_COLOURS, QUOTE_KIND_COLOURS, QUOTE_KIND_LABELS, UNIT_LABELS
+from .theme import KIND_COLOURS, QUOTE_KIND_COLOURS, QUOTE_KIND_LABELS
 
 KIND_NAMES = {"quotes": "Quotes", "figures": "Figures", "weapons": "Weapon mentions", "dates": "Dates"}
 
@@ -224,7 +225,7 @@ def measure_points(points: pd.DataFrame, colours: dict[str, str], *,
     chosen = (measures or sorted(points["measure"].unique()))[:MAX_PANELS]
     points = points[points["measure"].isin(chosen)]
     df = points.assign(hover=points["sentence"].map(hover_text),
-                       label=points["measure"] + " (" + points["unit"].map(lambda u: UNIT_LABELS.get(u, u)) + ")")
+                       label=[measure_label(m, u) for m, u in zip(points["measure"], points["unit"])])
     df = _esc(df, "label", "source", "as_written")
     colours = _esc_map(colours)
     order = {m: i for i, m in enumerate(chosen)}

@@ -28,10 +28,6 @@ CATEGORY_COLOURS = {
 }
 CATEGORY_LABELS = {"air_defense": "air defence", "armor": "armour"}
 
-UNIT_LABELS = {"count": "count", "percent": "percent", "money": "money", "caliber_mm": "calibre (mm)",
-               "duration": "duration", "ordinal": "ordinal", "other": "other"}
-
-
 def outlet_colours(outlets: Iterable[str]) -> dict[str, str]:
     """{outlet: colour}, stable for a given set of outlets (sorted, then the palette in order)."""
     names = sorted({o for o in outlets if o and o != UNKNOWN_OUTLET})

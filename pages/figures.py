@@ -2,6 +2,7 @@
 import streamlit as st
 
 from newslens_app import charts, paged, scaled, ui, views
+from newslens_app.labels import measure_label, unit_label
 
 ctx = ui.context()
 ui.page_header("Figures", "Numbers an analyst could chart or compare (troops, drones, money, percentages, "
@@ -34,16 +35,17 @@ else:
     n_diff = int(summary["disagree"].sum())
     if n_diff:
         st.warning(f"{n_diff} of {len(summary)} shared measures differ between outlets.", icon=":material/warning:")
-    st.dataframe(summary, hide_index=True, key="f_compare", width="stretch",
-                 column_order=["measure", "unit", "verdict", "spread_pct", "values", "sources"],
+    # one readable label per measure ("shell caliber (mm)"), not the measure beside a raw unit id
+    shown = summary.assign(label=[measure_label(m, u) for m, u in zip(summary["measure"], summary["unit"])])
+    st.dataframe(shown, hide_index=True, key="f_compare", width="stretch",
+                 column_order=["label", "verdict", "spread_pct", "values", "sources"],
                  column_config={
-                     "measure": st.column_config.TextColumn("What is counted", width="medium"),
-                     "unit": st.column_config.TextColumn("Unit", width="small"),
-                     "verdict": st.column_config.TextColumn("Do outlets agree?", width="medium"),
-                     "spread_pct": st.column_config.NumberColumn("Spread", format="%.1f%%", width="small",
+                     "label": st.column_config.TextColumn("What is counted", width=160),
+                     "verdict": st.column_config.TextColumn("Do outlets agree?", width=170),
+                     "spread_pct": st.column_config.NumberColumn("Spread", format="%.1f%%", width=64,
                                                                  help="(highest - lowest) / highest"),
-                     "values": st.column_config.TextColumn("Values by outlet", width="large"),
-                     "sources": st.column_config.NumberColumn("Outlets", width="small"),
+                     "values": st.column_config.TextColumn("Values by outlet", width=460),
+                     "sources": st.column_config.NumberColumn("Outlets", width=64),
                  })
     st.caption("Each panel is one measure on its own scale; hover a dot for the sentence it comes from."
                + (f" The {charts.MAX_PANELS} measures at the top of the table are drawn; the table lists all "
@@ -79,14 +81,15 @@ if ctx.large:
     offset = paged.page_offset(total, key="f_page", noun="figures")
     figures = ui.derived(ctx, lambda: scaled.view_page(ctx.store, ctx.articles, "figures", qf, offset=offset),
                          key=f"f_big_rows_{offset}")
-ui.table(ctx, figures, key="f_table", columns={
-    "value": st.column_config.NumberColumn("Value", width="small", format="localized"),
-    "unit": st.column_config.TextColumn("Unit", width="small"),
-    "counts": st.column_config.TextColumn("What it counts", width="medium"),
-    "as_written": st.column_config.TextColumn("As written", width="small"),
-    "approx": st.column_config.CheckboxColumn("Approx.", width="small"),
-    "source": st.column_config.TextColumn("Outlet", width="medium"),
-    "sentence": st.column_config.TextColumn("Sentence", width="large"),
+# widths in pixels so every column through Outlet fits the page at 1440 px, as on the Overview
+ui.table(ctx, figures.assign(unit=figures["unit"].map(unit_label)), key="f_table", columns={
+    "value": st.column_config.NumberColumn("Value", width=72, format="localized"),
+    "unit": st.column_config.TextColumn("Unit", width=90),
+    "counts": st.column_config.TextColumn("What it counts", width=130),
+    "as_written": st.column_config.TextColumn("As written", width=110),
+    "approx": st.column_config.CheckboxColumn("Approx.", width=60),
+    "source": st.column_config.TextColumn("Outlet", width=170),
+    "sentence": st.column_config.TextColumn("Sentence", width=298),
 })
 if ctx.large:
     paged.download_all(ctx, "figures", total, key="dl_figures",

@@ -51,7 +51,8 @@ def test_measure_points_draw_one_panel_per_measure():
                            "value": [10000.0, 10900.0, 40.0, 500.0], "source": ["A", "B", "A", "B"],
                            "as_written": ["10,000", "10,900", "40", "500"], "sentence": ["s"] * 4})
     fig = charts.measure_points(points, {"A": "#111", "B": "#222"})
-    assert [a.text for a in fig.layout.annotations] == ["<b>drones (count)</b>", "<b>troops (count)</b>"]
+    # a count adds nothing to what is counted: the panel title is the measure alone
+    assert [a.text for a in fig.layout.annotations] == ["<b>drones</b>", "<b>troops</b>"]
     assert fig.layout.xaxis2.range[0] < 10000 < 10900 < fig.layout.xaxis2.range[1]
 
 
