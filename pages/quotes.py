@@ -48,14 +48,16 @@ if ctx.large:
     offset = paged.page_offset(total, key="q_page", noun="quotes")
     quotes = ui.derived(ctx, lambda: scaled.view_page(ctx.store, ctx.articles, "quotes", qf, offset=offset),
                         key=f"q_big_rows_{offset}")
+# widths in pixels so the key columns (through Role) fit the page at 1440 px, as on the Overview
+# (named sizes pushed Role and the rest off the right edge)
 ui.table(ctx, quotes, key="q_table", columns={
-    "speaker": st.column_config.TextColumn("Speaker", width="medium"),
-    "source": st.column_config.TextColumn("Outlet", width="medium"),
-    "kind": st.column_config.TextColumn("Kind", width="small"),
-    "quote": st.column_config.TextColumn("Quote", width="large"),
-    "role": st.column_config.TextColumn("Role", width="medium"),
-    "topics": st.column_config.TextColumn("Topics", width="medium"),
-    "article": st.column_config.TextColumn("Article", width="medium"),
+    "speaker": st.column_config.TextColumn("Speaker", width=130),
+    "source": st.column_config.TextColumn("Outlet", width=160),
+    "kind": st.column_config.TextColumn("Kind", width=58),
+    "quote": st.column_config.TextColumn("Quote", width=290),
+    "role": st.column_config.TextColumn("Role", width=140),
+    "article": st.column_config.TextColumn("Article", width=80),
+    "topics": st.column_config.TextColumn("Topics", width=70),
 })
 if ctx.large:
     paged.download_all(ctx, "quotes", total, key="dl_quotes",
