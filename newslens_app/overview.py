@@ -60,7 +60,8 @@ def articles(ctx: ui.Context) -> pd.DataFrame:
     MAX_ROWS of them)."""
     if ctx.large:
         qf = ctx.query_filters()
-        return ui.derived(ctx, lambda: _scaled().articles_page(ctx.store, qf, limit=MAX_ROWS), key="ov_big_articles")
+        return ui.derived(ctx, lambda: _scaled().articles_page(ctx.store, qf, limit=MAX_ROWS,
+                                                                        articles=ctx.articles), key="ov_big_articles")
     return ui.derived(ctx, lambda: newest_first(views.with_row_counts(ctx.view("articles"), kinds(ctx))),
                       key="ov_counts")
 
@@ -68,15 +69,12 @@ def articles(ctx: ui.Context) -> pd.DataFrame:
 def newest_first(arts: pd.DataFrame) -> pd.DataFrame:
     """Articles by publication date, newest first, undated ones last; ties by title (an analyst
     scans for the latest coverage first; input order means nothing to them)."""
-    keys = arts.assign(_date=pd.to_datetime(arts["published"], errors="coerce", format="ISO8601", utc=True),
-                       _title=arts["title"].str.lower())
-    return (keys.sort_values(["_date", "_title"], ascending=[False, True], na_position="last", kind="stable")
-                .drop(columns=["_date", "_title"]).reset_index(drop=True))
+    return arts.iloc[views.newest_first_order(arts["published"], arts["title"])].reset_index(drop=True)
 
 
 def all_articles(ctx: ui.Context, n: int) -> pd.DataFrame:
     """Every filtered article of a large corpus (the CSV download, on click)."""
-    return _scaled().articles_page(ctx.store, ctx.query_filters(), limit=n)
+    return _scaled().articles_page(ctx.store, ctx.query_filters(), limit=n, articles=ctx.articles)
 
 
 def prepare(ctx: ui.Context) -> None:

@@ -110,15 +110,36 @@ def dates_per_month(store: Store, f: Filters) -> pd.DataFrame:
     return c.groupby(["month", "source"])["n"].sum().rename("dates").reset_index()
 
 
-def articles_page(store: Store, f: Filters, *, limit: int) -> pd.DataFrame:
-    """The first `limit` filtered articles in table order with the `views.articles_view`
-    columns plus one row count per kind in each (as `views.with_row_counts`)."""
+def articles_page(store: Store, f: Filters, *, limit: int, articles: pd.DataFrame | None = None,
+                  newest_first: bool = True) -> pd.DataFrame:
+    """The first `limit` filtered articles, newest first with undated ones last and ties by title
+    (the pandas overview's order, `views.newest_first_order`), with the `views.articles_view`
+    columns plus one row count per kind in each (as `views.with_row_counts`). `articles` is the
+    prepared articles table in file order (`ui.load_articles`): its readable titles are used,
+    and the order needs no read of the file; without it an untitled article is named by its
+    outlet and date. `newest_first=False` keeps table order (the zip's articles.csv, as pandas
+    writes it). Does not page past `limit`."""
     cols = [c for c in ARTICLE_COLUMNS if c in store.columns("articles")]
-    positions = store.positions("articles", f, limit=limit)
+    if newest_first:
+        every = np.asarray(store.positions("articles", f), dtype="int64")
+        if articles is not None:
+            keys = articles.iloc[every]
+        else:
+            keys = store.rows_at("articles", every.tolist(), columns=[c for c in ("published", "title") if c in cols])
+        published = keys["published"] if "published" in keys else pd.Series(None, index=keys.index, dtype=object)
+        titles = keys["title"] if "title" in keys else pd.Series("", index=keys.index, dtype=object)
+        positions = every[views.newest_first_order(published, titles.fillna(""))[:limit]].tolist()
+    else:
+        positions = store.positions("articles", f, limit=limit)
     page = store.rows_at("articles", positions, columns=cols)
     page = page.assign(source=_source(page["outlet"]) if "outlet" in page else UNKNOWN_OUTLET)
-    title = page["title"].astype("object") if "title" in page else pd.Series(None, index=page.index)
-    page["title"] = title.where(title.notna() & (title != ""), page["doc_id"]).astype(str)
+    if articles is not None:
+        page["title"] = articles["title"].iloc[positions].astype(str).to_numpy()
+    else:
+        title = page["title"] if "title" in page else pd.Series(None, index=page.index, dtype=object)
+        pub = page["published"] if "published" in page else [None] * len(page)
+        page["title"] = [str(t) if ok else views.untitled_label(None, source=src, published=p)
+                         for t, ok, src, p in zip(title, views.has_title(title), page["source"], pub)]
     shown = ["doc_id", "source", "title", "published", "byline", "url", "n_words", "path", "sha256"]
     page = page[[c for c in shown if c in page.columns]]
     if _keeps_whole_articles(f):
@@ -379,7 +400,8 @@ def zip_of_views(store: Store, articles: pd.DataFrame, f: Filters, *, names: Ite
                                 "narrow the filters")
                 continue
             if name == "articles":
-                page = articles_page(store, f, limit=n).drop(columns=list(KINDS))
+                # table order and readable titles, as the pandas zip's articles.csv
+                page = articles_page(store, f, limit=n, articles=articles, newest_first=False).drop(columns=list(KINDS))
                 data = safe_csv_bytes(page)
             else:
                 data = view_csv(store, articles, name, f)

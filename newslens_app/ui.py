@@ -81,7 +81,15 @@ def load_articles(table_dir: str, version: str) -> pd.DataFrame:
     del version
     path = Path(table_dir) / "articles.parquet"
     cols = [c for c in pq.read_schema(path).names if c not in ("text", "chrome")]
-    return views.prepare_articles(pd.read_parquet(path, columns=cols))
+    arts = pd.read_parquet(path, columns=cols)
+    untitled = arts.loc[~views.has_title(arts["title"]), "doc_id"].astype(str).tolist()
+    opening: dict[str, str] = {}
+    sentences = Path(table_dir) / "sentences.parquet"
+    if untitled and sentences.exists():
+        # only the untitled articles' sentences are read (their first words stand for the title)
+        opening = views.openings(pd.read_parquet(sentences, columns=["doc_id", "sent_id", "text", "chrome"],
+                                                 filters=[("doc_id", "in", untitled)]), untitled)
+    return views.prepare_articles(arts, openings=opening)
 
 
 def is_large(table_dir: str, version: str) -> bool:

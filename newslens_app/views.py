@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 
@@ -93,12 +93,13 @@ ROW_TABLES = ("quotes", "figures", "dates", "weapons", "entities")
 
 def prepare(tables: Tables) -> Tables:
     """Add display columns once per data version: `source` (outlet or "Unknown outlet"),
-    `title` fallback to doc_id, `topics` as tuples and `topic_names` on sentences, and on every
+    a readable `title` (never the file id), `topics` as tuples and `topic_names` on sentences, and on every
     row table the position of its sentence (`_sent`), so filters and joins later are array
     lookups instead of merges. Does not copy article text."""
     t = dict(tables)
-    t["articles"] = prepare_articles(t["articles"])
     sents = t["sentences"].reset_index(drop=True).copy()
+    arts = t["articles"]
+    t["articles"] = prepare_articles(arts, openings=openings(sents, arts.loc[~has_title(arts["title"]), "doc_id"]))
     sents["topics"] = sents["topics"].map(_as_tuple)
     # label each distinct combination once (a few hundred), not each of the sentences
     names = {combo: ", ".join(topic_label(i) for i in combo) for combo in set(sents["topics"])}
@@ -116,16 +117,65 @@ def prepare(tables: Tables) -> Tables:
     return t
 
 
-def prepare_articles(articles: pd.DataFrame) -> pd.DataFrame:
-    """A copy of the articles table with `source`, a `title` that falls back to doc_id, and
-    `published_date`; does not touch the other tables."""
+def prepare_articles(articles: pd.DataFrame, *, openings: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """A copy of the articles table with `source`, a readable `title` for every article (an
+    untitled one gets `untitled_label` from its opening in `openings`, doc_id -> first body
+    sentence), and `published_date`; does not touch the other tables, and keeps `doc_id` as it
+    is (the id to cite)."""
     arts = articles.copy()
     arts["source"] = arts["outlet"].astype("object").where(arts["outlet"].notna() & (arts["outlet"] != ""),
                                                              UNKNOWN_OUTLET).astype(str)
-    arts["title"] = arts["title"].astype("object").where(arts["title"].notna() & (arts["title"] != ""),
-                                                           arts["doc_id"]).astype(str)
+    titled = has_title(arts["title"])
+    arts["title"] = arts["title"].astype("object").where(titled, "").astype(str)
+    if not titled.all():
+        openings = openings or {}
+        untitled = arts.loc[~titled]
+        arts.loc[~titled, "title"] = [
+            untitled_label(openings.get(d), source=src, published=pub)
+            for d, src, pub in zip(untitled["doc_id"], untitled["source"], untitled["published"])]
     arts["published_date"] = pd.to_datetime(arts["published"], errors="coerce", format="ISO8601")
     return arts
+
+
+def has_title(titles: pd.Series) -> pd.Series:
+    """Which titles are real (not missing, not blank)."""
+    return titles.notna() & (titles.astype("object").fillna("").astype(str).str.strip() != "")
+
+
+UNTITLED_WORDS = 8
+
+
+def untitled_label(opening: object, *, source: str, published: object) -> str:
+    """What an analyst reads for an article with no title: its first words ("Ukraine's Defense
+    Minister Rustem Umerov is set to visit … (no title)"), or, with no body text, its outlet and
+    date. Never the file id, which means nothing to a reader; does not make the label unique."""
+    words = opening.split() if isinstance(opening, str) else []
+    if words:
+        head = " ".join(words[:UNTITLED_WORDS])
+        return f"{head} … (no title)" if len(words) > UNTITLED_WORDS else f"{head} (no title)"
+    when = published if isinstance(published, str) and published.strip() else "undated"
+    return f"Untitled article ({source or UNKNOWN_OUTLET}, {when})"
+
+
+def openings(sentences: pd.DataFrame, doc_ids: Iterable[str]) -> dict[str, str]:
+    """doc_id -> the text of its first sentence that is not page chrome, for these articles
+    (those with none are left out). Reads only the given frame."""
+    s = sentences[sentences["doc_id"].isin(list(doc_ids))]
+    if "chrome" in s.columns:
+        s = s[~s["chrome"].fillna(False).astype(bool)]
+    s = s.sort_values(["doc_id", "sent_id"], kind="stable").drop_duplicates("doc_id")
+    return dict(zip(s["doc_id"].astype(str), s["text"].astype(str)))
+
+
+def newest_first_order(published: pd.Series, titles: pd.Series) -> np.ndarray:
+    """Positions (0..n-1) ordering articles newest first by publication date, undated (or
+    unparseable) ones last, ties by title case-insensitively: the order the overview lists
+    articles in on either path. Does not sort anything itself."""
+    keys = pd.DataFrame({"_date": pd.to_datetime(pd.Series(np.asarray(published, dtype=object)), errors="coerce",
+                                                 format="ISO8601", utc=True),
+                         "_title": pd.Series(np.asarray(titles, dtype=object)).astype(str).str.lower()})
+    return keys.sort_values(["_date", "_title"], ascending=[False, True], na_position="last",
+                            kind="stable").index.to_numpy()
 
 
 def _as_tuple(value) -> tuple[str, ...]:

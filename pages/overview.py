@@ -42,11 +42,11 @@ ui.chart(ctx, build["ov_timeline"], key="ov_timeline", missing="dates with a yea
 
 st.subheader("Articles")
 ui.filter_sentence(ctx, n_articles, "articles")
-st.caption(("" if ctx.large else "Newest first, undated articles last (click a column header to sort by it). ")
-           + "Click a row to read it in its article, highlighted in place.")
+st.caption("Newest first, undated articles last (click a column header to sort by it). "
+           "Click a row to read it in its article, highlighted in place.")
 arts = overview.articles(ctx)
 if ctx.large and n_articles > len(arts):
-    st.caption(f"Showing the first {len(arts):,} of {n_articles:,} articles; the CSV holds all of them.")
+    st.caption(f"Showing the newest {len(arts):,} of {n_articles:,} articles; the CSV holds all of them.")
 # widths in pixels so all eight columns fit the page at 1440 px (named sizes cut off the last two)
 ui.table(ctx, arts.assign(start=0, end=0), key="ov_articles", columns={
     "title": st.column_config.TextColumn("Title", width=330),

@@ -15,7 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from newslens import query
-from newslens_app import charts, corpora, scaled, ui, views
+from newslens_app import charts, corpora, overview, scaled, ui, views
 from newslens_app.theme import UNKNOWN_OUTLET
 from newslens_app.views import Filters
 
@@ -88,10 +88,18 @@ def test_scaled_matches_the_pandas_views(both):
         pd.testing.assert_frame_equal(_sorted(have, ["topic", "source"]), _sorted(want, ["topic", "source"]),
                                       check_dtype=False)
 
-        page = scaled.articles_page(store, qf, limit=1000)
-        want = views.with_row_counts(arts, kinds)
+        # same rows in the same order as the pandas overview: newest first, undated last
+        page = scaled.articles_page(store, qf, limit=1000, articles=t["articles"])
+        want = overview.newest_first(views.with_row_counts(arts, kinds))
         assert list(page.columns) == list(want.columns)
         pd.testing.assert_frame_equal(_plain(page), _plain(want))
+        # without the prepared table (it lends untitled articles their readable titles, which
+        # break ties among undated ones) the dated articles still come first, newest first,
+        # and no title is a file id
+        bare = scaled.articles_page(store, qf, limit=1000)
+        dated = want["published"].notna().sum()
+        assert list(bare["doc_id"].head(dated)) == list(want["doc_id"].head(dated))
+        assert not set(bare["title"]) & set(bare["doc_id"]), "an untitled article is named by its file id"
 
 
 def test_dates_per_month_counts_what_the_timeline_counts(both):
@@ -127,6 +135,8 @@ def test_overview_in_large_mode_shows_what_pandas_mode_shows(monkeypatch, seeds,
         assert big.multiselect(key=key).options == small.multiselect(key=key).options, key
     shown = next(df for df in big.dataframe if df.key == "ov_articles").value
     assert len(shown) == int(small.metric[0].value.replace(",", ""))
+    # the articles are listed in the same order (newest first, undated last) on both paths
+    assert list(shown["doc_id"]) == list(next(df for df in small.dataframe if df.key == "ov_articles").value["doc_id"])
     assert {c.key for c in big.get("plotly_chart")} == {c.key for c in small.get("plotly_chart")}
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from _dashboard_data import write_tables
+from test_dashboard_pages import data_dir, env  # noqa: F401 - fixtures
 from newslens.export import safe_csv_bytes
 from newslens_app import views
 from newslens_app.views import Filters
@@ -66,7 +67,31 @@ def test_views_carry_the_columns_an_analyst_cites(tables):
     assert row["source"] == "Alpha Times"
     assert row["sentence"] == "\"We will not send ATACMS,\" said Kim Min-ji."
     figures = views.figures_view(tables, views.select(tables, Filters()))
-    assert figures.loc[figures["figure_id"] == "gamma1:f0", "article"].item() == "gamma1"  # no title: doc_id
+    # no title: the article reads as its first words, and its doc_id stays beside it for citing
+    untitled = figures.loc[figures["figure_id"] == "gamma1:f0"].iloc[0]
+    assert untitled["article"] == "Drones over the border (no title)" and untitled["doc_id"] == "gamma1"
+
+
+@pytest.mark.parametrize("opening, source, published, expected", [
+    ("Ukraine's Defense Minister Rustem Umerov is set to visit Seoul this week.", "Unknown outlet", None,
+     "Ukraine's Defense Minister Rustem Umerov is set to … (no title)"),
+    ("  Drones   over\nthe border ", "Alpha Times", "2024-11-20", "Drones over the border (no title)"),
+    (None, "Alpha Times", "2024-11-20", "Untitled article (Alpha Times, 2024-11-20)"),
+    ("", "Unknown outlet", None, "Untitled article (Unknown outlet, undated)"),
+    ("   ", "", "", "Untitled article (Unknown outlet, undated)"),
+])
+def test_untitled_label(opening, source, published, expected):
+    assert views.untitled_label(opening, source=source, published=published) == expected
+
+
+def test_prepare_articles_names_untitled_articles_by_their_opening_not_their_file_id():
+    arts = pd.DataFrame({"doc_id": ["a1", "b2", "c3", "d4"], "outlet": ["X", None, "Y", "Z"],
+                         "title": ["Real title", None, "  ", "Kept"], "published": [None, "2024-01-02", None, None]})
+    sents = pd.DataFrame({"doc_id": ["b2", "b2", "b2", "a1"], "sent_id": [2, 0, 1, 0],
+                          "text": ["third", "Menu Home", "Body starts here", "x"], "chrome": [False, True, False, False]})
+    got = views.prepare_articles(arts, openings=views.openings(sents, ["b2", "c3"]))
+    assert list(got["title"]) == ["Real title", "Body starts here (no title)", "Untitled article (Y, undated)", "Kept"]
+    assert list(got["doc_id"]) == ["a1", "b2", "c3", "d4"]
 
 
 @pytest.mark.parametrize("filters, expected", [
@@ -172,3 +197,17 @@ def test_articles_carry_their_row_counts_under_the_filters(tables):
     got = views.with_row_counts(views.articles_view(tables, sel), kinds).set_index("doc_id")
     assert got.loc["gamma1", "weapons"] == 2 and got.loc["gamma1", "quotes"] == 0
     assert got.loc["alpha1", "weapons"] == 1
+
+
+def test_article_picker_never_shows_a_file_id(env, monkeypatch):
+    """The seeds hold an untitled article (000_...): the sidebar picker shows its first words."""
+    import re
+
+    from newslens_app import ui
+    from test_dashboard_pages import app
+    # every article listed (another test's app script lowers this module global for good)
+    monkeypatch.setattr(ui, "MAX_ARTICLE_OPTIONS", 2000)
+    at = app(page="pages/overview.py")
+    options = at.multiselect(key="f_docs").options
+    assert options and not any(re.fullmatch(r"\d{3}_[0-9a-f]{16}", o) for o in options), options
+    assert any(o.endswith("(no title)") for o in options), options
