@@ -46,7 +46,8 @@ if article is None:
 
 st.subheader(md(titles[doc_id]))  # titles, outlets and bylines come from the article: escaped
 meta = [m for m in (article.get("outlet") or "Unknown outlet", article.get("published") or "date unknown",
-                    article.get("byline") and f"by {article['byline']}", f"{article.get('n_words') or 0:,} words") if m]
+                    article.get("byline") and f"by {article['byline']}", f"{article.get('n_words') or 0:,} words",
+                    f"id {doc_id}") if m]   # the id to cite, since an untitled article's heading is its first words
 st.markdown(" · ".join(md(m) for m in meta))
 url = article.get("url") or ""
 if url.startswith(("https://", "http://")):

@@ -211,3 +211,12 @@ def test_article_picker_never_shows_a_file_id(env, monkeypatch):
     options = at.multiselect(key="f_docs").options
     assert options and not any(re.fullmatch(r"\d{3}_[0-9a-f]{16}", o) for o in options), options
     assert any(o.endswith("(no title)") for o in options), options
+
+
+def test_reader_names_the_article_id_beside_its_readable_title(env, monkeypatch):
+    from newslens_app import ui
+    from test_dashboard_pages import app, texts
+    monkeypatch.setattr(ui, "MAX_ARTICLE_OPTIONS", 2000)
+    at = app(page="pages/reader.py")
+    doc = at.session_state["reader_doc"]
+    assert not at.exception and doc and f"id {doc}".replace("_", "\\_") in texts(at)
