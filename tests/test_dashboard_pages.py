@@ -251,8 +251,12 @@ def test_a_shared_reader_link_outlines_its_row(env):
     assert 'id="nl-focus"' in article
 
 
-def test_article_pickers_list_a_capped_number_of_articles(env):
-    at = AppTest.from_string("from newslens_app import ui\nui.MAX_ARTICLE_OPTIONS = 2\nui.run_app(default='reader')",
+def test_article_pickers_list_a_capped_number_of_articles(env, monkeypatch):
+    from newslens_app import ui
+    # AppTest runs the script in this process: patch through monkeypatch so the cap is restored
+    # for the tests that follow.
+    monkeypatch.setattr(ui, "MAX_ARTICLE_OPTIONS", 2)
+    at = AppTest.from_string("from newslens_app import ui\nui.run_app(default='reader')",
                              default_timeout=60)
     at.session_state["corpus"] = "made-up"
     at.run()
