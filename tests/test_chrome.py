@@ -28,3 +28,19 @@ def test_caption_credit_at_the_end_of_a_very_long_line():
     assert not _is_caption(body)
     assert _is_caption(body + "Photo by staff. AP")
     assert find_chrome(body.strip()) == []
+
+
+from newslens.model import Article  # noqa: E402
+from newslens.sentences import chrome_flags  # noqa: E402
+
+
+@pytest.mark.parametrize("chrome, spans", [
+    ((), [(0, 5), (5, 9)]),
+    (((10, 20),), [(0, 10), (9, 11), (20, 25), (12, 15)]),
+    (((30, 40), (0, 5)), [(4, 6), (5, 30), (39, 50), (41, 60)]),      # chrome given out of order
+    (((0, 50), (10, 12)), [(20, 30), (50, 51)]),                        # one span inside another
+    (((8, 8),), [(7, 9), (8, 9), (0, 8)]),                              # an empty chrome span
+])
+def test_chrome_flags_answer_what_in_chrome_answers(chrome, spans):
+    article = Article("d", "d.txt", "x" * 80, chrome=chrome)
+    assert chrome_flags(chrome, spans) == [article.in_chrome(s, e) for s, e in spans]

@@ -111,3 +111,17 @@ def test_any_text_gives_valid_iso_rows(text, published):
             assert len(year) == 4 and all(len(x) == 2 for x in rest)
             if len(rest) == 2:
                 date(int(year), int(rest[0]), int(rest[1]))   # a real calendar day
+
+
+@pytest.mark.parametrize("text, start, end, holds", [
+    ("Kyiv said so. It rained in March. Then it stopped.", 14, 33, True),     # a month name
+    ("Kyiv said so. It rained in March. Then it stopped.", 0, 13, False),     # neither
+    ("Kyiv said so. Since 2014 the war. Then it stopped.", 14, 33, True),     # a year
+    ("Kyiv said so. The 12 drones fell. Then it stopped.", 14, 33, False),    # a number, no year
+    ("Kyiv said so.March 3 it rained. Then it stopped.", 14, 31, True),       # no space before: the sentence decides
+])
+def test_may_hold_dates_rules_out_sentences_without_a_month_or_year(text, start, end, holds):
+    from newslens.dates import may_hold_dates
+    assert may_hold_dates(text, start, end) is holds
+    if not holds:
+        assert find_dates(text[start:end], published="2024-11-27") == []
