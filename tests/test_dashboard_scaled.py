@@ -371,3 +371,49 @@ def test_aggregates_are_kept_per_store_and_go_with_it(seeds):
     del store
     gc.collect()
     assert gone() is None          # no module-level cache keeps an old store (and its index) alive
+
+
+@pytest.mark.parametrize("by", [["canonical", "category"], ["outlet", "category"], ["canonical", "outlet"],
+                                ["category"], ["outlet"], ["canonical", "category", "outlet"]])
+def test_weapon_counts_from_one_grouping_are_the_direct_query(seeds, monkeypatch, by):
+    folder = next(p.parent for p in seeds.rglob("articles.parquet"))
+    store = query.Store(folder)
+    t = views.prepare({n: pd.read_parquet(folder / f"{n}.parquet") for n in views.ALL_VIEWS})
+    calls = []
+    real = store.count_by
+    monkeypatch.setattr(store, "count_by", lambda *a, **k: calls.append(a) or real(*a, **k))
+    for f in _more_filters(t):
+        qf = ui.to_query_filters(f)
+        want = scaled._grouped(query.Store(folder), "weapons", by, qf)
+        if "category" in want:
+            want["category"] = want["category"].map(scaled.category_label)
+        before = len(calls)
+        got = scaled.weapon_counts(store, by, qf)
+        pd.testing.assert_frame_equal(_plain(got), _plain(want))   # same rows, same order
+        scaled.weapon_counts(store, [k for k in scaled.WEAPON_KEYS if k not in by] or by, qf)
+        assert len(calls) - before <= 1, f     # one GROUP BY serves every key set of these filters
+
+
+@pytest.mark.parametrize("cache", [4, 10_000])
+def test_sentences_read_once_are_what_the_store_reads(seeds, monkeypatch, cache):
+    folder = next(p.parent for p in seeds.rglob("articles.parquet"))
+    store = query.Store(folder)
+    sents = pd.read_parquet(folder / "sentences.parquet", columns=["doc_id", "sent_id"])
+    doc, other = sents["doc_id"].iloc[0], sents["doc_id"].iloc[-1]
+    asks = [([doc, doc, other], [0, 1, int(sents["sent_id"].iloc[-1])]),
+            ([doc, doc, doc, "no such doc"], [1, -1, None, 0]),       # a repeat, no sentence id, no article
+            ([other, doc, doc], [int(sents["sent_id"].iloc[-1]), 0, 2]),
+            ([], [])]
+    monkeypatch.setattr(scaled, "SENTENCE_CACHE", cache)
+    read = []
+    real = store.sentence_rows
+    monkeypatch.setattr(store, "sentence_rows", lambda d, s, **k: read.append(list(d)) or real(d, s, **k))
+    for docs, ids in asks:
+        want = real(docs, ids)
+        got = scaled._sentence_rows(store, docs, ids)
+        pd.testing.assert_frame_equal(_plain(got), _plain(want))
+        assert len(store.__dict__.get("_scaled_sentences", {})) <= cache
+    if cache > 4:      # the later asks found their sentences kept: only new keys were read
+        assert [len(r) for r in read] == [3, 1, 1]
+    else:              # a read of more than a quarter of the cache is not kept
+        assert [len(r) for r in read] == [3, 2, 3]
