@@ -362,14 +362,39 @@ def normalise_iso_date(value: str | None) -> str | None:
     return parse_date_line(value)
 
 
+# An ISO date standing alone in a file name (`outlet_2015-11-11_slug.txt`, `2024-03-02 report.md`):
+# exports and scrapers often name files so, and without a publication date "on Monday" or
+# "March 3" in the text cannot be given a year. Compact forms (20151111) are not read: they are as
+# often ids or counters.
+_NAME_DATE = re.compile(r"(?<![\d-])((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d-])")
+
+
+def date_in_name(path: str) -> str | None:
+    """The ISO date in a file's name (not its folders), when there is exactly one valid one.
+
+    Does not look at the text (see `infer_metadata`, which wins when it finds a dateline)."""
+    stem = Path(path).name
+    found = {m.group(0) for m in _NAME_DATE.finditer(stem)
+             if 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= _days_in(int(m.group(1)), int(m.group(2)))}
+    return found.pop() if len(found) == 1 else None
+
+
+def _days_in(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def make_article(doc: RawDocument) -> Article:
+    """An Article from one raw document: metadata its container gave wins, then what the text
+    says (title, byline, dateline), then a date in the file name."""
     chrome = find_chrome(doc.text)
     meta = infer_metadata(doc.text, chrome)
     return Article(
         doc_id=doc.doc_id, path=doc.path, text=doc.text,
         outlet=doc.outlet or None,
         title=doc.title or meta["title"],
-        published=normalise_iso_date(doc.published) or meta["published"],
+        published=normalise_iso_date(doc.published) or meta["published"] or date_in_name(doc.path),
         byline=doc.byline or meta["byline"],
         url=doc.url or None,
         chrome=tuple(chrome),
