@@ -33,13 +33,15 @@ _SPELLING = (("defense", "defence"), ("armored", "armoured"), ("armor", "armour"
              ("millimeter", "millimetre"))
 
 # What a named system may carry after its name and still be one mention: modifiers, then one
-# class noun ("Patriot air defense systems", "M777 155mm howitzers").
+# class noun ("Patriot air defense systems", "M777 155mm howitzers", "Iron Dome interceptor
+# missiles", "Scan Eagle surveillance drones").
 _TAIL = re.compile(r"""
     (?:[ -](?:self[ -]propelled|\d{2,3}(?:\.\d)?[ -]?(?:mm|millimet(?:er|re))|artillery
         |air[ -]defen[cs]e|anti-?aircraft|surface-to-air|anti-?tank|anti-?ship|ballistic|cruise
         |tactical|guided|hypersonic|fighter|main[ -]battle|battle|infantry[ -]fighting
         |armou?red|multiple[ -]launch|multiple|rocket|kamikaze|attack|combat|loitering
-        |long-range|short-range|medium-range|missile|mobile|towed|heavy|jet|strike|precision))*
+        |long-range|short-range|medium-range|missile|mobile|towed|heavy|jet|strike|precision
+        |surveillance|reconnaissance|interceptor|hand-launched|long-endurance))*
     [ -](?:missiles?|rockets?|howitzers?|guns?|cannons?|launchers?|systems?|jets?|fighters?
         |planes?|aircraft|tanks?|vehicles?|drones?|UAVs?|shells?|rounds?|munitions?
         |interceptors?|batter(?:y|ies)|helicopters?|bombers?|warheads?|IFVs?|APCs?|MLRS
@@ -239,7 +241,50 @@ def find_weapons(text: str, *, spans: Sequence[tuple[int, int]] | None = None,
             num = _NUMBER.search(norm, start, end)
             canonical = canonical.replace("{n}", num.group(0) if num else "")
         hits.append(Hit(start, end, canonical, entry.category, entry.specific))
-    return hits
+    return _coordinated(norm, hits, matcher) if _COORDINATION_CUE.search(lower) else hits
+
+
+# "anti-tank and anti-aircraft missiles", "ballistic and cruise missiles": a class modifier
+# coordinated with the modifier that opens a mention shares that mention's head noun.
+_MODIFIER = r"(?:[A-Za-z]+(?:-[A-Za-z]+)+|ballistic|cruise|tactical|hypersonic|guided|armou?red" \
+            r"|attack|combat|reconnaissance|surveillance|kamikaze|loitering)"
+_LEAD_MODIFIER = re.compile(_MODIFIER + r"(?=\s)", re.IGNORECASE)
+_COORDINATED = re.compile(r"(?<![\w-])(" + _MODIFIER + r")(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$",
+                          re.IGNORECASE)
+_COORDINATION_CUE = re.compile(r"\s(?:and|or)\s")
+
+
+def _coordinated(norm: str, hits: list[Hit], matcher: Matcher) -> list[Hit]:
+    """Add a mention for each class modifier coordinated before a mention that opens with one.
+
+    The added mention spans only the modifier ("anti-tank"), since spans are contiguous; its
+    canonical and category are what the lexicon gives for modifier + the shared head. Does NOT
+    handle suspended hyphens ("short- and medium-range") or a modifier the lexicon cannot
+    combine with the head (then nothing is added).
+    """
+    taken = [(h.start, h.end) for h in hits]
+    extra: list[Hit] = []
+    for hit in hits:
+        lead = _LEAD_MODIFIER.match(norm, hit.start, hit.end)
+        if not lead:
+            continue
+        head = norm[lead.end():hit.end]
+        anchor = hit.start
+        while True:
+            m = _COORDINATED.search(norm, max(0, anchor - 60), anchor)
+            if not m:
+                break
+            start, end = m.span(1)
+            if any(s < end and start < e for s, e in taken):
+                break
+            phrase = norm[start:end] + head
+            inner = [h for h in find_weapons(phrase, matcher=matcher) if h.start == 0 and h.end > end - start]
+            if not inner:
+                break
+            extra.append(Hit(start, end, inner[0].canonical, inner[0].category, inner[0].specific))
+            taken.append((start, end))
+            anchor = start
+    return sorted(hits + extra, key=lambda h: (h.start, h.end)) if extra else hits
 
 
 def _resolve(cands: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:

@@ -20,6 +20,14 @@ def surfaces(text):
     ("Ukraine fired six U.S.-supplied ATACMS missiles.", [("ATACMS missiles", "ATACMS", "missile", True)]),
     ("London sent Storm Shadow cruise missiles.", [("Storm Shadow cruise missiles", "Storm Shadow", "missile", True)]),
     ("Seoul showed FA-50 fighter jets.", [("FA-50 fighter jets", "FA-50", "aircraft", True)]),
+    # ... also through surveillance/interceptor modifiers
+    ("Israel's costly Iron Dome interceptor missiles ran low.",
+     [("Iron Dome interceptor missiles", "Iron Dome", "air_defense", True)]),
+    ("The navy flew Scan Eagle surveillance drones.",
+     [("Scan Eagle surveillance drones", "ScanEagle", "drone", True)]),
+    ("Crews used Switchblade hand-launched drones and Patriot interceptors.",
+     [("Switchblade hand-launched drones", "Switchblade", "drone", True),
+      ("Patriot interceptors", "Patriot", "air_defense", True)]),
     ("Troops fire a 2S5 self-propelled 152mm howitzer.",
      [("2S5 self-propelled 152mm howitzer", "2S5 Giatsint-S", "artillery", True)]),
     # a full name and its acronym are two mentions
@@ -81,6 +89,8 @@ def test_mentions(text, expected):
     ("Neptune is the eighth planet.", []),
     ("The Moskva was hit by two Neptune anti-ship missiles.", ["Neptune anti-ship missiles"]),
     ("K2 is the world's second-highest mountain.", []),
+    # a modifier with no class noun after it stays outside the name
+    ("Iron Dome interceptor crews and Scan Eagle surveillance flights.", ["Iron Dome interceptor", "Scan Eagle"]),
     # British spellings of acronyms and plurals
     ("The UK sent Nlaws and Himars; Germany sent Iris-T.", ["Nlaws", "Himars", "Iris-T"]),
     ("Ukraine got F-16s and Shahed-136 drones hit Kyiv.", ["F-16s", "Shahed-136 drones"]),
@@ -99,6 +109,27 @@ def test_mentions(text, expected):
 ])
 def test_rules_and_negatives(text, expected):
     assert surfaces(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a class modifier coordinated with the one that opens a mention shares its head noun;
+    # spans stay contiguous, so the first mention is just the modifier
+    ("Kyiv wants anti-tank and anti-aircraft missile systems.",
+     [("anti-tank", "anti-tank missile", "missile"), ("anti-aircraft missile systems", "anti-aircraft missile", "air_defense")]),
+    ("Russia fired ballistic and cruise missiles.",
+     [("ballistic", "ballistic missile", "missile"), ("cruise missiles", "cruise missile", "missile")]),
+    ("It sent anti-tank or surface-to-air missiles.",
+     [("anti-tank", "anti-tank missile", "missile"), ("surface-to-air missiles", "anti-aircraft missile", "air_defense")]),
+    # not a class modifier, or the lexicon has nothing for modifier + head: nothing added
+    ("Pro-Russian and anti-aircraft missiles were seen.", [("anti-aircraft missiles", "anti-aircraft missile", "air_defense")]),
+    ("Tanks and anti-aircraft missiles arrived.",
+     [("Tanks", "tank", "armor"), ("anti-aircraft missiles", "anti-aircraft missile", "air_defense")]),
+    ("Left-wing and anti-war groups marched past anti-aircraft guns.", [("anti-aircraft guns", "anti-aircraft gun", "air_defense")]),
+])
+def test_coordinated_modifiers(text, expected):
+    assert [(text[h.start:h.end], h.canonical, h.category) for h in find_weapons(text)] == expected
+
+
 
 
 @pytest.mark.parametrize("alias, expected", [
