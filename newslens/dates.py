@@ -2,7 +2,8 @@
 
 Recognised: "Nov. 7", "November 27, 2024", "29 January 2024", "the 24th of February",
 "February 2022", a month after a time preposition ("in December", "since mid-March"), a year in
-a time context ("in 1990", "since 2014", "back to 1990", "the 2014 annexation"), ISO dates
+a time context ("in 1990", "since 2014", "back to 1990", "the 2014 annexation", "her 2008
+campaign" - but not "their 2000 troops", a count), ISO dates
 ("2024-11-27", "2024-11-27T10:00") and European day.month.year ("27.11.2024"). Each is resolved
 to as much of YYYY-MM-DD as the text and the article's publication date support; a date without
 a year takes the year nearest the publication date (looking back unless the sentence points
@@ -10,7 +11,8 @@ forward), and keeps no year at all ("--01-29", "--12") when the article has none
 
 Not recognised, by design: weekday names ("on Tuesday"), relative phrases ("last week",
 "yesterday", "this month", "next March"), times of day, decades ("the 1990s"), and numeric
-dates whose day/month order is ambiguous ("11/07/2024"). Nothing is read from page chrome.
+dates whose day/month order is ambiguous ("11/07/2024"). Nothing is read from page chrome or
+from inside a markup tag (`<tweet datetime="2016-01-01">`).
 """
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from bisect import bisect_left
 from datetime import date
 from functools import lru_cache
 
+from .lexicons import load_lexicon
 from .model import Article, DateMention, Sentence, Span
 from .numbers import trie_regex
 
@@ -39,6 +42,10 @@ _TIME_PREP = (r"(?:in|In|since|Since|until|Until|till|by|By|from|From|through|th
               r"before|Before|after|After|early|Early|late|Late|mid|Mid|between|Between|and|or|of|to|"
               r"around|circa|summer|spring|autumn|fall|winter|Summer|Spring|Autumn|Winter|"
               r"end|start|beginning|the|The|[’']s)")
+# Possessives and determiners before "<year> <noun>" ("her 2008 campaign", "a 2019 study"):
+# only for the year branch (a month after them is not a date: "her March trip" is rare, "a May" a
+# name), and only with a singular, non-count noun after the year (see `_year_context_ok`).
+_YEAR_DET = r"(?:his|His|her|Her|its|Its|their|Their|our|Our|my|My|your|Your|this|This|that|That|a|A)"
 
 DATE_RE = re.compile(
     rf"""(?P<iso>\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d))
@@ -49,7 +56,7 @@ DATE_RE = re.compile(
             (?:,?\s(?P<dmy_y>{_YEAR})\b)?)
        |(?P<my>\b(?P<my_m>{_MONTH})(?:\sof)?,?\s(?P<my_y>{_YEAR})\b)
        |(?P<mo>(?P<mo_p>\b{_TIME_PREP})[\s-]+(?P<mo_m>{_MONTH})(?!\w)(?!\.?,?\s+\d))
-       |(?P<yr>(?P<yr_p>(?:\b|(?<=[’']))(?:back\sto|{_TIME_PREP}))[\s-]+(?P<yr_y>{_YEAR})\b(?![,.]?\d|\s*(?:%|percent)))
+       |(?P<yr>(?P<yr_p>(?:\b|(?<=[’']))(?:back\sto|{_TIME_PREP}|{_YEAR_DET}))[\s-]+(?P<yr_y>{_YEAR})\b(?![,.]?\d|\s*(?:%|percent)))
     """, re.X)
 
 # Window seeds for _scan: prefix-factored literals, so the scan skips most characters fast.
@@ -70,6 +77,19 @@ _QUANTITY_AFTER_YEAR = re.compile(
     r"\s+(?:troops|soldiers|people|civilians|men|women|children|residents|units|tanks|drones|missiles|"
     r"shells|rounds|km|kilometers|kilometres|miles|tons|tonnes|dollars|euros|pounds|votes|cases|"
     r"deaths|casualties|prisoners|refugees|homes|buildings|vehicles|times|of)\b")
+_DET_PREPS = frozenset(w.lower() for w in _YEAR_DET.strip("(?:)").split("|"))
+# After a possessive or determiner the year must be 19xx/20xx and the next word a lowercase
+# noun that is not a count the figures table claims ("their 2000 members", "a 2000 drone")
+# and not some other plural ("our 2000 cousins"): there the number is a count, not a year.
+_DET_YEAR = re.compile(r"(?:19|20)\d\d")
+_DET_NOUN_AFTER = re.compile(r"\s+(?P<w>[a-z][a-z-]*)(?![\w-])")
+_COUNT_NOUN_AFTER = re.compile(
+    r"\s+(?:" + "|".join(re.escape(p) for p in sorted(
+        {p.lower() for e in load_lexicon("measures") if e["kind"] == "count_noun" for p in e["phrases"]},
+        key=len, reverse=True)) + r")(?![\w-])")
+# Plural event nouns that still name a year's event ("her 2008 memoirs" stays out).
+_EVENT_PLURALS = frozenset({"elections", "olympics", "games", "primaries", "midterms", "protests",
+                            "negotiations", "accords", "hearings", "floods", "riots"})
 
 
 def resolve_year(month: int, day: int | None, published: date | None, *,
@@ -261,6 +281,12 @@ def _year_context_ok(text: str, m: re.Match) -> bool:
         return False
     prep = m.group("yr_p").lower()
     before = text[:m.start()]
+    if prep in _DET_PREPS:
+        noun = _DET_NOUN_AFTER.match(after)
+        if not noun or not _DET_YEAR.fullmatch(m.group("yr_y")) or _COUNT_NOUN_AFTER.match(after):
+            return False
+        w = noun.group("w")
+        return w in _EVENT_PLURALS or not (w.endswith("s") and not w.endswith(("ss", "us", "is")))
     if prep in ("the", "’s", "'s"):
         # "the 2014 annexation", "Russia's 2022 invasion": a lowercase noun must follow.
         return bool(_YEAR_NOUN_AFTER_THE.match(after))
@@ -313,15 +339,32 @@ def may_hold_dates(text: str, start: int, end: int) -> bool:
     return k < len(seeds) and seeds[k] < end
 
 
+# A markup tag's opening: "<tweet", "</tweet", "<a". Its attributes hold no text a reader sees.
+_TAG_OPEN = re.compile(r"<[A-Za-z/]")
+_TAG_LOOKBACK = 1000
+
+
+def in_markup_tag(text: str, start: int, end: int) -> bool:
+    """True when `text[start:end]` lies inside a markup tag (`<tweet datetime="2016-01-01">`):
+    a '<' opening a tag comes after the last '>' before `start`, and a '>' closes it at or after
+    `end` with no '<' between. Looks back at most ~1000 characters; does not parse HTML."""
+    lt = text.rfind("<", max(0, start - _TAG_LOOKBACK), start)
+    if lt < 0 or text.rfind(">", lt, start) >= 0 or not _TAG_OPEN.match(text, lt):
+        return False
+    gt = text.find(">", end, end + _TAG_LOOKBACK)
+    return gt >= 0 and text.find("<", end, gt) < 0
+
+
 def extract_dates(article: Article, sentences: list[Sentence]) -> list[DateMention]:
-    """Date mentions in the non-chrome sentences of `article`, in document order."""
+    """Date mentions in the non-chrome sentences of `article`, in document order. Dates inside
+    a markup tag's attributes (`<tweet datetime="2016-01-01">`) are not rows: no reader sees them."""
     out: list[DateMention] = []
     for sent in sentences:
         if sent.chrome or not may_hold_dates(article.text, sent.start, sent.end):
             continue                  # most sentences name no month or year: skip them at once
         for s, e, iso in find_dates(sent.text, published=article.published):
             start, end = sent.start + s, sent.start + e
-            if article.in_chrome(start, end):
+            if article.in_chrome(start, end) or in_markup_tag(article.text, start, end):
                 continue
             out.append(DateMention(article.doc_id, sent.sent_id, start, end, article.text[start:end], iso))
     return out

@@ -4,6 +4,7 @@ from datetime import date
 import pytest
 
 from newslens.dates import date_spans, extract_dates, find_dates, resolve_year
+from newslens.figures import find_figures
 from newslens.model import Article
 from newslens.sentences import split_sentences
 
@@ -125,3 +126,49 @@ def test_may_hold_dates_rules_out_sentences_without_a_month_or_year(text, start,
     assert may_hold_dates(text, start, end) is holds
     if not holds:
         assert find_dates(text[start:end], published="2024-11-27") == []
+
+
+# A year between a possessive or determiner and a singular noun names a time; before a count
+# noun it is a count, and then the figures table (not the dates table) has it. Neither table
+# claims a year before some other plural or a capitalised name.
+@pytest.mark.parametrize("text, year, owner", [
+    ("Donors kept her 2008 campaign going.", "2008", "date"),
+    ("His 2016 election surprised pollsters.", "2016", "date"),
+    ("Obama's 2012 race was close.", "2012", "date"),
+    ("The party lost its 1998 majority.", "1998", "date"),
+    ("A 2019 study found the same.", "2019", "date"),
+    ("They repeated their 2016 elections.", "2016", "date"),      # a plural event noun
+    ("They sent their 2000 troops north.", "2000", "figure"),     # a count noun
+    ("She thanked her 2000 volunteers.", "2000", "figure"),
+    ("He lost his 2008 votes to fraud.", "2008", "figure"),
+    ("They sold a 2000 drone batch.", "2000", "figure"),
+    ("We met our 2000 cousins.", "2000", None),                   # another plural: no date
+    ("Her 1850 novel sold well.", "1850", None),                  # before 1900: not this rule
+    ("Her 2008 Campaign Fund paid.", "2008", None),               # no lowercase noun after it
+])
+def test_year_after_possessive_or_determiner(text, year, owner):
+    start = text.index(year)
+    is_date = (start, start + 4, year) in find_dates(text, published="2024-11-27")
+    is_figure = any(f[0] == start for f in find_figures(text))
+    assert (is_date, is_figure) == (owner == "date", owner == "figure")
+
+
+@pytest.mark.parametrize("text, month_rows", [
+    ("She began her March trip early.", 0),                  # a month after "her" is not this rule
+    ("It took place in March.", 1),
+])
+def test_determiners_do_not_admit_lone_months(text, month_rows):
+    assert len(find_dates(text, published="2024-11-27")) == month_rows
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ('<tweet id="67213" author="@x" datetime="2015-12-02">Scanner: the fire began Dec. 1.</tweet>',
+     ["Dec. 1"]),
+    ('<tweet tweet-author="@y" tweet-date="February 16, 2016">PREACH! Since 2014 it grew.</tweet>',
+     ["2014"]),
+    ("Prices rose 3 < 4 since 2014 and fell > 2 later.", ["2014"]),   # comparison signs, no tag
+    ("<p>On 2015-12-02 the fire began.</p>", ["2015-12-02"]),         # between tags: text
+])
+def test_dates_inside_markup_tags_are_not_rows(text, surfaces):
+    article = Article(doc_id="d", path="d.txt", text=text, published="2016-02-20")
+    assert [d.surface for d in extract_dates(article, split_sentences(article))] == surfaces
