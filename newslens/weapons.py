@@ -161,8 +161,21 @@ def default_matcher() -> Matcher:
     return build_matcher(load_lexicon("weapons"))
 
 
-def _sentence_initial(norm: str, sent_start: int, start: int) -> bool:
-    return not any(c.isalnum() for c in norm[sent_start:start])
+# After "Zhdanov: " or an opening quotation mark a capital starts a new clause, not a name.
+_CLAUSE_OPENING = re.compile(r"(?::\s+|[\"“‘]\s*)$")
+_NEXT_WORD_CAPITALISED = re.compile(r"[\s-]+[A-Z]")
+
+
+def _sentence_initial(norm: str, sent_start: int, start: int, end: int) -> bool:
+    """No word before `start` in its sentence, or a colon or opening quote just before it.
+
+    After a colon or quote the word is only taken as clause-initial when the next word is not
+    capitalised too: "Missile Defense Agency" stays a name wherever it stands.
+    """
+    if not any(c.isalnum() for c in norm[sent_start:start]):
+        return True
+    return bool(_CLAUSE_OPENING.search(norm, max(sent_start, start - 4), start)
+                and not _NEXT_WORD_CAPITALISED.match(norm, end))
 
 
 def _title_case(norm: str, s: int, e: int, start: int, end: int) -> bool:
@@ -216,7 +229,7 @@ def find_weapons(text: str, *, spans: Sequence[tuple[int, int]] | None = None,
             continue
         sent_start, sent_end = sentence_of(start)
         if (lowercase_alias and norm[start].isupper()
-                and not _sentence_initial(norm, sent_start, start)
+                and not _sentence_initial(norm, sent_start, start, end)
                 and not _title_case(norm, sent_start, sent_end, start, end)):
             continue    # a class word inside a proper name: "Missile Defense Agency", "Shell"
         if entry.specific and not entry.templated:

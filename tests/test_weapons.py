@@ -78,6 +78,13 @@ def test_mentions(text, expected):
     ("The Missile Technology Control Regime limits exports.", []),
     ("He spoke at the U.S. Missile Defense Agency.", []),
     ("Royal Dutch Shell shares fell.", []),
+    # after a colon or an opening quote a capitalised class word starts a clause...
+    ("It was too much for Ivanov: Rocket fire struck near his home.", ["Rocket"]),
+    ('He said: "Missiles hit the city."', ["Missiles"]),
+    ("She said “Tanks are coming” today.", ["Tanks"]),
+    # ... unless the next word is capitalised too, which makes it a name again
+    ("He said: Missile Defense Agency staff left.", []),
+    ('It cited "Rocket Lab" and Tank Street.', []),
     ("They bought anti-tank weapons.", ["anti-tank weapons"]),
     ("Counter-drone teams and anti-drone guns deployed.", []),
     # names that are also surnames or words need context
