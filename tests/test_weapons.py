@@ -86,6 +86,9 @@ def test_mentions(text, expected):
     ("He said: Missile Defense Agency staff left.", []),
     ('It cited "Rocket Lab" and Tank Street.', []),
     ("They bought anti-tank weapons.", ["anti-tank weapons"]),
+    ("It sent anti-tank systems and a Next Generation Light Anti-tank Weapon (NLAW).",
+     ["anti-tank systems", "Next Generation Light Anti-tank Weapon", "NLAW"]),
+    ("They held an anti-tank position near a next generation light weapon store.", []),
     ("Counter-drone teams and anti-drone guns deployed.", []),
     # names that are also surnames or words need context
     ("Stacey Abrams spoke in Atlanta.", []),
