@@ -11,6 +11,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from .chrome import _BYLINE, _DATE_LINE, _is_caption, find_chrome
@@ -374,15 +375,17 @@ def date_in_name(path: str) -> str | None:
 
     Does not look at the text (see `infer_metadata`, which wins when it finds a dateline)."""
     stem = Path(path).name
-    found = {m.group(0) for m in _NAME_DATE.finditer(stem)
-             if 1 <= int(m.group(2)) <= 12 and 1 <= int(m.group(3)) <= _days_in(int(m.group(1)), int(m.group(2)))}
+    found = {m.group(0) for m in _NAME_DATE.finditer(stem) if _is_real_date(m)}
     return found.pop() if len(found) == 1 else None
 
 
-def _days_in(year: int, month: int) -> int:
-    if month == 2:
-        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
-    return 30 if month in (4, 6, 9, 11) else 31
+def _is_real_date(m: re.Match) -> bool:
+    """Whether year-month-day groups name a calendar day (no 2015-13-45, no 2023-02-29)."""
+    try:
+        date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return False
+    return True
 
 
 def make_article(doc: RawDocument) -> Article:
