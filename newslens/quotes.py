@@ -673,13 +673,14 @@ _PLURAL_NOUN_FORMS = frozenset(("remarks", "comments", "claims", "reports", "sta
                                 "counters", "labels", "brands", "terms", "reads", "questions"))
 
 
-_DOCUMENT_NP = re.compile(r"\b(?:statement|letter|memo|e-?mail|release|message|note|post|tweet|op-ed|"
-                          r"editorial|column|essay|petition|article|video)s?$")
+# Documents and messages someone issues; one list for both patterns below.
+_DOCUMENT_WORDS = (r"statement|letter|memo|e-?mail|release|message|note|post|tweet|op-ed|"
+                   r"editorial|column|essay|petition|article|video")
+_DOCUMENT_NP = re.compile(rf"\b(?:{_DOCUMENT_WORDS})s?$")
 # A noun phrase headed by a document or message ("a new radio ad", "a statement Thursday night",
 # "a letter to the attorney general"): whoever issues it speaks through a participle after it.
 _DOCUMENT_HEAD = re.compile(r"(?:the|a|an|his|her|their|its|this|that|[\w’'-]+['’]s)\s+(?:[\w’'-]+\s+){0,3}?"
-                            r"(?:statement|letter|memo|e-?mail|release|message|note|post|tweet|op-ed|editorial|"
-                            r"column|essay|petition|article|video|ad|advertisement|commercial|spot|website|site|"
+                            rf"(?:{_DOCUMENT_WORDS}|ad|advertisement|commercial|spot|website|site|"
                             r"mailer|flyer|report|book|speech|radio ad|TV ad|fundraising email)s?\b")
 _TRAILING_ADVERBIAL = re.compile(r"(?:\s+(?:at\s+one\s+point|at\s+times|at\s+one\s+time|in\s+turn|"
                                  r"once\s+again|again|also|even|then|later|repeatedly|[a-z]+ly))+\s*$")
