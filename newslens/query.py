@@ -438,15 +438,7 @@ class Store:
         cols = ["measure", "unit", "source", "values", "low", "high", "n"]
         if not (self._has("figures", "counts") and self._has("figures", "unit")):
             return pd.DataFrame(columns=cols)
-        src = self._source("figures", ["counts", "unit", "value", "outlet"], filters)
-        sql, params = self._select(
-            "figures", src, filters,
-            f'lower(trim(t."counts")) AS measure, t."unit" AS unit, '
-            f'coalesce(nullif(a."outlet", \'\'), ?) AS source, t."value" AS value',
-            join_articles="articles" in self.paths)
-        if "articles" not in self.paths:
-            sql = sql.replace('coalesce(nullif(a."outlet", \'\'), ?)', "?::VARCHAR")
-        params.insert(0, unknown)     # the SELECT list comes first in the text
+        sql, params = self._measure_select(filters, unknown=unknown)
         sql = (f"WITH f AS (SELECT * FROM ({sql}) WHERE measure IS NOT NULL AND measure <> '' AND unit IS NOT NULL), "
                "m AS (SELECT measure, unit FROM f GROUP BY measure, unit HAVING count(DISTINCT source) >= ?) "
                "SELECT f.measure, f.unit, f.source, list(DISTINCT f.value ORDER BY f.value) "
@@ -458,6 +450,23 @@ class Store:
         out["values"] = out["values"].map(lambda v: [float(x) for x in v] if v is not None else [])
         return out[cols]
 
+    def _measure_select(self, filters: Filters, *, unknown: str, row: bool = False) -> tuple[str, list]:
+        """The filtered figures as (measure, unit, source, value[, __row]) rows, the SELECT that
+        `measures` and `measure_points` aggregate: measure is what a figure counts, trimmed and
+        lower-cased; source its outlet, `unknown` when missing or empty (or when there is no
+        articles table). Does not drop figures without a measure or unit (the callers do)."""
+        src = self._source("figures", ["counts", "unit", "value", "outlet"], filters)
+        sql, params = self._select(
+            "figures", src, filters,
+            'lower(trim(t."counts")) AS measure, t."unit" AS unit, '
+            'coalesce(nullif(a."outlet", \'\'), ?) AS source, t."value" AS value'
+            + (f", {src.row} AS __row" if row else ""),
+            join_articles="articles" in self.paths)
+        if "articles" not in self.paths:
+            sql = sql.replace('coalesce(nullif(a."outlet", \'\'), ?)', "?::VARCHAR")
+        params.insert(0, unknown)     # the SELECT list comes first in the text
+        return sql, params
+
     def measure_points(self, filters: Filters, pairs: Sequence[tuple[str, str]], *, unknown: str = "") -> pd.DataFrame:
         """One point per (measure, unit, source, value) among `pairs` (measure, unit): how many
         figures gave it, and the first of them (doc_id, sent_id, as written) as an example.
@@ -465,15 +474,7 @@ class Store:
         cols = ["measure", "unit", "source", "value", "n", "doc_id", "sent_id", "as_written"]
         if not pairs or not self._has("figures", "counts"):
             return pd.DataFrame(columns=cols)
-        src = self._source("figures", ["counts", "unit", "value", "outlet"], filters)
-        sql, params = self._select(
-            "figures", src, filters,
-            f'lower(trim(t."counts")) AS measure, t."unit" AS unit, coalesce(nullif(a."outlet", \'\'), ?) AS source, '
-            f't."value" AS value, {src.row} AS __row',
-            join_articles="articles" in self.paths)
-        if "articles" not in self.paths:
-            sql = sql.replace('coalesce(nullif(a."outlet", \'\'), ?)', "?::VARCHAR")
-        params.insert(0, unknown)     # the SELECT list comes first in the text
+        sql, params = self._measure_select(filters, unknown=unknown, row=True)
         sql = (f"SELECT p.measure, p.unit, p.source, p.value, count(*) AS n, min(p.__row) AS __row FROM ({sql}) p "
                "JOIN (SELECT unnest(?::VARCHAR[]) AS measure, unnest(?::VARCHAR[]) AS unit) w "
                "ON w.measure = p.measure AND w.unit = p.unit "
