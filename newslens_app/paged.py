@@ -8,8 +8,9 @@ corpus is large (`ui.is_large` does) and does not cache (pages wrap their querie
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
+import pandas as pd
 import streamlit as st
 
 from . import scaled, ui
@@ -52,3 +53,26 @@ def download_all(ctx: ui.Context, table: str, total: int, *, key: str, build: Ca
                        icon=":material/download:",
                        help="Every row that matches the filters, not only this page, with the sentence and "
                             "article columns. A large table is written when you click and may take a while.")
+
+
+def all_rows(ctx: ui.Context, table: str, rows: pd.DataFrame | None, total: int, *, key: str, noun: str,
+             columns: Mapping[str, object], one: str | None = None,
+             show: Callable[[pd.DataFrame], pd.DataFrame] | None = None) -> None:
+    """The "All <noun>" section of a table page: the filter sentence, the reader hint, the
+    table (`show` reshapes the shown frame only, not the CSV) and its CSV button. A small corpus
+    shows `rows`, all `total` of them; a large one (where `rows` is not used) one page of them
+    with a page picker, and writes the CSV on click. Widget keys are `key`_page, `key`_table and
+    dl_`table`. Does not draw the subheader or decide what `total` counts."""
+    ui.filter_sentence(ctx, total, noun, one=one)
+    ui.reader_hint()
+    if ctx.large:
+        qf = ctx.query_filters()
+        offset = page_offset(total, key=f"{key}_page", noun=noun)
+        rows = ui.derived(ctx, lambda: scaled.view_page(ctx.store, ctx.articles, table, qf, offset=offset),
+                          key=f"{key}_big_rows_{offset}")
+    ui.table(ctx, show(rows) if show else rows, key=f"{key}_table", columns=columns)
+    if ctx.large:
+        download_all(ctx, table, total, key=f"dl_{table}",
+                     build=lambda: scaled.view_csv(ctx.store, ctx.articles, table, qf))
+    else:
+        ui.download_csv(ctx, rows, table, key=f"dl_{table}")

@@ -75,14 +75,9 @@ else:
 ui.chart(ctx, counts_chart, key="f_counts", missing="figures")
 
 st.subheader("All figures")
-ui.filter_sentence(ctx, total, "figures")
-ui.reader_hint()
-if ctx.large:
-    offset = paged.page_offset(total, key="f_page", noun="figures")
-    figures = ui.derived(ctx, lambda: scaled.view_page(ctx.store, ctx.articles, "figures", qf, offset=offset),
-                         key=f"f_big_rows_{offset}")
 # widths in pixels so every column through Outlet fits the page at 1440 px, as on the Overview
-ui.table(ctx, figures.assign(unit=figures["unit"].map(unit_label)), key="f_table", columns={
+paged.all_rows(ctx, "figures", None if ctx.large else figures, total, key="f", noun="figures",
+               show=lambda df: df.assign(unit=df["unit"].map(unit_label)), columns={
     "value": st.column_config.NumberColumn("Value", width=72, format="localized"),
     "unit": st.column_config.TextColumn("Unit", width=90),
     "counts": st.column_config.TextColumn("What it counts", width=130),
@@ -91,8 +86,3 @@ ui.table(ctx, figures.assign(unit=figures["unit"].map(unit_label)), key="f_table
     "source": st.column_config.TextColumn("Outlet", width=170),
     "sentence": st.column_config.TextColumn("Sentence", width=298),
 })
-if ctx.large:
-    paged.download_all(ctx, "figures", total, key="dl_figures",
-                       build=lambda: scaled.view_csv(ctx.store, ctx.articles, "figures", qf))
-else:
-    ui.download_csv(ctx, figures, "figures", key="dl_figures")

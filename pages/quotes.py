@@ -42,15 +42,9 @@ with right:
     ui.chart(ctx, kinds_chart, key="q_kinds", missing="quotes")
 
 st.subheader("All quotes")
-ui.filter_sentence(ctx, total, "quotes")
-ui.reader_hint()
-if ctx.large:
-    offset = paged.page_offset(total, key="q_page", noun="quotes")
-    quotes = ui.derived(ctx, lambda: scaled.view_page(ctx.store, ctx.articles, "quotes", qf, offset=offset),
-                        key=f"q_big_rows_{offset}")
 # widths in pixels so the key columns (through Role) fit the page at 1440 px, as on the Overview
 # (named sizes pushed Role and the rest off the right edge)
-ui.table(ctx, quotes, key="q_table", columns={
+paged.all_rows(ctx, "quotes", None if ctx.large else quotes, total, key="q", noun="quotes", columns={
     "speaker": st.column_config.TextColumn("Speaker", width=130),
     "source": st.column_config.TextColumn("Outlet", width=160),
     "kind": st.column_config.TextColumn("Kind", width=58),
@@ -59,8 +53,3 @@ ui.table(ctx, quotes, key="q_table", columns={
     "article": st.column_config.TextColumn("Article", width=80),
     "topics": st.column_config.TextColumn("Topics", width=70),
 })
-if ctx.large:
-    paged.download_all(ctx, "quotes", total, key="dl_quotes",
-                       build=lambda: scaled.view_csv(ctx.store, ctx.articles, "quotes", qf))
-else:
-    ui.download_csv(ctx, quotes, "quotes", key="dl_quotes")

@@ -52,24 +52,14 @@ ui.chart(ctx, lambda: (charts.heat(by_topic, rows="topic", cols="category", valu
          key="w_heat_topic", missing="weapon mentions")
 
 st.subheader("All weapon mentions")
-ui.filter_sentence(ctx, total, "weapon mentions", one="weapon mention")
-ui.reader_hint()
-if ctx.large:
-    offset = paged.page_offset(total, key="w_page", noun="weapon mentions")
-    weapons = ui.derived(ctx, lambda: scaled.view_page(ctx.store, ctx.articles, "weapons", qf, offset=offset),
-                         key=f"w_big_rows_{offset}")
-ui.table(ctx, weapons, key="w_table", columns={
+paged.all_rows(ctx, "weapons", None if ctx.large else weapons, total, key="w", noun="weapon mentions",
+               one="weapon mention", columns={
     "canonical": st.column_config.TextColumn("Weapon", width="medium"),
     "category": st.column_config.TextColumn("Category", width="small"),
     "as_written": st.column_config.TextColumn("As written", width="medium"),
     "source": st.column_config.TextColumn("Outlet", width="medium"),
     "sentence": st.column_config.TextColumn("Sentence", width="large"),
 })
-if ctx.large:
-    paged.download_all(ctx, "weapons", total, key="dl_weapons",
-                       build=lambda: scaled.view_csv(ctx.store, ctx.articles, "weapons", qf))
-else:
-    ui.download_csv(ctx, weapons, "weapons", key="dl_weapons")
 
 st.subheader("Said and counted in the same sentences")
 st.caption("Quotes and figures that share a sentence with one of the weapon mentions above.")
