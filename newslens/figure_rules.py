@@ -26,12 +26,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import lru_cache
 from typing import Sequence
 
-from .lexicons import load_lexicon
 from .model import Figure, Sentence
-from .numbers import SCALES, UNITS, parse_number, trie_regex
+from .numbers import SCALES, UNITS, parse_number
 
 _NUM_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
 _SCALE_WORD = "(?i:dozen|hundred|thousand|million|billion|trillion)"
@@ -455,8 +453,9 @@ def money_measure(text: str, start: int, end: int) -> str | None:
     if right:
         hi = right.start()
     best_after = best_before = None
-    for m in _measure_re().finditer(text.lower(), lo, hi):
-        canon = _measures()[m.group(0)]
+    measures, measure_re = _measure_table()
+    for m in measure_re.finditer(text.lower(), lo, hi):
+        canon = measures[m.group(0)]
         if canon in _NOT_MONEY or (m.start() and text[m.start() - 1].isalnum()):
             continue
         if _AID_VERB.match(text, max(0, m.start() - 3)):
@@ -475,12 +474,8 @@ def is_aid_verb_near(text: str, f: Figure) -> bool:
         _AID_VERB.search(text, max(0, f.start - 60), f.end + 80))
 
 
-@lru_cache(maxsize=1)
-def _measures() -> dict[str, str]:
-    return {p.lower(): e["canonical"] for e in load_lexicon("measures") if e["kind"] == "measure"
-            for p in e["phrases"]}
-
-
-@lru_cache(maxsize=1)
-def _measure_re() -> re.Pattern:
-    return re.compile(trie_regex(_measures()) + r"(?![\w-])")
+def _measure_table() -> tuple[dict[str, str], re.Pattern]:
+    """figures.py's measure phrases (lower case -> canonical) and their regex, reused rather
+    than rebuilt from the lexicon. Imported here, not at the top: figures imports this module."""
+    from .figures import _MEASURE_RE, _MEASURES
+    return _MEASURES, _MEASURE_RE
