@@ -10,7 +10,10 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from newslens.pipeline import SCHEMAS, write_table
+from newslens_app import corpora
 
 ARTICLES = [
     # doc_id, outlet, title, published, text
@@ -122,3 +125,12 @@ def register_prebuilt(data_dir: Path, name: str = "made-up") -> Path:
     folder = write_tables(data_dir / "corpora" / name)
     (folder / "corpus.json").write_text(json.dumps({"label": "Made-up corpus", "inputs": []}), encoding="utf-8")
     return folder
+
+
+def pin_data_dir(mp: pytest.MonkeyPatch, folder: Path) -> None:
+    """Point the dashboard at `folder` (no corpus chosen by the environment)."""
+    mp.setenv("NEWSLENS_DATA_DIR", str(folder))
+    mp.delenv("NEWSLENS_CORPUS", raising=False)
+    # other work may edit newslens/ while the suite runs: a pinned code version keeps the
+    # session's seed tables fresh instead of rebuilding them mid-test
+    mp.setattr(corpora, "code_fingerprint", lambda: "pinned-for-tests")

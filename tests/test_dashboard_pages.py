@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from _dashboard_data import pin_data_dir as _pin
 from _dashboard_data import register_prebuilt, write_tables
 from newslens import incremental, query
 from newslens_app import charts, corpora, ui
@@ -31,14 +32,6 @@ def data_dir(tmp_path_factory) -> Path:
         corpora.build_corpus(corpora.get_corpus(None))
         register_prebuilt(folder)
     return folder
-
-
-def _pin(mp: pytest.MonkeyPatch, folder: Path) -> None:
-    mp.setenv("NEWSLENS_DATA_DIR", str(folder))
-    mp.delenv("NEWSLENS_CORPUS", raising=False)
-    # other work may edit newslens/ while the suite runs: a pinned code version keeps the
-    # session's seed tables fresh instead of rebuilding them mid-test
-    mp.setattr(corpora, "code_fingerprint", lambda: "pinned-for-tests")
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from _dashboard_data import pin_data_dir as _pin
 from newslens import query
 from newslens_app import charts, corpora, overview, scaled, ui, views
 from newslens_app.theme import UNKNOWN_OUTLET
@@ -27,12 +28,6 @@ def seeds(tmp_path_factory) -> Path:
         _pin(mp, folder)
         corpora.build_corpus(corpora.get_corpus(None))
     return folder
-
-
-def _pin(mp: pytest.MonkeyPatch, folder: Path) -> None:
-    mp.setenv("NEWSLENS_DATA_DIR", str(folder))
-    mp.delenv("NEWSLENS_CORPUS", raising=False)
-    mp.setattr(corpora, "code_fingerprint", lambda: "pinned-for-tests")
 
 
 @pytest.fixture(scope="module")
