@@ -166,6 +166,19 @@ def _title_words() -> tuple[frozenset[str], re.Pattern]:
 
 
 _TITLES, _TITLE_PREFIX = _title_words()
+
+
+def _org_role_prefix() -> re.Pattern:
+    """"White House press secretary ", "ACLU executive director ", "Trump campaign manager ":
+    an organisation's capitalised name, then lowercase words ending in a title or role noun."""
+    cues = load_cues()
+    roles = sorted({t.lower() for t in cues.titles if t[:1].islower() or " " not in t} | cues.role_nouns,
+                   key=len, reverse=True)
+    role = "|".join(re.escape(r) for r in roles)
+    return re.compile(rf"^(?:[A-Z][\w.&’'-]*\s+){{1,4}}(?:[a-z][\w-]*\s+){{0,2}}(?i:{role})\s+(?=[A-Z])")
+
+
+_ORG_ROLE_PREFIX = _org_role_prefix()
 _POSSESSIVE_PREFIX = re.compile(rf"^(?:{NAME_WORD}\s+)*{NAME_WORD}['’]s\s+")
 
 
@@ -190,6 +203,12 @@ def peel_title(surface: str) -> tuple[str, str | None, int]:
             continue
         m = _TITLE_PREFIX.match(rest)
         if m and m.end() < len(rest) and m.end() > 0:
+            parts.append(rest[:m.end()].strip())
+            offset += m.end()
+            changed = True
+            continue
+        m = _ORG_ROLE_PREFIX.match(rest) if not parts else None
+        if m and len(rest[m.end():].split()) >= 2:
             parts.append(rest[:m.end()].strip())
             offset += m.end()
             changed = True

@@ -660,6 +660,8 @@ def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
         last = words[-1] if words else ""
         if any(w.endswith(("’s", "'s")) for w in words[-3:]):
             return False                   # "the minister’s Ukraine remarks": a noun phrase
+        if _AUX_AFTER.match(text, c.end()):
+            return False                   # "…, states have different rules": the noun is a subject
         if not (not last or last[:1].isupper() or last.lower() in _PRONOUNS or last.endswith(",")
                 or last.lower() in ("that", "which", "campaign", "group", "statement", "report", "ad",
                                     "spokesman", "spokeswoman", "official", "aide", "administration")):
@@ -667,6 +669,8 @@ def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
     return True
 
 
+_AUX_AFTER = re.compile(r"\s+(?:have|are|were|will|would|can|could|should|may|might|must|do|did|show|showed|"
+                        r"suggest|suggested)\b")
 _PLURAL_NOUN_FORMS = frozenset(("remarks", "comments", "claims", "reports", "statements", "notes",
                                 "calls", "states", "warnings", "demands", "hopes", "thanks", "posts",
                                 "tweets", "answers", "promises", "pledges", "vows", "charges",
@@ -782,6 +786,34 @@ _LEADING_SUBORDINATE = re.compile(r"(?:After|When|As|While|Before|Since|If|Altho
                                   r"Unlike|Like)\s[^,]{3,160},\s")
 
 
+# A reporting clause set off by commas inside the sentence it attributes ("Cost estimates, he
+# added, were “…”", "The paradox of Nancy, says Carl Anthony, historian at …, is that …"): the
+# sentence's words are that speaker's whatever other verbs stand around it.
+_SPEECH_FORMS = trie_alternation(sorted((f for f in _INVERTED_OK if not f.endswith("ing")), key=len, reverse=True))
+_PARENTHETICAL = re.compile(
+    rf",\s+(?:(?P<subj>{PRONOUN}|{TITLED_NAME})\s+(?:{ADVERB_SHORT}\s+)?(?P<cue>{_SPEECH_FORMS})"
+    rf"|(?P<cue2>{_SPEECH_FORMS})\s+(?P<subj2>{TITLED_NAME}|{ROLE_NP})(?:\s*,\s*{_APPOS})?)\s*,\s+(?=[a-z])")
+
+
+def _parenthetical_attr(text: str, lo: int, hi: int) -> _Attr | None:
+    """The last comma-enclosed reporting clause in text[lo:hi] followed by more of the sentence."""
+    found = None
+    for m in _PARENTHETICAL.finditer(text, lo, hi):
+        found = m
+    if found is None:
+        return None
+    later = [c for c in _CUE_ANY.finditer(text, found.end(), hi)
+             if _cue_kind(c.group()) == "speech" and _is_verb_use(text, lo, c)]
+    if later:
+        return None          # "…, Robert Costa reported, his wife whispered: “…”": the inner clause
+    g = "subj" if found.group("subj") else "subj2"
+    span = _clean_subject(text, found.start(g), found.end(g))
+    if span is None:
+        return None
+    return _Attr(text[span[0]:span[1]], span[0], span[1], found.group("cue") or found.group("cue2"),
+                 how="parenthetical")
+
+
 def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _Attr | None:
     """The reporting cue before the opening mark (in text[lo:hi]) and its subject.
 
@@ -790,6 +822,9 @@ def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _At
     "Obama said he expected that Americans will say “no”" is Obama's reported speech. A stance
     or label cue with a pronoun subject ("what she calls", "who wondered") always yields to an
     earlier speech cue."""
+    attr = _parenthetical_attr(text, lo, hi)
+    if attr is not None:
+        return attr
     m = _INITIAL_INVERTED.match(text, lo, hi) or _INVERTED_BEFORE.search(text, lo, hi)
     if m:
         span = _clean_subject(text, m.start("subj"), m.end("subj"))

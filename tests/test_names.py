@@ -116,3 +116,18 @@ def test_bodies_and_possessive_phrases_are_not_canonicalised():
     canonicalise_names(rows)
     assert [r["speaker"] for r in rows["quotes"]] == ["Iran's foreign minister", "Latvia's foreign minister",
                                                       "Russia’s defence ministry"]
+
+
+@pytest.mark.parametrize("surface, name, title", [
+    # an organisation's name, then a lowercase role: the whole is the title
+    ("White House press secretary Josh Earnest", "Josh Earnest", "White House press secretary"),
+    ("ACLU executive director Anthony Romero", "Anthony Romero", "ACLU executive director"),
+    ("New York Times columnist David Brooks", "David Brooks", "New York Times columnist"),
+    # no role word between the capitals: nothing to peel
+    ("The New York Times", "The New York Times", None),
+    ("Abraham Lincoln", "Abraham Lincoln", None),
+])
+def test_peel_organisation_role_title(surface, name, title):
+    got_name, got_title, offset = peel_title(surface)
+    assert (got_name, got_title) == (name, title)
+    assert surface[offset:] == name

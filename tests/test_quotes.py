@@ -479,3 +479,27 @@ def test_pronoun_takes_a_person_whose_given_name_fits(text, expected):
 ])
 def test_given_name_gender_is_a_prior_from_the_first_word(name, expected):
     assert given_name_gender(name) == expected
+
+
+@pytest.mark.parametrize("text, mention, speaker", [
+    # a reporting clause set off by commas attributes the sentence it interrupts
+    ("White House press secretary Josh Earnest spoke on Tuesday. Cost estimates, he added, were "
+     "“based on a prototype facility.”", "he", "Josh Earnest"),
+    ("The paradox of the job, says Carl Anthony, a historian at the library, is that she was "
+     "“one of the most powerful first ladies.”", "Carl Anthony", "Carl Anthony"),
+    # an inner reporting clause after the parenthetical keeps its own speaker
+    ("As the crowd cheered, reporter Robert Costa noted, his wife Jane Sanders whispered to him: "
+     "“They're still with you.”", "his wife Jane Sanders", "his wife Jane Sanders"),
+])
+def test_parenthetical_reporting_clause(text, mention, speaker):
+    q = quotes_of(text)[-1]
+    assert (q.speaker_mention, q.speaker) == (mention, speaker)
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("“It has not worked,” Smith states in the report.", "Smith"),
+    # a plural noun followed by its verb is a subject, not a cue
+    ("Setting aside taxes, states have different rules, and there would be “immediate” concerns.", None),
+])
+def test_states_as_a_cue_and_as_a_noun(text, mention):
+    assert quotes_of(text)[0].speaker_mention == mention
