@@ -35,7 +35,7 @@ from .dates import date_spans, may_hold_dates
 from .figure_rules import refine_figures
 from .lexicons import load_lexicon, search_text
 from .model import Article, Figure, Sentence
-from .numbers import (DIGITS, ORDINAL_WORD, ORDINAL_WORDS, SCALES, TENS, UNITS, WORDS, parse_number,
+from .numbers import (AND_A_HALF, DIGITS, ORDINAL_WORD, ORDINAL_WORDS, SCALES, TENS, UNITS, WORDS, parse_number,
                       parse_ordinal, scale_value, trie_regex)
 
 
@@ -61,7 +61,9 @@ _CONTAINERS = {p for p, _ in _phrases("container")}
 _UNITS = {p: e for p, e in _phrases("unit")}
 _UNIT_RE = re.compile(rf"[ \u00a0\u202f\u2009]?(?:{_word_alt(_UNITS)})(?![\w/])", re.I)
 _TIME_UNITS = {p: e["canonical"] for p, e in _phrases("time_unit")}
-_TIME_RE = re.compile(rf"\s+(?:{_word_alt(_TIME_UNITS)})\b(?![-\u2010\u2011]old)", re.I)
+# "two more months", "six further years": the added span is still a span of time.
+_TIME_RE = re.compile(rf"\s+(?:(?:more|further|additional|extra)\s+)?(?P<u>{_word_alt(_TIME_UNITS)})\b"
+                      rf"(?![-\u2010\u2011]old)", re.I)
 _DEICTIC = {p for p, _ in _phrases("deictic")}
 _MODIFIERS = {p for p, _ in _phrases("modifier")}
 _CURRENCY = {p: e["canonical"] for p, e in _phrases("currency")}
@@ -79,14 +81,14 @@ _FIGURE_RE = re.compile(
     (?:
         (?P<ord>(?<![\w.,/:#])(?<![A-Za-z][-\u2010\u2011])(?:{DIGITS})(?:st|nd|rd|th)
                |\b(?i:{ORDINAL_WORD}))
-      | (?P<num>(?<![\w.,/:#])(?<![A-Za-z][-\u2010\u2011])(?:{DIGITS})(?![,.\u00a0\u202f\u2009]\d)
+      | (?P<num>(?<![\w.,/:#])(?<![A-Za-z][-\u2010\u2011])(?:{DIGITS})(?![,.\u00a0\u202f\u2009]\d)(?i:{AND_A_HALF})?
                |\b(?i:{WORDS}))
     )
     (?P<scale>[ \u00a0]?(?i:thousand|million|billion|trillion)\b
              |(?<=\d)(?:bn|mn|mln|bln|tn|trn|m|b|k)(?![\w]))?
     (?P<suf>[ \u00a0]?(?:%|(?i:percent|per[ \u00a0]?cent|percentage[ \u00a0]points?|pct)\b)|(?<=\d)pc\b
            |(?:[-\u2010\u2011]|[ \u00a0])?(?i:mm|millimet(?:er|re)s?)\b
-           |(?P<gunit>(?<=\d)(?i:km|kms|kg|kgs|mph|kph|bcm|bpd|mw|gw|kw|mwh|gwh|kwh|ha)))?
+           |(?P<gunit>(?<=\d)(?i:km|kms|kg|kgs|mph|kph|bcm|bpd|mw|gw|kw|mwh|gwh|kwh|ha|ft)))?
     (?![\w])""", re.X)
 
 # Candidate starts for _scan: the first digit of a run, a currency prefix right before it, and
@@ -193,7 +195,8 @@ _RANGE_HIGH = re.compile(rf"\s?(?:\d|(?i:{WORDS}))")
 _FRACTION_AFTER = re.compile(r"\s+(?:times|thirds?|quarters?|halves|fifths?|tenths?)\b")
 _MAIN_AFTER = re.compile(r"\s+(?:main|key)\b")
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|these|those|them|whom|which)\b", re.I)
-_RANGE_LOW = re.compile(r"\s?[-–—]\s?\d|\s+(?:to|or)\s")
+# "100 or more" is a hedge (see _HEDGE_AFTER), not the low end of a range.
+_RANGE_LOW = re.compile(r"\s?[-–—]\s?\d|\s+(?:to|or)\s(?!(?:more|so|less|fewer)\b)")
 _AND_AFTER = re.compile(r"\s+and\s")
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\S+\s+)?$", re.I)
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][a-z]+,\s*$")
@@ -201,6 +204,8 @@ _COMMA_AFTER = re.compile(r"\s*,")
 # "2000 troops" is a count although it looks like a year; "2021 WOMEN'S SINGLES" is not.
 _LOWER_COUNT_AFTER = re.compile(rf"\s+(?=[a-z])(?:{_word_alt(_COUNT_NOUNS)})(?![\w-])")
 _AGE_BEFORE = re.compile(r"\b(?:age|aged|ages)\s+(?:of\s+)?$", re.I)
+# "5 more than", "two more times": "more" compares or multiplies, it does not add things.
+_MORE_ENDS = re.compile(r"\s+(?:than|times)\b", re.I)
 _YEAR_RANGE_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\s?[-–]$")
 
 
@@ -543,7 +548,7 @@ def _duration(raw: _Raw, ctx: _Ctx) -> bool:
     tu = _TIME_RE.match(ctx.tail)
     if not tu:
         return False
-    word = tu.group(0).strip().lower()
+    word = tu.group("u").lower()
     if ctx.is_word and ctx.num.lower() == "one" and word in ("day", "night"):
         return True
     if _OLD_AFTER.match(ctx.tail, tu.end()):
@@ -571,9 +576,12 @@ def _count(raw: _Raw, ctx: _Ctx) -> None:
     if ctx.small_word and (_DETERMINER_BEFORE.search(before) or _MAIN_AFTER.match(tail)) \
             and _SELECTING.match(tail):
         return                                   # "the two largest importers", "the two main parties"
-    head = _head_noun(tail)
+    hedge = _HEDGE_AFTER.match(tail)             # "the 25 or so locals", "1,000 or more employees"
+    skip = hedge.end() if hedge else 0
+    head = _head_noun(tail[skip:])
     if head and head[0]:
         noun, length, known = head
+        length += skip
         if ctx.is_word and ctx.num.lower() == "one" and not known:
             return
         if ctx.small_word and noun.lower() in _DEICTIC and (
@@ -720,7 +728,16 @@ def _head_noun(tail: str, *, last: bool = False, first: bool = False) -> tuple[s
             break
         word = t.group("t")
         low = word.lower()
+        if low in UNITS or low in TENS:
+            break                                 # another number: "137 stacked inside two carriages"
         if low in _STOPWORDS or low.rstrip(".") in _STOPWORDS:
+            if not tokens and low == "more" and not _MORE_ENDS.match(tail, t.end()):
+                pos = t.end()                     # "three more people": "more" adds, it does not end
+                continue
+            if low.endswith("ed") and not tokens and _noun_follows(tail, t.end()):
+                tokens.append((word, t.end()))    # "eight reported incidents", "40 injured people"
+                pos = t.end()
+                continue
             break
         if first and word.islower():
             return word.rstrip("."), t.end(), False
@@ -767,10 +784,17 @@ def _head_noun(tail: str, *, last: bool = False, first: bool = False) -> tuple[s
             tokens.pop()                          # "fifth-largest grain exporter used to"
         word, end = tokens[-1]
         return word.lower().removesuffix("’s").removesuffix("'s"), end, False
-    # Unknown nouns: the last plural-looking lowercase word ("45 residences were ..."), or a
-    # capitalised plural that ends the phrase ("two Britons, Aiden Aslin and ...").
+    # Unknown nouns: a capitalised plural before a past-tense verb ("367 Republicans caucused"),
+    # the last plural-looking lowercase word ("45 residences were ..."), or a capitalised plural
+    # that ends the phrase ("two Britons, Aiden Aslin and ...").
+    if (len(tokens) >= 2 and _plural_looking(tokens[0][0]) and tokens[0][0][0].isupper()
+            and tokens[0][0][1:].islower() and tokens[1][0].islower() and tokens[1][0].endswith("ed")):
+        return tokens[0][0], tokens[0][1], False
     for k, (word, end) in enumerate(reversed(tokens)):
-        if (len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))
-                and (word.islower() or (k == 0 and word[0].isupper() and word[1:].islower()))):
+        if _plural_looking(word) and (word.islower() or (k == 0 and word[0].isupper() and word[1:].islower())):
             return word, end, False
     return None, 0, False
+
+
+def _plural_looking(word: str) -> bool:
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "ous"))

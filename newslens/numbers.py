@@ -69,18 +69,25 @@ def _alt(words) -> str:
     return trie_regex(words)
 
 
+# "two and a half million", "11 and a half years": the half belongs to the number only before a
+# scale or a unit of time (not "two and a half-hour meetings", not "three and a half of them").
+AND_A_HALF = (r"\s+and\s+a\s+half(?=\s+(?:thousand|million|billion|trillion|years?|months?|weeks?|days?|"
+              r"hours?|minutes?|decades?|centuries)\b)")
+
 _UNIT_WORD = _alt(UNITS)
 _TENS_WORD = rf"(?:{_alt(TENS)})(?:[-\u2010\u2011 ](?:{_alt(k for k in UNITS if UNITS[k] < 10 and k != 'zero')}))?"
 _SMALL = rf"(?:{_TENS_WORD}|{_UNIT_WORD})"
 # "six", "twenty-five", "two hundred", "three hundred and twenty", "two million", "a dozen",
 # "a million", "a hundred thousand". A leading "a"/"an" is only part of a number before a scale.
-WORDS = (rf"(?:half\s+)?an?\s+dozen|half\s+an?\s+(?:hundred|thousand|million|billion|trillion)|(?:(?:{_SMALL})|an?(?=\s+(?:hundred|thousand|million|billion|trillion)\b))"
+WORDS = (rf"(?:half\s+)?an?\s+dozen|half\s+an?\s+(?:hundred|thousand|million|billion|trillion)|(?:(?:{_SMALL})(?:{AND_A_HALF})?|an?(?=\s+(?:hundred|thousand|million|billion|trillion)\b))"
          rf"(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?"
          rf"(?:\s+(?:thousand|million|billion|trillion)(?:\s+(?:and\s+)?{_SMALL}(?!\s+(?:hundred|thousand|million|billion)))?)*"
          )
 ORDINAL_WORD = rf"(?:(?:{_alt(TENS)})[-\u2010\u2011])?(?:{_alt(ORDINAL_WORDS)})"
 
 _DIGITS_RE = re.compile(rf"^(?:{DIGITS})$")
+_HALF_RE = re.compile(r"\s+and\s+a\s+half\b")
+_DIGITS_HALF_RE = re.compile(rf"^({DIGITS})\s+and\s+a\s+half$", re.I)
 _TOKEN_RE = re.compile(r"[a-z]+")
 
 
@@ -96,7 +103,8 @@ def parse_words(text: str) -> float | None:
     Returns None when the words do not form a number (a bare "a"). Does not read ordinals
     ("fourth") or vague plurals ("hundreds").
     """
-    tokens = _TOKEN_RE.findall(text.lower().replace("\u2010", "-").replace("\u2011", "-"))
+    low = _HALF_RE.sub(" halfmore ", text.lower())
+    tokens = _TOKEN_RE.findall(low.replace("\u2010", "-").replace("\u2011", "-"))
     total, current, seen = 0.0, 0.0, False
     half = bool(tokens) and tokens[0] == "half"
     for tok in tokens[1:] if half else tokens:
@@ -104,6 +112,9 @@ def parse_words(text: str) -> float | None:
             current = max(current, 1.0)
             continue
         if tok == "and":
+            continue
+        if tok == "halfmore":                    # "two and a half million"
+            current += 0.5
             continue
         if tok == "dozen":
             current = (current or 1.0) * 12
@@ -129,10 +140,14 @@ def parse_words(text: str) -> float | None:
 
 
 def parse_number(text: str) -> float | None:
-    """Digits ("1,000", "8.3") or words ("six", "two hundred"); None when neither."""
+    """Digits ("1,000", "8.3", "11 and a half") or words ("six", "two hundred", "two and a half
+    million"); None when neither."""
     text = text.strip()
     if _DIGITS_RE.match(text):
         return parse_digits(text)
+    half = _DIGITS_HALF_RE.match(text)
+    if half:                                     # "11 and a half"
+        return parse_digits(half.group(1)) + 0.5
     return parse_words(text)
 
 

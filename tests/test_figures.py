@@ -274,3 +274,65 @@ def test_any_text_gives_rows_that_slice_to_their_surface(text):
         assert text[f.start:f.end] == f.surface and f.start < f.end
         assert f.unit in ("count", "percent", "money", "caliber_mm", "duration", "ordinal", "other")
         assert f.value == f.value                                   # not NaN
+
+
+# --- recall classes found on real news (h1 audit) --------------------------------------------
+@pytest.mark.parametrize("text, value", [
+    ("two and a half million", 2.5e6), ("one and a half", 1.5), ("11 and a half", 11.5),
+    ("three and a half thousand", 3500),
+])
+def test_parse_number_and_a_half(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The pipeline carries two and a half million barrels of oil.",
+     ("two and a half million barrels", 2.5e6, "count", "barrels")),
+    ("He was jailed for two and a half years.", ("two and a half years", 2.5, "duration", "years")),
+    ("She was jailed for 11 and a half years.", ("11 and a half years", 11.5, "duration", "years")),
+    ("The talks lasted three and a half hours.", ("three and a half hours", 3.5, "duration", "hours")),
+    ("We have oil for two more months.", ("two more months", 2, "duration", "months")),
+    ("Three more ships left the port on Monday.", ("Three more ships", 3, "count", "ships")),
+    ("Police logged eight reported incidents last year.", ("eight reported incidents", 8, "count", "incidents")),
+    ("Medics treated 40 injured people at the scene.", ("40 injured people", 40, "count", "people")),
+    ("In the end 367 Republicans caucused there.", ("367 Republicans", 367, "count", "Republicans")),
+    ("The 25 or so locals raised money.", ("25 or so locals", 25, "count", "locals")),
+    ("Firms with 1,000 or more employees pay more.", ("1,000 or more employees", 1000, "count", "employees")),
+    ("The jets flew as low as 250ft over the town.", ("250ft", 250, "other", "feet")),
+    ("The tank holds 100 litres of fuel.", ("100 litres", 100, "other", "litres")),
+    ("Farmers used 3 million gallons of water.", ("3 million gallons", 3e6, "other", "gallons")),
+])
+def test_recall_classes(text, expected):
+    found = [f[:4] for f in figs(text)]
+    assert expected in found, found
+
+
+@pytest.mark.parametrize("text, surface, currency", [
+    ("Costs reached about 2 billion Swedish kronor this year.", "2 billion Swedish kronor", "SEK"),
+    ("Ottawa gave 500 million Canadian dollars in aid.", "500 million Canadian dollars", "CAD"),
+    ("Canberra pledged 30 million Australian dollars.", "30 million Australian dollars", "AUD"),
+])
+def test_money_in_named_dollars_and_crowns(text, surface, currency):
+    found = find_figures(text)
+    assert [(text[s:e], u, cur) for s, e, _v, u, _c, _a, cur in found] == [(surface, "money", currency)]
+
+
+def test_or_more_is_a_hedge_not_a_range():
+    (s, v, unit, counts, approx), = figs("The number killed could be 100 or more a day.")
+    assert (s, v, unit, counts, approx) == ("100", 100, "count", "casualties", True)
+
+
+def test_range_to_a_glued_unit():
+    assert [f[:3] for f in figs("The jets may fly between 100 and 250ft.")] == [
+        ("100", 100, "other"), ("250ft", 250, "other")]
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("She scored 5 more than her rival.", []),                          # "more than" compares
+    ("She was fined two more times in May.", []),                      # "more times" multiplies
+    ("They met for two and a half-hour talks.", []),                   # not a number of hours
+    ("At least 137 stacked inside two carriages were found.", ["two carriages"]),  # the walk stops at a number
+    ("Two and a half of them left.", []),
+])
+def test_recall_class_negatives(text, surfaces):
+    assert [f[0] for f in figs(text)] == surfaces
