@@ -5,7 +5,8 @@ import pytest
 
 from newslens.chrome import find_chrome
 from newslens.model import Article
-from newslens.quotes import extract_quotes, given_name_gender
+from newslens.quotes import extract_quotes
+from newslens.speakers import given_name_gender
 from newslens.sentences import split_sentences
 
 
