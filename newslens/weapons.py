@@ -41,12 +41,14 @@ _TAIL = re.compile(r"""
         |tactical|guided|hypersonic|fighter|main[ -]battle|battle|infantry[ -]fighting
         |armou?red|multiple[ -]launch|multiple|rocket|kamikaze|attack|combat|loitering
         |long-range|short-range|medium-range|missile|mobile|towed|heavy|jet|strike|precision
-        |surveillance|reconnaissance|interceptor|hand-launched|long-endurance))*
+        |surveillance|reconnaissance|interceptor|hand-launched|long-endurance|personnel|assault|sniper
+        |coastal[ -]defen[cs]e))*
     [ -](?:missiles?|rockets?|howitzers?|guns?|cannons?|launchers?|systems?|jets?|fighters?
         |planes?|aircraft|tanks?|vehicles?|drones?|UAVs?|shells?|rounds?|munitions?
         |interceptors?|batter(?:y|ies)|helicopters?|bombers?|warheads?|IFVs?|APCs?|MLRS
-        |units?|complex(?:es)?|platforms?|carriers?)\b""", re.IGNORECASE | re.VERBOSE)
+        |units?|complex(?:es)?|platforms?|carriers?|rifles?)\b""", re.IGNORECASE | re.VERBOSE)
 
+_DESIGNATION = re.compile(r"^([A-Z]{1,3})(\d)")
 _ACRONYM = re.compile(r"^[A-Z]{4,}(?:-[A-Z0-9]+)*$")  # "HIMARS", "IRIS-T": also "Himars", "Iris-T"
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
@@ -66,6 +68,7 @@ class _Entry:
     context: re.Pattern | None
     not_preceded_by: re.Pattern | None
     not_followed_by: re.Pattern | None
+    guard_before: re.Pattern | None = None   # a `guarded_aliases` hit needs these words before
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,8 @@ def alias_variants(alias: str, *, plural: bool = True) -> set[str]:
                 for sub in (" ", ""):
                     grown.add(f[:m.start()] + sub + f[m.end():])
         forms = grown
+    # a designation of letters then digits is also written with a hyphen: "K9" = "K-9"
+    forms |= {_DESIGNATION.sub(r"\1-\2", f) for f in forms if _DESIGNATION.match(f)}
     if plural:
         forms |= {f + "s" for f in forms if f[-1].isalnum() and not f.endswith(("s", "S"))}
     return forms
@@ -122,12 +127,17 @@ def build_matcher(entries: Iterable[dict], *, source: str = "weapons.yaml") -> M
             templated="{n}" in e["canonical"],
             context=_any_of(e.get("context") or [], "{}"),
             not_preceded_by=_any_of(e.get("not_preceded_by") or [], r"\b(?:{})[\s-]*$"),
-            not_followed_by=_any_of(e.get("not_followed_by") or [], r"^[\s-]*(?:{})")))
-        for alias in e.get("aliases") or []:
+            not_followed_by=_any_of(e.get("not_followed_by") or [], r"^[\s-]*(?:{})"),
+            guard_before=_any_of(e.get("guard_before") or [], r"(?<![\w-])(?:{})\s+$")))
+        # a guarded alias is a word with other senses ("shell", "bomb"): written as its singular,
+        # never pluralised, and kept only after `guard_before` (checked in find_weapons)
+        plural = e.get("plural", True)
+        for alias, guarded in [*((a, False) for a in e.get("aliases") or []),
+                               *((a, True) for a in e.get("guarded_aliases") or [])]:
             sensitive = any(c.isupper() for c in alias)
-            forms = alias_variants(alias, plural=e.get("plural", True))
+            forms = alias_variants(alias, plural=plural and not guarded)
             if e.get("title_case", True) and _ACRONYM.match(alias):
-                forms |= alias_variants(alias.title(), plural=e.get("plural", True))
+                forms |= alias_variants(alias.title(), plural=plural and not guarded)
             for form in sorted(forms):
                 key = (form if sensitive else form.lower(), sensitive)
                 prior = owners.setdefault(key, i)
@@ -137,8 +147,9 @@ def build_matcher(entries: Iterable[dict], *, source: str = "weapons.yaml") -> M
                                        f"({compiled[prior].canonical!r})")
                 word_key = search_key(form)
                 payload = automaton.get(word_key) if word_key in automaton else []
-                if (i, form, sensitive, len(word_key)) not in payload:
-                    payload.append((i, form, sensitive, len(word_key)))
+                item = (i, form, sensitive, len(word_key), guarded)
+                if item not in payload:
+                    payload.append(item)
                 automaton.add_word(word_key, payload)
         for j, pattern in enumerate(e.get("patterns") or []):
             regex_parts.append(f"(?P<e{i}_{j}>{pattern})")
@@ -161,20 +172,31 @@ def default_matcher() -> Matcher:
     return build_matcher(load_lexicon("weapons"))
 
 
-# After "Zhdanov: " or an opening quotation mark a capital starts a new clause, not a name.
-_CLAUSE_OPENING = re.compile(r"(?::\s+|[\"“‘]\s*)$")
+# A class word aimed at an abstract target is a figure of speech: "compared an oil ban to
+# dropping a nuclear bomb on its economy", "an \"atomic bomb\" for Hungary's economy",
+# "ammunition against inflation". Places ("bombs on the market") are not in the list.
+_METAPHOR_AFTER = re.compile(r"""["”’]?(?:\s+(?:dropped|aimed|fired|used|launched))?
+    \s+(?:on|for|against|at|to)\s+(?:(?:the|its|their|our|his|her|[A-Z][\w.-]*(?:'s|’s|´s))\s+)?
+    (?:[a-z]+\s+)?(?:econom(?:y|ies)|inflation|prices|budget|finances|reputation|credibility
+    |democracy|ego|morale|career|campaign)\b""", re.VERBOSE)
+
+# After "Zhdanov: " or an opening quotation mark a capital starts a new clause, not a name; so
+# does a capital after a full stop that the sentence splitter did not take as a boundary
+# ('"The detonations are strong. Ammunition is strewn all over," he said').
+_CLAUSE_OPENING = re.compile(r"(?::\s+|[\"“‘]\s*|[a-z\d][.!?][\"”’]?\s+)$")
 _NEXT_WORD_CAPITALISED = re.compile(r"[\s-]+[A-Z]")
 
 
 def _sentence_initial(norm: str, sent_start: int, start: int, end: int) -> bool:
-    """No word before `start` in its sentence, or a colon or opening quote just before it.
+    """No word before `start` in its sentence, or a colon, opening quote or full stop just before it.
 
-    After a colon or quote the word is only taken as clause-initial when the next word is not
-    capitalised too: "Missile Defense Agency" stays a name wherever it stands.
+    After a colon, quote or stop the word is only taken as clause-initial when the next word is
+    not capitalised too: "Missile Defense Agency" stays a name wherever it stands, and so does
+    "U.S. Missile Defense Agency".
     """
     if not any(c.isalnum() for c in norm[sent_start:start]):
         return True
-    return bool(_CLAUSE_OPENING.search(norm, max(sent_start, start - 4), start)
+    return bool(_CLAUSE_OPENING.search(norm, max(sent_start, start - 6), start)
                 and not _NEXT_WORD_CAPITALISED.match(norm, end))
 
 
@@ -201,23 +223,24 @@ def find_weapons(text: str, *, spans: Sequence[tuple[int, int]] | None = None,
         k = bisect.bisect_right(starts, pos) - 1
         return spans[k] if k >= 0 else (0, n)
 
-    candidates: list[tuple[int, int, int, bool]] = []   # start, end, entry index, lower-case alias
+    # start, end, entry index, lower-case alias, guarded alias
+    candidates: list[tuple[int, int, int, bool, bool]] = []
     if len(matcher.automaton):
         for last, payload in matcher.automaton.iter(copy):
-            for i, form, sensitive, klen in payload:
+            for i, form, sensitive, klen, guarded in payload:
                 start = last - klen + 1             # key = " " + form [+ " "]; copy = " " + text
                 end = start + len(form)
                 if (norm[start:end] if sensitive else lower[start:end]) != (form if sensitive else form.lower()):
                     continue                        # same words, other case or punctuation
-                candidates.append((start, end, i, not sensitive))
+                candidates.append((start, end, i, not sensitive, guarded))
     if matcher.patterns is not None and (matcher.pattern_needs is None
                                          or any(g.search(lower) for g in matcher.pattern_needs)):
         for m in matcher.patterns.finditer(norm):
             i = int(m.lastgroup[1:].split("_")[0])
-            candidates.append((m.start(), m.end(), i, False))
+            candidates.append((m.start(), m.end(), i, False, False))
 
     accepted: list[tuple[int, int, int]] = []
-    for start, end, i, lowercase_alias in candidates:
+    for start, end, i, lowercase_alias, guarded in candidates:
         entry = matcher.entries[i]
         if (start > 0 and norm[start - 1].isalnum()) or (end < n and norm[end].isalnum()):
             continue
@@ -227,6 +250,10 @@ def find_weapons(text: str, *, spans: Sequence[tuple[int, int]] | None = None,
             continue
         if entry.not_followed_by and entry.not_followed_by.search(norm[end:end + 40]):
             continue
+        if guarded and not (entry.guard_before and entry.guard_before.search(norm[max(0, start - 40):start])):
+            continue    # "a shell fell" is the weapon; "continue to shell" is the verb
+        if not entry.specific and _METAPHOR_AFTER.match(norm, end):
+            continue    # "an atomic bomb for Hungary's economy", "ammunition against inflation"
         sent_start, sent_end = sentence_of(start)
         if (lowercase_alias and norm[start].isupper()
                 and not _sentence_initial(norm, sent_start, start, end)
@@ -264,6 +291,8 @@ _MODIFIER = r"(?:[A-Za-z]+(?:-[A-Za-z]+)+|ballistic|cruise|tactical|hypersonic|g
 _LEAD_MODIFIER = re.compile(_MODIFIER + r"(?=\s)", re.IGNORECASE)
 _COORDINATED = re.compile(r"(?<![\w-])(" + _MODIFIER + r")(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$",
                           re.IGNORECASE)
+# "short- and medium-range missiles": a suspended first part stands for the whole compound
+_SUSPENDED = re.compile(r"(?<![\w-])([A-Za-z]+)-(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 _COORDINATION_CUE = re.compile(r"\s(?:and|or)\s")
 
 
@@ -271,9 +300,10 @@ def _coordinated(norm: str, hits: list[Hit], matcher: Matcher) -> list[Hit]:
     """Add a mention for each class modifier coordinated before a mention that opens with one.
 
     The added mention spans only the modifier ("anti-tank"), since spans are contiguous; its
-    canonical and category are what the lexicon gives for modifier + the shared head. Does NOT
-    handle suspended hyphens ("short- and medium-range") or a modifier the lexicon cannot
-    combine with the head (then nothing is added).
+    canonical and category are what the lexicon gives for modifier + the shared head. A
+    suspended first part ("short- and medium-range missiles") spans its word and hyphen
+    ("short-") and stands for that word + the rest of the compound ("short-range missiles").
+    Does NOT add anything for a modifier the lexicon cannot combine with the head.
     """
     taken = [(h.start, h.end) for h in hits]
     extra: list[Hit] = []
@@ -282,15 +312,21 @@ def _coordinated(norm: str, hits: list[Hit], matcher: Matcher) -> list[Hit]:
         if not lead:
             continue
         head = norm[lead.end():hit.end]
+        hyphen = norm.find("-", lead.start(), lead.end())
         anchor = hit.start
         while True:
             m = _COORDINATED.search(norm, max(0, anchor - 60), anchor)
-            if not m:
+            suspended = None if m or hyphen < 0 else _SUSPENDED.search(norm, max(0, anchor - 60), anchor)
+            if not (m or suspended):
                 break
-            start, end = m.span(1)
+            if m:
+                start, end = m.span(1)
+                phrase = norm[start:end] + head
+            else:
+                start, end = suspended.start(1), suspended.end(1) + 1
+                phrase = suspended.group(1) + norm[hyphen:hit.end]
             if any(s < end and start < e for s, e in taken):
                 break
-            phrase = norm[start:end] + head
             inner = [h for h in find_weapons(phrase, matcher=matcher) if h.start == 0 and h.end > end - start]
             if not inner:
                 break
