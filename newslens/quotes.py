@@ -207,6 +207,19 @@ def _trim(text: str, s: int, e: int) -> int:
     return e
 
 
+_SENTENCE_END_BEFORE = re.compile(r"[.!?…][)\]’']?\s+$")
+
+
+def _fresh_opening(text: str, ch: str, pos: int, ps: int, pe: int) -> bool:
+    """A straight " that opens a new sentence while a quotation is open: after a sentence's end
+    and a space, before a capital ("… long term. "This means"). A closing mark is glued to its
+    last word; a quotation nested in another follows a word ('says, "I'd like'), and curly
+    “ inside “…” is such a nesting, so neither counts."""
+    if ch != '"' or pos + 1 >= pe or not (text[pos + 1].isupper() or text[pos + 1].isdigit()):
+        return False
+    return _SENTENCE_END_BEFORE.search(text, max(ps, pos - 4), pos) is not None
+
+
 def _double_spans(text: str, ps: int, pe: int, *,
                   typewriter_marks: bool = False) -> tuple[list[_Span], bool]:
     """Double-quoted spans in one paragraph; second value: a quote is left open at the end."""
@@ -227,6 +240,14 @@ def _double_spans(text: str, ps: int, pe: int, *,
                 continue                    # 'they can buy." http://': closes a quotation opened earlier
             elif ch in ("“", '"', "''"):
                 open_at, open_len = pos, len(ch)
+        elif _fresh_opening(text, ch, pos, ps, pe):
+            # An opening mark while a quotation is open: that one never closed. News style for a
+            # quotation over several paragraphs, in a text whose paragraph breaks were lost
+            # (“… long term. "This means …"): each part is a row, as across real paragraphs.
+            e = _trim(text, open_at + open_len, pos)
+            if e - open_at - open_len >= 2:
+                out.append(_Span(open_at, open_at + open_len, e, None, True))
+            open_at, open_len = pos, len(ch)
         elif ch in ("”", '"', "''"):
             if pos - open_at > open_len:
                 out.append(_Span(open_at, open_at + open_len, pos, pos, True, mark_len=len(ch)))

@@ -73,13 +73,30 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
-def _quote_state(segment: str, open_: bool, straight: int) -> tuple[bool, int]:
-    """Quote state after `segment`, given the state before it: whether a curly double quote is
-    open (the last curly double mark decides) and how many straight double quotes were seen."""
-    last_open, last_close = segment.rfind("“"), segment.rfind("”")
+# A straight mark after a sentence's end and before a capital opens a new sentence's quotation.
+# Met while a straight quotation is open, it means that one never closed: a quotation over
+# several paragraphs in a text whose paragraph breaks were lost (“… long term. "This means …").
+_FRESH_STRAIGHT = re.compile(r'(?<=[.!?…])[)\]’\']?\s+"(?=[A-Z0-9])')
+
+
+def _quote_state(text: str, lo: int, hi: int, open_: bool, straight: int) -> tuple[bool, int]:
+    """Quote state after text[lo:hi], given the state before it: whether a curly double quote is
+    open (the last curly double mark decides) and how many straight double quotes were seen
+    (a fresh opening mark while one is open closes that one and opens its own: parity kept)."""
+    last_open, last_close = text.rfind("“", lo, hi), text.rfind("”", lo, hi)
     if last_open != last_close:             # at least one of them occurs
         open_ = last_open > last_close
-    return open_, straight + segment.count('"')
+    n = text.count('"', lo, hi)
+    if n:
+        fresh = {m.end() - 1 for m in _FRESH_STRAIGHT.finditer(text, max(0, lo - 3), hi)}
+        if not fresh:
+            return open_, straight + n
+        pos = text.find('"', lo, hi)
+        while pos != -1:
+            if not (pos in fresh and straight % 2):
+                straight += 1
+            pos = text.find('"', pos + 1, hi)
+    return open_, straight
 
 
 def split_paragraph(text: str, start: int, end: int) -> list[Span]:
@@ -95,7 +112,7 @@ def split_paragraph(text: str, start: int, end: int) -> list[Span]:
         dot = start + m.start()
         if text[dot] == "." and _is_abbreviation(text, dot, stop):
             continue
-        open_, straight = _quote_state(text[scanned:stop], open_, straight)
+        open_, straight = _quote_state(text, scanned, stop, open_, straight)
         scanned = stop
         if open_ or straight % 2:
             continue                         # never split inside an open quotation

@@ -154,3 +154,38 @@ def test_masked_blanks_quotation_contents_and_keeps_length(text, ranges, nested,
 ])
 def test_single_quotations_among_apostrophes(text, expected):
     assert [q.text for q in quotes_of(text)] == expected
+
+
+# A text whose paragraph breaks were lost: each paragraph of a long quotation opens with a fresh
+# straight mark and the previous one never closes.
+_COLLAPSED = ('Her host, Serena Last, said: "There are three children in one house, so the noise has '
+              'gone up. "It is lovely when they are playing; it is a noisy household now." After the '
+              'visas were sorted, Ms Last said there was "all the other stress" of paperwork.')
+
+
+def test_fresh_straight_mark_after_a_sentence_opens_a_new_quotation():
+    qs = quotes_of(_COLLAPSED)
+    assert [q.text for q in qs] == [
+        "There are three children in one house, so the noise has gone up.",
+        "It is lovely when they are playing; it is a noisy household now.",
+        "all the other stress"]
+    assert [q.speaker_mention for q in qs] == ["Her host", "Her host", "Ms Last"]
+
+
+@pytest.mark.parametrize("text, inner", [
+    # a quotation nested in another after a word is not a fresh opening
+    ('He said: "So if somebody walks in and says, "I want 10,000 rounds," you would worry."',
+     'So if somebody walks in and says, '),
+    # curly marks nest: “ inside “…” does not end the outer quotation
+    ("Jack noted that “many of those elected from his “list” are undecided.”",
+     "many of those elected from his “list"),
+])
+def test_nested_marks_are_not_fresh_openings(text, inner):
+    assert quotes_of(text)[0].text == inner
+
+
+def test_sentences_split_after_a_quotation_whose_paragraph_break_was_lost():
+    art = Article("t", "t.txt", _COLLAPSED)
+    sents = [s.text for s in split_sentences(art)]
+    assert sents[-1].startswith("After the visas were sorted")
+    assert len(sents) == 2
