@@ -35,13 +35,17 @@ MONTHS["sept"] = 9
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
           r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+# "November's World Cup", "March's attack": a month's possessive names that month ("May's" is
+# usually Theresa May's).
+_MONTH_POSSESSIVE = (r"(?:January|February|March|April|June|July|August|September|October|November|"
+                     r"December)")
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # Words after which a lone month or year names a time ("in December", "since 2014").
 _TIME_PREP = (r"(?:in|In|since|Since|until|Until|till|by|By|from|From|through|throughout|during|During|"
               r"before|Before|after|After|early|Early|late|Late|mid|Mid|between|Between|and|or|of|to|"
               r"around|circa|summer|spring|autumn|fall|winter|Summer|Spring|Autumn|Winter|"
-              r"end|start|beginning|the|The|[’']s)")
+              r"end|start|beginning|the|The|[’']s|into)")
 # Possessives and determiners before "<year> <noun>" ("her 2008 campaign", "a 2019 study"):
 # only for the year branch (a month after them is not a date: "her March trip" is rare, "a May" a
 # name), and only with a singular, non-count noun after the year (see `_year_context_ok`).
@@ -55,7 +59,9 @@ DATE_RE = re.compile(
        |(?P<dmy>\b(?:the\s)?(?P<dmy_d>{_DAY})\s(?:of\s)?(?P<dmy_m>{_MONTH})(?![\w])
             (?:,?\s(?P<dmy_y>{_YEAR})\b)?)
        |(?P<my>\b(?P<my_m>{_MONTH})(?:\sof)?,?\s(?P<my_y>{_YEAR})\b)
-       |(?P<mo>(?P<mo_p>\b{_TIME_PREP})[\s-]+(?P<mo_m>{_MONTH})(?!\w)(?!\.?,?\s+\d))
+       |(?P<mo>(?P<mo_p>\b(?:{_TIME_PREP}|an?|An?))[\s-]+(?P<mo_m>{_MONTH})(?!\w)(?!\.?,?\s+\d))
+       |(?P<mp>(?<!\blast\s)(?<!\bnext\s)(?<!\bthis\s)(?<!\bLast\s)(?<!\bNext\s)(?<!\bThis\s)
+            \b(?P<mp_m>{_MONTH_POSSESSIVE})(?=['’]s\b))
        |(?P<yr>(?P<yr_p>(?:\b|(?<=[’']))(?:back\sto|{_TIME_PREP}|{_YEAR_DET}))[\s-]+(?P<yr_y>{_YEAR})\b(?![,.]?\d|\s*(?:%|percent)))
     """, re.X)
 
@@ -77,6 +83,8 @@ _QUANTITY_AFTER_YEAR = re.compile(
     r"\s+(?:troops|soldiers|people|civilians|men|women|children|residents|units|tanks|drones|missiles|"
     r"shells|rounds|km|kilometers|kilometres|miles|tons|tonnes|dollars|euros|pounds|votes|cases|"
     r"deaths|casualties|prisoners|refugees|homes|buildings|vehicles|times|of)\b")
+_YEAR_NAME_AFTER_THE = re.compile(r"\s+[A-Z][a-z]+")
+_PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
 _DET_PREPS = frozenset(w.lower() for w in _YEAR_DET.strip("(?:)").split("|"))
 # After a possessive or determiner the year must be 19xx/20xx and the next word a lowercase
 # noun that is not a count the figures table claims ("their 2000 members", "a 2000 drone")
@@ -87,6 +95,7 @@ _COUNT_NOUN_AFTER = re.compile(
     r"\s+(?:" + "|".join(re.escape(p) for p in sorted(
         {p.lower() for e in load_lexicon("measures") if e["kind"] == "count_noun" for p in e["phrases"]},
         key=len, reverse=True)) + r")(?![\w-])")
+_COUNT_NOUN_AFTER_ANY_CASE = re.compile(_COUNT_NOUN_AFTER.pattern, re.I)
 # Plural event nouns that still name a year's event ("her 2008 memoirs" stays out).
 _EVENT_PLURALS = frozenset({"elections", "olympics", "games", "primaries", "midterms", "protests",
                             "negotiations", "accords", "hearings", "floods", "riots"})
@@ -130,7 +139,8 @@ _LOOK_BACK_DAYS = 300
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+(?:(?:mid|early|late)[-\s]+|the\s+end\s+of\s+)?$",
                               re.I)
 _FUTURE_CUE = re.compile(r"\b(?:will|shall|next|upcoming|plans?\s+to|planned|expected\s+to|scheduled|"
-                         r"is\s+due|are\s+due|to\s+be\s+held|set\s+to|ahead\s+of|deadline)\b", re.I)
+                         r"is\s+due|are\s+due|to\s+be\s+held|set\s+to|ahead\s+of|deadline|"
+                         r"(?:goes|go|come|comes|enters?)\s+into\s+(?:effect|force)|takes?\s+effect)\b", re.I)
 
 
 def _iso(year: int | None, month: int | None, day: int | None) -> str | None:
@@ -173,14 +183,57 @@ def find_dates(text: str, *, published: str | None = None) -> list[tuple[int, in
     pub = _parse_published(published)
     out = []
     future = bool(_FUTURE_CUE.search(text)) if pub and any(f[2] is None for f in found) else False
+    prev: tuple[int, int | None, int | None, bool] | None = None     # (end, year, month, year inferred)
     for start, end, y, mo, d in found:
-        if y is None and mo is not None:
-            deadline = bool(_DEADLINE_BEFORE.search(text[max(0, start - 30):start]))
-            y = resolve_year(mo, d, pub, future=future or deadline)
+        inferred = y is None and mo is not None
+        if inferred:
+            if d is None and pub and _FORWARD_EVENT.match(text, end):
+                y = next_occurrence(mo, pub)     # "the November election" is usually ahead
+            else:
+                deadline = bool(_DEADLINE_BEFORE.search(text[max(0, start - 30):start]))
+                y = resolve_year(mo, d, pub, future=future or deadline)
+            if (y is not None and prev and prev[3] and prev[1] is not None and prev[2] is not None
+                    and _PAIR_LINK.fullmatch(text, prev[0], start)):
+                y = pair_year(prev[1], prev[2], y, mo)
         iso = _iso(y, mo, d)
         if iso:
             out.append((start, end, iso))
+        prev = (end, y, mo, inferred)
     return out
+
+
+# The link between the two months of a pair ("July and August", "March or April", "June, July").
+_PAIR_LINK = re.compile(r"\s*(?:,|and|or|to|through|-|–)\s*(?:(?:early|mid|late)[-\s]+)?")
+# Events that a bare month before them names ahead of time: "the November election", "a June
+# referendum", "November's crunch election", "the November ballot". Past events ("the February invasion") keep resolve_year.
+_FORWARD_EVENT = re.compile(r"(?:['’]s)?\s+(?:[a-z]+\s+)?"
+                            r"(?:elections?|ballot|vote|polls|referendum|runoff|matchup|showdown)\b", re.I)
+_RECENT_PAST_DAYS = 60
+
+
+def pair_year(first_year: int, first_month: int, year: int, month: int) -> int:
+    """The year of the second month of a pair ("July and August", "December and January",
+    "February and October") whose own resolution put it more than six months from the first:
+    the year that puts it nearest the first month. Within six months `year` stands, so a list
+    that runs backwards ("polls in February and October", written in May) keeps its years."""
+    def index(y: int, m: int) -> int:
+        return 12 * y + m
+    first = index(first_year, first_month)
+    if abs(index(year, month) - first) <= 6:
+        return year
+    return min((first_year - 1, first_year, first_year + 1), key=lambda y: abs(index(y, month) - first))
+
+
+def next_occurrence(month: int, published: date) -> int:
+    """The year of `month` at or after `published`, unless that month ended within the last
+    ~two months (then its year): "the November election" in April 2016 is November 2016, in
+    December 2016 it is still November 2016."""
+    year = published.year
+    if month < published.month:
+        last_day = date(year, month, calendar.monthrange(year, month)[1])
+        if (published - last_day).days > _RECENT_PAST_DAYS:
+            year += 1
+    return year
 
 
 # The dates and figures extractors both read the dates of the same sentences (figures to skip
@@ -198,7 +251,7 @@ def date_matches(text: str) -> tuple[tuple[int, int, int | None, int | None, int
     if not matches:
         return ()
     for m in matches:
-        kind = next(k for k in ("iso", "dotted", "mdy", "dmy", "my", "mo", "yr") if m.group(k))
+        kind = next(k for k in ("iso", "dotted", "mdy", "dmy", "my", "mo", "mp", "yr") if m.group(k))
         if kind == "iso":
             y, mo, d = (int(x) for x in m.group("iso").split("-"))
             found.append([m.start(), m.end(), y, mo, d, True])
@@ -219,6 +272,8 @@ def date_matches(text: str) -> tuple[tuple[int, int, int | None, int | None, int
             if not _month_context_ok(text, m):
                 continue
             found.append([m.start("mo_m"), m.end("mo_m"), None, _month(m.group("mo_m")), None, False])
+        elif kind == "mp":
+            found.append([m.start(), m.end(), None, _month(m.group("mp_m")), None, False])
         else:
             if not _year_context_ok(text, m):
                 continue
@@ -260,18 +315,33 @@ def _scan(text: str) -> list[re.Match]:
 
 
 def _month_context_ok(text: str, m: re.Match) -> bool:
-    """A lone month counts after a time preposition, not after "last/next/this" (relative)."""
+    """A lone month counts after a time preposition, not after "last/next/this" (relative); after
+    "the"/"a"/"an" only before a lowercase noun ("the November election", "an April swap"); after
+    "and"/"or" only in a range or a pair of months ("in July and August")."""
     prep = m.group("mo_p").lower()
     month = m.group("mo_m")
-    if month == "May" and prep in ("the", "’s", "'s", "and", "or", "to"):
+    if month == "May" and prep in ("the", "’s", "'s", "and", "or", "to", "a", "an"):
         return False                 # "the May elections" is fine but "to May" is often a name
-    if prep in ("the", "’s", "'s"):
+    if prep in ("’s", "'s"):
         return False
+    if prep in ("the", "a", "an"):
+        noun = _NOUN_AFTER_MONTH.match(text, m.end())
+        return bool(noun) and noun.group("w") not in _NOT_EVENT_NOUNS
+    if prep in ("and", "or") and _MONTH_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        return True
     if prep == "and":
         return bool(re.search(r"\bbetween\s+\S+\s*$", text[:m.start()]))
     if prep == "to":
         return bool(re.search(r"\bfrom\s+\S+\s*$", text[:m.start()]))
     return True
+
+
+# "the November election", "an April prisoner swap": a lowercase noun after the month.
+_NOUN_AFTER_MONTH = re.compile(r"\s+(?P<w>[a-z][a-z-]{2,})\b")
+_NOT_EVENT_NOUNS = frozenset("of for and but to in on at with by from is was are were has had have will "
+                             "would that which who than".split())
+# "in July and August", "in May or June": the second month of a pair after a first one.
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}(?:\s+{_YEAR})?\s+$")
 
 
 def _year_context_ok(text: str, m: re.Match) -> bool:
@@ -288,8 +358,15 @@ def _year_context_ok(text: str, m: re.Match) -> bool:
         w = noun.group("w")
         return w in _EVENT_PLURALS or not (w.endswith("s") and not w.endswith(("ss", "us", "is")))
     if prep in ("the", "’s", "'s"):
-        # "the 2014 annexation", "Russia's 2022 invasion": a lowercase noun must follow.
-        return bool(_YEAR_NOUN_AFTER_THE.match(after))
+        # "the 2014 annexation", "Russia's 2022 invasion": a lowercase noun must follow, or a
+        # capitalised name that is not a count ("the 2012 Deferred Action program", "the 2016
+        # Democratic convention"; not "the 2000 Marines").
+        if _YEAR_NOUN_AFTER_THE.match(after):
+            return True
+        return (bool(_YEAR_NAME_AFTER_THE.match(after)) and bool(_DET_YEAR.fullmatch(m.group("yr_y")))
+                and not _COUNT_NOUN_AFTER_ANY_CASE.match(after))
+    if prep == "into":
+        return not _PLURAL_AFTER.match(after)  # "back into 1992", not "split into 2000 pieces"
     if prep == "and":
         return bool(re.search(r"\bbetween\s+\S+\s*$", before)) or bool(
             re.search(r"\b(?:in|since|of|between)\s+" + _YEAR + r"\s*$", before))
@@ -302,7 +379,10 @@ def _year_context_ok(text: str, m: re.Match) -> bool:
     if prep == "of":
         # "the end of 2023", "the summer of 2022", "spring of 1990" - not "a budget of 2000".
         return bool(re.search(r"\b(?:end|start|beginning|middle|summer|spring|autumn|fall|winter|"
-                              r"half|quarter|part|months?|years?|class|election|elections)\s+$", before))
+                              r"half|quarter|part|months?|years?|class|election|elections|primary|primaries|"
+                              r"caucus(?:es)?|campaign|war|crisis|revolution|invasion|annexation|uprising|"
+                              r"tournament|championships?|season|games|olympics|summit|referendum|census)\s+$",
+                              before))
     return True
 
 

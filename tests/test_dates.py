@@ -172,3 +172,35 @@ def test_determiners_do_not_admit_lone_months(text, month_rows):
 def test_dates_inside_markup_tags_are_not_rows(text, surfaces):
     article = Article(doc_id="d", path="d.txt", text=text, published="2016-02-20")
     assert [d.surface for d in extract_dates(article, split_sentences(article))] == surfaces
+
+
+# --- recall classes found on real news (h1 audit) --------------------------------------------
+@pytest.mark.parametrize("text, published, expected", [
+    ("He was freed in an April prisoner swap.", "2022-08-09", [("April", "2022-04")]),
+    ("Fans loved November's World Cup.", "2022-12-20", [("November", "2022-11")]),
+    ("The plan covers the November election.", "2016-04-15", [("November", "2016-11")]),
+    ("Turnout in the November election was low.", "2016-12-10", [("November", "2016-11")]),
+    ("Prices fell after the February invasion.", "2022-08-01", [("February", "2022-02")]),
+    ("It will supply more in July and August.", "2022-06-02", [("July", "2022-07"), ("August", "2022-08")]),
+    ("Ads run in December and January.", "2015-11-27", [("December", "2015-12"), ("January", "2016-01")]),
+    ("Polls in February and October agreed.", "2016-05-12", [("February", "2016-02"), ("October", "2015-10")]),
+    ("We would be plunged back into 1992.", None, [("1992", "1992")]),
+    ("It was the final tournament of 2022.", None, [("2022", "2022")]),
+    ("Turnout beat the primary of 2008.", None, [("2008", "2008")]),
+    ("He defended the 2012 Deferred Action program.", None, [("2012", "2012")]),
+    ("The order goes into effect Jan. 1.", "2022-08-25", [("Jan. 1", "2023-01-01")]),
+])
+def test_recall_classes(text, published, expected):
+    assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The glass split into 2000 pieces.",          # "into" before a count
+    "The 2000 Marines landed at dawn.",           # a count before a capitalised noun
+    "They marched to the March of Dimes.",        # a name, not a month
+    "It beat last December's forecast.",          # "last December": relative, like "last week"
+    "Critics said May's plan failed.",            # Theresa May's
+    "A budget of 2000 was set.",                  # "of" after a non-event noun
+])
+def test_recall_class_negatives(text):
+    assert dates(text, "2022-06-05") == []
