@@ -42,11 +42,11 @@ _TAIL = re.compile(r"""
         |armou?red|multiple[ -]launch|multiple|rocket|kamikaze|attack|combat|loitering
         |long-range|short-range|medium-range|missile|mobile|towed|heavy|jet|strike|precision
         |surveillance|reconnaissance|interceptor|hand-launched|long-endurance|personnel|assault|sniper
-        |coastal[ -]defen[cs]e))*
+        |coastal[ -]defen[cs]e|missile[ -]defen[cs]e|defensive|offensive))*
     [ -](?:missiles?|rockets?|howitzers?|guns?|cannons?|launchers?|systems?|jets?|fighters?
         |planes?|aircraft|tanks?|vehicles?|drones?|UAVs?|shells?|rounds?|munitions?
         |interceptors?|batter(?:y|ies)|helicopters?|bombers?|warheads?|IFVs?|APCs?|MLRS
-        |units?|complex(?:es)?|platforms?|carriers?|rifles?)\b""", re.IGNORECASE | re.VERBOSE)
+        |units?|complex(?:es)?|platforms?|carriers?|rifles?|artillery|pieces?)\b""", re.IGNORECASE | re.VERBOSE)
 
 _DESIGNATION = re.compile(r"^([A-Z]{1,3})(\d)")
 _ACRONYM = re.compile(r"^[A-Z]{4,}(?:-[A-Z0-9]+)*$")  # "HIMARS", "IRIS-T": also "Himars", "Iris-T"
@@ -262,6 +262,9 @@ def find_weapons(text: str, *, spans: Sequence[tuple[int, int]] | None = None,
         if entry.specific and not entry.templated:
             tail = _TAIL.match(norm, end)
             if tail:
+                # the bare name too, in case a longer class mention takes the tail's words
+                # ("AS90 artillery pieces": "artillery pieces" wins, "AS90" stays)
+                accepted.append((start, end, i))
                 end = tail.end()
             elif entry.context and not entry.context.search(norm, sent_start, sent_end):
                 continue
@@ -302,17 +305,17 @@ def _coordinated(norm: str, hits: list[Hit], matcher: Matcher) -> list[Hit]:
     The added mention spans only the modifier ("anti-tank"), since spans are contiguous; its
     canonical and category are what the lexicon gives for modifier + the shared head. A
     suspended first part ("short- and medium-range missiles") spans its word and hyphen
-    ("short-") and stands for that word + the rest of the compound ("short-range missiles").
-    Does NOT add anything for a modifier the lexicon cannot combine with the head.
+    ("short-") and stands for that word + the rest of the compound ("short-range missiles"). A
+    hyphenated modifier before a mention whose head it cannot take ("anti-tank and air defence
+    aid") stands for modifier + "weapons". Does NOT add anything for a modifier the lexicon
+    cannot combine with either.
     """
     taken = [(h.start, h.end) for h in hits]
     extra: list[Hit] = []
     for hit in hits:
         lead = _LEAD_MODIFIER.match(norm, hit.start, hit.end)
-        if not lead:
-            continue
-        head = norm[lead.end():hit.end]
-        hyphen = norm.find("-", lead.start(), lead.end())
+        head = norm[lead.end():hit.end] if lead else None
+        hyphen = norm.find("-", lead.start(), lead.end()) if lead else -1
         anchor = hit.start
         while True:
             m = _COORDINATED.search(norm, max(0, anchor - 60), anchor)
@@ -321,13 +324,17 @@ def _coordinated(norm: str, hits: list[Hit], matcher: Matcher) -> list[Hit]:
                 break
             if m:
                 start, end = m.span(1)
-                phrase = norm[start:end] + head
+                modifier = norm[start:end]
+                # "anti-tank and air defence aid": a hyphenated class modifier whose head the
+                # next mention does not share names the weapons it is against
+                phrases = ([modifier + head] if head else []) + ([modifier + " weapons"] if "-" in modifier else [])
             else:
                 start, end = suspended.start(1), suspended.end(1) + 1
-                phrase = suspended.group(1) + norm[hyphen:hit.end]
+                phrases = [suspended.group(1) + norm[hyphen:hit.end]]
             if any(s < end and start < e for s, e in taken):
                 break
-            inner = [h for h in find_weapons(phrase, matcher=matcher) if h.start == 0 and h.end > end - start]
+            inner = [h for phrase in phrases for h in find_weapons(phrase, matcher=matcher)
+                     if h.start == 0 and h.end > end - start][:1]
             if not inner:
                 break
             extra.append(Hit(start, end, inner[0].canonical, inner[0].category, inner[0].specific))

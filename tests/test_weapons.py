@@ -152,6 +152,12 @@ def test_coordinated_modifiers(text, expected):
     # a suspended part the lexicon cannot combine with the head adds nothing
     ("Low- and middle-income homes were hit by missiles.", [("missiles", "missile", "missile")]),
     ("Pro- and anti-aircraft guns.", [("anti-aircraft guns", "anti-aircraft gun", "air_defense")]),
+    # a hyphenated class modifier before a head it cannot take stands for modifier + weapons
+    ("They vowed to send artillery, anti-tank and air defence aid.",
+     [("artillery", "artillery", "artillery"), ("anti-tank", "anti-tank missile", "missile"),
+      ("air defence", "air defense system", "air_defense")]),
+    ("Left-wing and air defence systems were debated.",
+     [("air defence systems", "air defense system", "air_defense")]),
 ])
 def test_suspended_hyphens(text, expected):
     assert [(text[h.start:h.end], h.canonical, h.category) for h in find_weapons(text)] == expected
@@ -194,6 +200,16 @@ def test_suspended_hyphens(text, expected):
     ("Zadira is a village; Peresvet was a monk.", []),
     ("Tanks and infantry carriers rolled past a thermonuclear weapon.",
      ["Tanks", "infantry carriers", "thermonuclear weapon"]),
+    # second audit: more modifiers and head nouns a name keeps; a name a longer class mention
+    # overlaps keeps its bare span
+    ("Berlin sends Gepard defensive tanks, not Marder offensive tanks.",
+     ["Gepard defensive tanks", "Marder offensive tanks"]),
+    ("The Caesar self-propelled artillery and 12 AS90 artillery pieces arrived.",
+     ["Caesar self-propelled artillery", "AS90 artillery pieces"]),
+    ("India bought the S-400 missile defence system.", ["S-400 missile defence system"]),
+    ("M777 and FH70 howitzers fired Soviet 152mm standard shells.",
+     ["M777", "FH70 howitzers", "152mm standard shells"]),
+    ("Troops with a shotgun; long-range multiple launcher systems.", ["shotgun", "multiple launcher systems"]),
 ])
 def test_audit_rules(text, expected):
     assert surfaces(text) == expected
