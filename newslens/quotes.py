@@ -1154,7 +1154,9 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
             return final, True
         return before, True
     if after:
-        return after, False
+        # "The soldiers who killed him “did not ask him anything”, his wife said": a predicate
+        # completing the sentence's own words is a partial quotation, whoever the clause names
+        return after, bool(not before_blank and _LOWER_START.match(body) and not ends_intro)
     if before:
         return before, not ends_intro
     if sp.close is not None and not before_blank:
