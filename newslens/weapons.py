@@ -188,16 +188,17 @@ _NEXT_WORD_CAPITALISED = re.compile(r"[\s-]+[A-Z]")
 
 
 def _sentence_initial(norm: str, sent_start: int, start: int, end: int) -> bool:
-    """No word before `start` in its sentence, or a colon, opening quote or full stop just before it.
+    """No word before `start` in its sentence, or a colon, opening quote or full stop just before it,
+    and the next word not capitalised too.
 
-    After a colon, quote or stop the word is only taken as clause-initial when the next word is
-    not capitalised too: "Missile Defense Agency" stays a name wherever it stands, and so does
-    "U.S. Missile Defense Agency".
+    A capitalised next word makes the two a name wherever they stand: "Missile Defense Agency",
+    "U.S. Missile Defense Agency", "Rocket Lab said" (headlines in title case are let through
+    by the caller's title-case test, not here).
     """
-    if not any(c.isalnum() for c in norm[sent_start:start]):
-        return True
-    return bool(_CLAUSE_OPENING.search(norm, max(sent_start, start - 6), start)
-                and not _NEXT_WORD_CAPITALISED.match(norm, end))
+    if _NEXT_WORD_CAPITALISED.match(norm, end):
+        return False
+    return (not any(c.isalnum() for c in norm[sent_start:start])
+            or bool(_CLAUSE_OPENING.search(norm, max(sent_start, start - 6), start)))
 
 
 def _title_case(norm: str, s: int, e: int, start: int, end: int) -> bool:

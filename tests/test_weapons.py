@@ -200,6 +200,14 @@ def test_suspended_hyphens(text, expected):
     ("Zadira is a village; Peresvet was a monk.", []),
     ("Tanks and infantry carriers rolled past a thermonuclear weapon.",
      ["Tanks", "infantry carriers", "thermonuclear weapon"]),
+    # a class word with a capitalised word after it is a name, at a sentence's start too,
+    # unless the whole sentence is a title-case headline
+    ("Rocket Lab said; Putin alerted the Strategic Rocket Forces on Sunday.", []),
+    ("Missile Defense Agency officials said so.", []),
+    ("Drone Racing League events grew; Rocket Man played.", []),
+    ("Missiles Hit Kyiv Overnight", ["Missiles"]),
+    ("Drones, Ukraine said, hit Moscow.", ["Drones"]),
+    ("Russia moved its rocket forces; rockets fell.", ["rockets"]),
     # second audit: more modifiers and head nouns a name keeps; a name a longer class mention
     # overlaps keeps its bare span
     ("Berlin sends Gepard defensive tanks, not Marder offensive tanks.",
