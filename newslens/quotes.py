@@ -792,6 +792,11 @@ _INVERTED_BEFORE = re.compile(rf"(?:^|[,—–]\s*)(?P<cue>said|says|added|asked
                              rf"(?P<subj>{TITLED_NAME}|{NP})\s*(?:,\s*[^,]{{0,80}})?[,:]\s*$")
 _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:while|but|and|whereas|although|though|yet|when|where|after|before|because|"
                            r"since|as|if|with)\s|;\s|\s[—–]\s|[.!?]\s|\s(?:and|but|while|whereas)\s+(?=[A-Z]))")
+# A subordinate clause with its own subject and speech verb ("hours after Sanders said he was
+# “encouraged”", "after a woman in Worcester told him he's “too nice”"): the quote belongs to it
+# when its subject is someone new; a pronoun there is usually the outer speaker again.
+_SUBORDINATE_BREAK = re.compile(r"\s(?:after|before|while|because|since|until|although|though|once|whereas)\s+"
+                                r"(?=(?:a|an|the|[A-Z]))")
 # A leading subordinate clause ("After Tanden informed Soros …, Tanden wrote that …") is not the
 # outer reporting clause.
 _LEADING_SUBORDINATE = re.compile(r"(?:After|When|As|While|Before|Since|If|Although|Though|Because|Once|Despite|"
@@ -853,6 +858,12 @@ def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _At
             breaks.append(lead.end())
         if breaks:
             cues = [c for c in cues if c.start() >= max(breaks)] or cues
+        subs = [b.end() for b in _SUBORDINATE_BREAK.finditer(text, cues[0].end(), cues[-1].start())]
+        if subs:
+            inner = [c for c in cues if c.start() >= subs[-1] and _cue_kind(c.group()) == "speech"]
+            sub = _cue_subject(text, lo, inner[0], hi) if inner else None
+            if sub is not None and text[sub[0]:sub[1]].lower() not in _PRONOUNS:
+                cues = inner
     speech = [c for c in cues if _cue_kind(c.group()) == "speech"]
     order = (speech if outermost else list(reversed(speech))) if speech else list(reversed(cues))
     for n, c in enumerate(order[:4]):
@@ -1087,6 +1098,56 @@ def _has_mark(mt: str, lo: int, hi: int) -> bool:
     return _DOUBLE.search(mt, lo, hi) is not None
 
 
+# Nouns for what someone said or wrote: with a possessor they credit a quoted phrase to it
+# ("Obama's “if you like your plan, you can keep it” promise", "her claim that she “never sent
+# …”", "Rubio’s catch phrase … was that Crist “would say anything”").
+_SPEECH_NOUNS = (r"claims?|accusations?|allegations?|remarks?|comments?|words|promises?|pledges?|vows?|"
+                 r"assertions?|insistence|warnings?|description|characterization|catch\s?phrase|"
+                 r"rallying\s+cry|lines?|quips?|slogans?|mantras?|arguments?|statements?|admission|"
+                 r"boasts?|charges?|demands?|message|answer|response|reply|retort|suggestion|"
+                 r"predictions?|complaints?|criticism|attacks?|jibes?|taunts?|insults?|nicknames?|"
+                 r"tweets?|posts?|speech|testimony|denials?|threats?|call|calls|plea|advice|refrain|motto")
+_POSSESSOR = rf"(?P<subj>{TITLED_NAME}(?=['’]s?\s)|\b(?:his|her|their|its|His|Her|Their|Its)\b)"
+_POSSESSOR_ANY = re.compile(_POSSESSOR)
+_POSSESSIVE_TAIL = re.compile(
+    rf"(?:['’]s?)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_SPEECH_NOUNS})\b(?![’'])[^“”\".;:!?]{{0,110}}$")
+_POSSESSOR_RIGHT_BEFORE = re.compile(rf"{_POSSESSOR}['’]s?\s+$")
+_SPEECH_NOUN_AFTER = re.compile(rf"[,.]?\s+(?:[a-z-]+\s+)?(?:{_SPEECH_NOUNS})\b")
+_IN_WORDS = re.compile(rf"\b[Ii]n\s+{_POSSESSOR}['’]s?\s+(?:own\s+)?words\s*,?\s*$")
+# A possessive pronoun stands for its subject form when the speaker is resolved.
+POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def _last_possessor(mt: str, lo: int, hi: int) -> re.Match | None:
+    """The possessor nearest the quotation whose speech noun frames it ("Trump's past statements,
+    including his promise to be “neutral”" is his promise)."""
+    found = None
+    for m in _POSSESSOR_ANY.finditer(mt, lo, hi):
+        if _POSSESSIVE_TAIL.match(mt, m.end(), hi):
+            found = m
+    return found
+
+
+def _possessive_attr(mt: str, lo: int, sp: _Span) -> _Attr | None:
+    """The possessor of a speech noun that frames the quotation: right before the opening mark
+    with the noun right after the closing one ("Obama's “…” promise"), "in X's words, “…”", or
+    a speech noun earlier in the clause ("her claim that she “…”"). Does NOT read a possessor of
+    any other noun ("Trump's book “The Art of the Deal”" stays a title)."""
+    m = None
+    if sp.close is not None and _SPEECH_NOUN_AFTER.match(mt, sp.after):
+        m = _POSSESSOR_RIGHT_BEFORE.search(mt, lo, sp.open)
+    m = m or _IN_WORDS.search(mt, lo, sp.open) or _last_possessor(mt, lo, sp.open)
+    if m is None or re.search(r"\b(?:as|by)\s*$", mt[m.end("subj"):sp.open]):
+        return None               # "declaring Trump's statements as “not Christian”": the labeller's
+    s0, e0 = m.start("subj"), m.end("subj")
+    if mt[s0:e0].lower() not in POSSESSIVE_PRONOUN:
+        span = _clean_subject(mt, s0, e0)
+        if span is None:
+            return None
+        s0, e0 = span
+    return _Attr(mt[s0:e0], s0, e0, None, how="possessive")
+
+
 def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
                sentences: Sequence[Sentence], starts: list[int], si: int,
                last_in_sentence: dict[int, _Attr], prev: tuple[_Attr | None, int, int],
@@ -1120,6 +1181,10 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
     lead = mt[lo:sp.open]
     # "Instead, “…”" / "But “…”": a connective alone does not introduce a new speaker
     before_blank = not _CONNECTIVE_LEAD.sub("", lead).strip(" \t“\"‘'—–-•*")
+    if not sp.nested and sp.close is not None and _SPEECH_NOUN_AFTER.match(mt, sp.after):
+        attr = _possessive_attr(mt, lo, sp)         # "Trump’s “Make America Great Again” slogan"
+        if attr is not None:
+            return attr, True
     if sp.nested or _is_label_term(text, sp, lo):
         return None, None         # a term quoted inside someone's words, a title, a so-called term
     ends_open = body.rstrip()[-1:] in (",", "?", "!", "—", "–", "-")
@@ -1176,6 +1241,10 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
     if not before_blank and sp.double and not _looks_like_title(body):
         attr = _predicate_attr(mt, sent.start, sp.open, people)
         if attr:
+            return attr, True
+    if not before_blank:
+        attr = _possessive_attr(mt, lo, sp)       # "Obama's “…” promise", "in Forbes' words, “…”"
+        if attr is not None:
             return attr, True
     if before_blank and sp.close is not None and sj + 1 < len(sentences):
         nxt = sentences[sj + 1]           # “…?” ⏎ Trump asked.
@@ -1264,7 +1333,8 @@ def extract_quotes(article: Article, sentences: list[Sentence], *,
             if attr.how == "continued":
                 speaker, role = prev_speaker, prev_role
             else:
-                speaker, title = resolver.resolve(attr.mention, attr.mstart)
+                speaker, title = resolver.resolve(POSSESSIVE_PRONOUN.get(attr.mention.lower(), attr.mention),
+                                                  attr.mstart)
                 if title and title.rstrip(".") in _HONORIFICS:
                     title = None                  # "Ms", "Mr." are not roles
                 role = attr.role or title

@@ -516,3 +516,34 @@ def test_states_as_a_cue_and_as_a_noun(text, mention):
 ])
 def test_quoted_predicate_with_a_trailing_clause_is_partial(text, kind):
     assert quotes_of(text)[0].kind == kind
+
+
+@pytest.mark.parametrize("text, mention, kind", [
+    # the possessor of a speech noun framing the quotation is its speaker
+    ("It is the persistent pull of Obama's “if you like your plan, you can keep it” promise.", "Obama", "partial"),
+    ("Trump’s “Make America Great Again” slogan was everywhere.", "Trump", "partial"),
+    ("The event moved because, in Forbes’ words, “they are the most entrepreneurial places on earth.”",
+     "Forbes", "partial"),
+    ("Mr Putin's accusations of the West attempting to “destroy Russia” were rejected.", "Mr Putin", "partial"),
+    ("Trump's past statements, including his promise to be “neutral” in talks, caused concern.", "his", "partial"),
+    # negative: a possessor of any other noun does not speak ("book"), nor one labelled by another
+    ("Trump’s book “The Art of the Deal” sold well.", None, "scare"),
+    ("In declaring the senator's statements as “not Christian,” the pope stirred a row.", None, "scare"),
+])
+def test_possessor_of_a_speech_noun_is_the_speaker(text, mention, kind):
+    q = quotes_of(text)[0]
+    assert (q.speaker_mention, q.kind) == (mention, kind)
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a subordinate clause with a new subject and its own speech verb holds the quotation
+    ("Clinton weighed in on Tuesday evening, hours after Sanders said he was “encouraged” by the plan.",
+     "Sanders"),
+    ("Kasich is assuring voters he is tough after a woman in Worcester told him he is “too nice” to win.",
+     "a woman in Worcester"),
+    # negative: a pronoun subject there is usually the outer speaker again
+    ("Clinton said that she called Sanders after the primaries to praise what she called “an extraordinary "
+     "campaign.”", "Clinton"),
+])
+def test_subordinate_clause_with_its_own_speaker(text, mention):
+    assert quotes_of(text)[0].speaker_mention == mention
