@@ -204,6 +204,21 @@ _COMMA_AFTER = re.compile(r"\s*,")
 # "2000 troops" is a count although it looks like a year; "2021 WOMEN'S SINGLES" is not.
 _LOWER_COUNT_AFTER = re.compile(rf"\s+(?=[a-z])(?:{_word_alt(_COUNT_NOUNS)})(?![\w-])")
 _AGE_BEFORE = re.compile(r"\b(?:age|aged|ages)\s+(?:of\s+)?$", re.I)
+# "the number of polling places", "the number of combat personnel": up to three words, ending
+# before a preposition, verb or punctuation.
+_NUMBER_OF = re.compile(r"\b(?:[Tt]he|[Aa]|[Tt]otal)\s+number\s+of\s+(?:(?:its|their|the|his|her|our)\s+)?"
+                        r"(?P<n>(?:[a-z][a-z-]*\s+){0,2}?[a-z][a-z-]*(?<!ly))"
+                        r"(?=\s+(?:in|on|at|by|to|from|for|with|of|was|is|has|had|were|are|rose|fell|grew|"
+                        r"reached|stood|stands|still|now|pass|passes|hit|hits|tops|that|which|who|being|been)\b"
+                        r"|\s+[a-z]+ed\b|\s*[,;:])")
+# "increasing his country's armed forces by 137,000", "cut its staff by 300": what changes by
+# the number. Hedges between "by" and the number are allowed.
+_CHANGE_BY = re.compile(
+    r"\b(?:increas|rais|boost|expand|cut|reduc|swell|grow|enlarg|shrink|trim)[a-z]*\s+"
+    r"(?:the\s+(?:size|number|strength)\s+of\s+)?(?:(?:the|its|their|his|her|our|[A-Za-z]+['’]s)\s+){0,2}"
+    r"(?P<n>(?:[a-z][a-z-]*\s+)?[a-z][a-z-]*)\s+by\s+(?:(?:about|some|nearly|almost|roughly|around|"
+    r"more\s+than|over|up\s+to)\s+)?$")
+_CLAUSE_BREAK = re.compile(r"[.;:!?]\s")
 # "5 more than", "two more times": "more" compares or multiplies, it does not add things.
 _MORE_ENDS = re.compile(r"\s+(?:than|times)\b", re.I)
 _YEAR_RANGE_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\s?[-–]$")
@@ -609,9 +624,26 @@ def _count(raw: _Raw, ctx: _Ctx) -> None:
     if _YEAR_RANGE_BEFORE.search(before):
         return                                   # "the 1954-62 war": the end of a year range
     raw.bare = True
-    counts = ctx.measure_near(m.start(), m.end())
+    changed = _CHANGE_BY.search(before)
+    counts = (_number_of(m.string, m.start()) or (changed.group("n").lower() if changed else None)
+              or ctx.measure_near(m.start(), m.end()))
     if counts:
         raw.value, raw.unit, raw.counts = value, "count", counts
+
+
+def _number_of(sentence: str, pos: int) -> str | None:
+    """What "the number of <noun>" names when it comes at most ~100 characters before a bare
+    number at `pos` ("cut the number of polling places from 400" -> polling places). Does not
+    look past a sentence or clause end."""
+    found = None
+    for found in _NUMBER_OF.finditer(sentence, max(0, pos - 100), pos):
+        pass
+    if found is None or _CLAUSE_BREAK.search(sentence, found.end(), pos):
+        return None
+    words = found.group("n").lower().split()
+    while len(words) > 1 and (words[0] in ("total", "overall") or words[0].endswith("ly")):
+        words.pop(0)                             # "total refugees", "retroactively classified emails"
+    return " ".join(words)
 
 
 def _ordinal(text: str, raw: _Raw, tail: str) -> None:

@@ -336,3 +336,25 @@ def test_range_to_a_glued_unit():
 ])
 def test_recall_class_negatives(text, surfaces):
     assert [f[0] for f in figs(text)] == surfaces
+
+
+@pytest.mark.parametrize("text, surface, counts", [
+    ("The county cut the number of polling places from 400 to 60.", "400", "polling places"),
+    ("The number of vegans in Britain increased to 540,000 in 2016.", "540,000", "vegans"),
+    ("The number of retroactively classified emails rose to 1,274.", "1,274", "classified emails"),
+    ("The number of total refugees accepted rose to 85,000.", "85,000", "refugees"),
+    ("Putin signed a decree increasing his country’s armed forces by 137,000 on Thursday.", "137,000", "armed forces"),
+    ("The firm will cut its workforce by 300 this year.", "300", "workforce"),
+    ("That will take the military's total head count to 2.04 million.", "2.04 million", "troops"),
+])
+def test_bare_numbers_name_what_changes(text, surface, counts):
+    found = [(f[0], f[2], f[3]) for f in figs(text)]
+    assert (surface, "count", counts) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "The number of ducks was high; 45 met.",                   # another clause: not named
+    "The head of the armed forces said 14 were launched.",     # no change verb before "by"
+])
+def test_bare_numbers_without_a_named_thing_stay_out(text):
+    assert [f for f in figs(text) if f[0] in ("45", "14")] == []
