@@ -208,6 +208,12 @@ def test_suspended_hyphens(text, expected):
     ("Missiles Hit Kyiv Overnight", ["Missiles"]),
     ("Drones, Ukraine said, hit Moscow.", ["Drones"]),
     ("Russia moved its rocket forces; rockets fell.", ["rockets"]),
+    # idioms of political pages (PolNeAR check)
+    ("The group became a shell of itself; he is a bomb-thrower.", []),
+    ("She backed shotgun marriages and rode shotgun; he won an engraved shotgun.", ["shotgun"]),
+    ("Helicopter parents, helicopter money and a helicopter shuttle service; a news helicopter.", []),
+    ("Russian helicopters attacked; a helicopter was shot down.", ["helicopters", "helicopter"]),
+    ("North Korea tested a hydrogen bomb, or H-bomb.", ["hydrogen bomb", "H-bomb"]),
     # second audit: more modifiers and head nouns a name keeps; a name a longer class mention
     # overlaps keeps its bare span
     ("Berlin sends Gepard defensive tanks, not Marder offensive tanks.",
