@@ -42,7 +42,7 @@ _TAIL = re.compile(r"""
         |armou?red|multiple[ -]launch|multiple|rocket|kamikaze|attack|combat|loitering
         |long-range|short-range|medium-range|missile|mobile|towed|heavy|jet|strike|precision
         |surveillance|reconnaissance|interceptor|hand-launched|long-endurance|personnel|assault|sniper
-        |coastal[ -]defen[cs]e|missile[ -]defen[cs]e|defensive|offensive))*
+        |coastal[ -]defen[cs]e|missile[ -]defen[cs]e|defensive|offensive|wheeled|tracked|patrol))*
     [ -](?:missiles?|rockets?|howitzers?|guns?|cannons?|launchers?|systems?|jets?|fighters?
         |planes?|aircraft|tanks?|vehicles?|drones?|UAVs?|shells?|rounds?|munitions?
         |interceptors?|batter(?:y|ies)|helicopters?|bombers?|warheads?|IFVs?|APCs?|MLRS
