@@ -95,9 +95,13 @@ PRONOUN = r"(?:he|she|they|it|we|I|you|who|He|She|They|It|We|You|Who)\b"
 # Quantifiers that stand alone as subjects: "read one", "Yet another said".
 QUANT = r"(?:[Aa]nother|[Oo]ne|[Oo]thers|[Ss]ome|[Mm]any|[Mm]ost|[Bb]oth|[Ss]everal|[Nn]one|[Ff]ew)"
 # Words that can sit between a subject and its cue verb ("he also said", "Smith told reporters").
+# Words in -ly that are nouns ("Pinner’s family described him as …"), not adverbs.
+_LY_NOUNS = ("family|ally|rally|assembly|supply|anomaly|monopoly|reply|bully|folly|tally|belly|jelly|"
+             "gully|lily|holly|july|italy|oligopoly|homily|melancholy")
+_LY_ADVERB = rf"(?!(?:{_LY_NOUNS})\b)[a-z]+ly"
 _ADVERB_CORE = (r"also|later|then|has|have|had|would|will|could|once|again|recently|earlier|previously|"
                 r"reportedly|repeatedly|publicly|privately|simply|just|even|further|first|finally|often|"
-                r"[a-z]+ly|on\s+[A-Z][a-z]+day|[A-Z][a-z]+day|last\s+(?:week|month|year|night)|"
+                rf"{_LY_ADVERB}|on\s+[A-Z][a-z]+day|[A-Z][a-z]+day|last\s+(?:week|month|year|night)|"
                 r"this\s+(?:week|month|year)|in\s+a\s+statement|in\s+an\s+interview|on\s+Twitter")
 _ADVERB_PP = r"(?:at|in|on|during|over|after|before)\s+(?:the|a|an|his|her|their|its|this|that|last)\s+[\w-]+(?:\s+[\w-]+)?"
 ADVERB = rf"(?:{_ADVERB_CORE}|{_ADVERB_PP})"
@@ -136,6 +140,8 @@ _AFTER_CUE_SUBJ = re.compile(
     rf"(?P<subj>{TITLED_NAME}|{NP}|{PRONOUN}|{QUANT}|(?:[\w’'.-]+\s+){{0,6}}?{NAME_WORD})"
     rf"(?=\s*(?:[,.;:!?)”\"]|$|\s*\(|\s+(?:in|on|at|during|to|after|before|who|whose|when|as|about|of|from|with|for)\b))"
     rf"(?:\s*,\s*(?P<app>{_APPOS})(?=[.;]|$))?")
+_AS_BY = re.compile(rf"[\s,;]*(?:[—–]\s*)?as\s+(?:was\s+)?(?P<cue>described|put|noted|characterized|phrased|worded)\s+"
+                   rf"by\s+(?P<subj>{TITLED_NAME}|{NP})")
 _AFTER_DASH = re.compile(rf"^[\s,;]*(?:—|–|--|-)\s*(?P<subj>{TITLED_NAME})")
 _ACCORDING = re.compile(rf"(?i:according\s+to|in\s+the\s+words\s+of)\s+(?P<subj>{TITLED_NAME}|{NP}|[^,;:.“”\"]{{1,80}}?)"
                         rf"(?=\s*(?:[,.;:!?“”\"]|$))")
@@ -158,7 +164,8 @@ _SENT_START_SUBJ = re.compile(
 _SENT_START_SUBJ_BARE = re.compile(
     rf"{_DATELINE}?(?P<subj>{PRONOUN}|{ROLE_NP}|{NP}|{TITLED_NAME})(?:\s*,\s*(?P<app>{_APPOS})\s*,)?")
 _FINAL_ATTRIB = re.compile(
-    rf",\s*(?:(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP}|{GENERIC_SUBJ})\s+(?:{ADVERB}\s+){{0,2}}(?P<cue>{CUE_RE.pattern})"
+    rf",\s*(?:(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP}|{GENERIC_SUBJ})(?:\s*\([^()]{{1,30}}\))?\s+(?:{ADVERB}\s+){{0,2}}"
+    rf"(?P<cue>{CUE_RE.pattern})"
     rf"|(?P<cue2>{CUE_RE.pattern})\s+(?P<subj2>{TITLED_NAME}|{NP})(?:\s*,[^;“”\"]{{0,160}})?)"
     rf"(?:\s+[^,;“”\"]{{0,50}})?(?:,\s+[a-z]+ing\b.*)?[.!?]?[)\]]?\s*$")
 _HEADLINE_SUBJ = re.compile(rf"^(?P<subj>{TITLED_NAME}(?:['’]s)?)\s*:?\s*$")
@@ -475,6 +482,11 @@ def _after_attr(text: str, lo: int, hi: int, quote_short: bool,
         span = _clean_subject(text, off + m.start("subj"), off + m.end("subj"))
         if span:
             return _Attr(text[span[0]:span[1]], span[0], span[1], "according to", how="according")
+    m = _AS_BY.match(text, lo, hi)
+    if m:
+        span = _clean_subject(text, m.start("subj"), m.end("subj"))
+        if span:                          # "… “extremely careless,” as described by James Comey"
+            return _Attr(text[span[0]:span[1]], span[0], span[1], m.group("cue"), how="according")
     m = _AFTER_DASH.match(seg)
     if m and len(seg.strip()) < 80:
         s, e = lo + m.start("subj"), lo + m.end("subj")
@@ -643,6 +655,14 @@ _DET_RIGHT_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|
                                r"Their|Its|This|That|old)|['’]s)\s+$")
 
 
+# A label verb with its own object ("described him as", "called it a") or after a relative
+# pronoun and a noun phrase ("which its foreign ministry described as") is finite, not a
+# participle naming something ("items labeled “…”").
+_LABEL_OBJECT = re.compile(r"\s+(?:him|her|them|it|himself|herself|themselves|itself|me|us)\s+(?:as|a|an|the)\b")
+_RELATIVE_THEN_NP = re.compile(r"\b(?:which|that|whom)\s+(?:the|its|his|her|their|a|an|some|many)\s+"
+                               r"(?:[\w’'-]+\s+){0,3}$")
+
+
 def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
     """False for a cue word used as a noun ("his claim", "Clinton’s call") or as a participle
     naming something ("a group called “X”", "items labeled “Made in …”")."""
@@ -656,7 +676,8 @@ def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
     if cue.lower() in _NOUN_BEFORE_OF and text.startswith(" of ", c.end()):
         return False                       # "to chants of “…”": a noun
     lemma, kind = CUES.verbs.get(cue.lower(), ("", ""))
-    if kind == "label" and cue.endswith("ed") and not _PRONOUN_AUX.search(prev):
+    if kind == "label" and cue.endswith("ed") and not _PRONOUN_AUX.search(prev) \
+            and not _LABEL_OBJECT.match(text, c.end()) and not _RELATIVE_THEN_NP.search(prev):
         words = prev.split()
         last = words[-1] if words else ""
         if last[:1].islower() and last.lower() not in _PRONOUNS and not last.endswith(("ly", ",")) \
@@ -669,7 +690,7 @@ def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
         return False                       # "the slogan shared by the campaign": a participle
     if cue.endswith("s") and cue.lower() in _PLURAL_NOUN_FORMS:
         # "remarks", "claims": a verb only right after its subject
-        words = re.sub(r"\b(?:also|now|often|still|then|[a-z]+ly)\s*$", "", prev.rstrip()).split()
+        words = re.sub(rf"\b(?:also|now|often|still|then|{_LY_ADVERB})\s*$", "", prev.rstrip()).split()
         last = words[-1] if words else ""
         if any(w.endswith(("’s", "'s")) for w in words[-3:]):
             return False                   # "the minister’s Ukraine remarks": a noun phrase
@@ -700,7 +721,7 @@ _DOCUMENT_HEAD = re.compile(r"(?:the|a|an|his|her|their|its|this|that|[\w’'-]+
                             rf"(?:{_DOCUMENT_WORDS}|ad|advertisement|commercial|spot|website|site|"
                             r"mailer|flyer|report|book|speech|radio ad|TV ad|fundraising email)s?\b")
 _TRAILING_ADVERBIAL = re.compile(r"(?:\s+(?:at\s+one\s+point|at\s+times|at\s+one\s+time|in\s+turn|"
-                                 r"once\s+again|again|also|even|then|later|repeatedly|[a-z]+ly))+\s*$")
+                                 rf"once\s+again|again|also|even|then|later|repeatedly|{_LY_ADVERB}))+\s*$")
 _PASSIVE_BY = re.compile(rf"\s+by\s+(?P<subj>{TITLED_NAME}|{NP})")
 
 

@@ -547,3 +547,20 @@ def test_possessor_of_a_speech_noun_is_the_speaker(text, mention, kind):
 ])
 def test_subordinate_clause_with_its_own_speaker(text, mention):
     assert quotes_of(text)[0].speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a parenthesised acronym between the final subject and its verb
+    ('The donations will provide "vital support" to firefighters, the National Fire Chiefs Council (NFCC) said.',
+     "the National Fire Chiefs Council"),
+    # "family" is a noun, not an adverb in -ly
+    ("Pinner’s family described him as “funny, much-loved, well-intentioned” in a statement.", "Pinner’s family"),
+    # a label verb after a relative pronoun and its subject is finite
+    ('Moldova summoned the envoy over the comments, which its foreign ministry described as "deeply concerning".',
+     "its foreign ministry"),
+    ("“It was extremely careless,” as described by FBI Director James Comey.", "FBI Director James Comey"),
+    # negative: a participle naming something is not a speaker's verb
+    ("A policy described as “reckless” by critics was dropped.", None),
+])
+def test_more_clause_shapes(text, mention):
+    assert quotes_of(text)[0].speaker_mention == mention
