@@ -381,7 +381,8 @@ def _year_context_ok(text: str, m: re.Match) -> bool:
         return bool(re.search(r"\b(?:end|start|beginning|middle|summer|spring|autumn|fall|winter|"
                               r"half|quarter|part|months?|years?|class|election|elections|primary|primaries|"
                               r"caucus(?:es)?|campaign|war|crisis|revolution|invasion|annexation|uprising|"
-                              r"tournament|championships?|season|games|olympics|summit|referendum|census)\s+$",
+                              r"tournament|championships?|season|games|olympics|summit|referendum|census|"
+                              r"agreements?|accords?|treaty|treaties|protests|attacks?|talks)\s+$",
                               before))
     return True
 

@@ -147,7 +147,8 @@ _ORDINAL_NOUNS = re.compile(
     r"\s+(?:(?:consecutive|straight|successive|full)\s+)?(?P<n>day|week|month|year|anniversary|round|wave|"
     r"package|tranche|attempt|term|session|night|time|summit|meeting)s?\b", re.I)
 _MODEL_NUMBER = re.compile(r"[ \t\u00a0]+\d+[A-Za-z]*(?=[ \t\u00a0])")
-_TAIL_TOKEN = re.compile(r"[ \t\u00a0\u202f]+(?P<t>[A-Za-z][A-Za-z0-9'’.\-\u2010\u2011]*[A-Za-z0-9]|[A-Za-z])")
+# An initialism keeps its last dot ("1,000 U.K. personnel"), so the walk reads on past it.
+_TAIL_TOKEN = re.compile(r"[ \t\u00a0\u202f]+(?P<t>(?:[A-Z]\.){2,}(?![\w\-\u2010\u2011])|[A-Za-z][A-Za-z0-9'’.\-\u2010\u2011]*[A-Za-z0-9]|[A-Za-z])")
 _STOPWORDS = frozenset("""
 of in to from for on at by with and or but nor that who whom which whose where when while as than
 is are was were be been being am has have had having will would could should may might must can do
@@ -167,6 +168,7 @@ some last first next every each total than including among within another nearly
 also still perhaps maybe then now so yet today yesterday this that every altogether overall
 fewer only since once if whereas meanwhile besides plus minus additionally between against
 despite during like per via toward towards under into onto upon beyond throughout
+monday tuesday wednesday thursday friday saturday sunday
 """.split())
 _SMALL_WORD = frozenset({"one", "two", "three", "four"})
 # "No. 1", "Nos. 3", "#3", "number 5", "the top 10", "Top 10", "Seeded: 23" right before the
@@ -204,6 +206,12 @@ _COMMA_AFTER = re.compile(r"\s*,")
 # "2000 troops" is a count although it looks like a year; "2021 WOMEN'S SINGLES" is not.
 _LOWER_COUNT_AFTER = re.compile(rf"\s+(?=[a-z])(?:{_word_alt(_COUNT_NOUNS)})(?![\w-])")
 _AGE_BEFORE = re.compile(r"\b(?:age|aged|ages)\s+(?:of\s+)?$", re.I)
+# "six boys, aged between four and 14", "children between the ages of five and 15": ages, and
+# "two of Russia's tank makers": a partitive, not a share of the noun before.
+_AGE_WORDS = re.compile(r"\b(?:aged?|ages|between|years?\s+old)\b", re.I)
+_ELIDED_NOT_AFTER = re.compile(r"\s+of\b|[-\u2010\u2011]|\s+years?\b")
+_ELIDED_GAP = re.compile(r"[^;:.!?()\[\]\d]{0,80}?\b(?:and|but|while|whereas)\s+(?:(?:another|a\s+further|only|just|"
+                         r"some|about|nearly|almost|around|more\s+than|at\s+least)\s+)?")
 # "the number of polling places", "the number of combat personnel": up to three words, ending
 # before a preposition, verb or punctuation.
 _NUMBER_OF = re.compile(r"\b(?:[Tt]he|[Aa]|[Tt]otal)\s+number\s+of\s+(?:(?:its|their|the|his|her|our)\s+)?"
@@ -237,6 +245,8 @@ class _Raw:
     needs_borrow: bool = False
     bare: bool = False          # no unit word or noun of its own (a measure phrase at most)
     conversion: bool = False    # a parenthetical conversion of the figure before it
+    elliptic: float | None = None  # the value of a bare number that may share the noun before it
+    factor: float = 1.0          # "cents", "pence": the value in whole currency units
 
 
 def extract_figures(article: Article, sentences: list[Sentence]) -> list[Figure]:
@@ -369,6 +379,7 @@ def find_figures(text: str, *, starts: list[int] | None = None, date_free: bool 
             continue
         scale = low.m.group("scale") or high.m.group("scale")
         low.value = _scaled(base, scale) if high.unit in ("money", "count", "other") else base
+        low.value = round(low.value * high.factor, 6) if high.factor != 1 else low.value
         low.unit, low.counts, low.currency = high.unit, high.counts, high.currency
         low.end = low.m.end()
         high.approx = high.approx or low.approx
@@ -382,6 +393,7 @@ def find_figures(text: str, *, starts: list[int] | None = None, date_free: bool 
                 high.value = _scaled(base, scale) if low.unit != "percent" else base
                 high.unit, high.counts, high.currency = low.unit, low.counts, low.currency
                 high.end = high.m.end()
+    _share_elided_nouns(text, raws)
     out = []
     prev: _Raw | None = None
     for raw in raws:
@@ -398,6 +410,22 @@ def find_figures(text: str, *, starts: list[int] | None = None, date_free: bool 
         start = raw.m.start() if raw.m.group("cur") else raw.m.start("ord") if raw.m.group("ord") else raw.m.start("num")
         out.append((start, raw.end, raw.value, raw.unit, raw.counts, raw.approx, raw.currency))
     return out
+
+
+def _share_elided_nouns(text: str, raws: list[_Raw]) -> None:
+    """"900 hospitals were damaged and another 123 destroyed", "56,000 people leaving and 37,000
+    returning": a bare number right after "and" (or "but", "while") takes what the count before it
+    in the sentence counts. Not across digits, brackets or a clause end; not for "one"."""
+    last: _Raw | None = None
+    for raw in raws:
+        if raw.unit == "count" and raw.counts and not raw.bare:
+            last = raw
+        elif raw.unit is None and raw.elliptic is not None and last is not None:
+            if (_ELIDED_GAP.fullmatch(text, last.end, raw.m.start())
+                    and not _AGE_WORDS.search(text, last.end, raw.m.start())
+                    and not _ELIDED_NOT_AFTER.match(text, raw.m.end())):
+                raw.value, raw.unit, raw.counts, raw.end = raw.elliptic, "count", last.counts, raw.m.end()
+                raw.approx = raw.approx or bool(_HEDGE_BEFORE_REVERSED.match(text[max(0, raw.m.start() - 60):raw.m.start()][::-1]))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -487,6 +515,9 @@ def _money(raw: _Raw, ctx: _Ctx) -> bool:
     if scale and scale.strip().lower() in ("m", "b", "k") and ctx.is_word:
         return True
     raw.value = _scaled(ctx.value, scale)
+    if cw and cw.group("word").lower().endswith(("cents", "pence")):
+        raw.factor = 0.01
+        raw.value = round(raw.value * raw.factor, 6)   # "30 U.S. cents" is $0.30
     raw.unit, raw.currency = "money", currency
     raw.counts = ctx.measure_near(ctx.m.start(), raw.end)
     return True
@@ -617,7 +648,9 @@ def _count(raw: _Raw, ctx: _Ctx) -> None:
     if _RANGE_LOW.match(tail) or (_AND_AFTER.match(tail) and _BETWEEN_BEFORE.search(before)):
         raw.needs_borrow = True                  # the low end of a range: the high end decides
         return
-    if ctx.is_word:
+    if ctx.is_word and ctx.value < 1000:
+        if ctx.value > 1:
+            raw.elliptic = ctx.value             # "... children, four biological and ten adopted"
         return                                   # a bare "two" with no noun is not a figure
     if (_NAME_COMMA_BEFORE.search(before) and _COMMA_AFTER.match(tail)) or _AGE_BEFORE.search(before):
         return                                   # "Anna, 37, fled", "died at age 43": an age
@@ -628,7 +661,9 @@ def _count(raw: _Raw, ctx: _Ctx) -> None:
     counts = (_number_of(m.string, m.start()) or (changed.group("n").lower() if changed else None)
               or ctx.measure_near(m.start(), m.end()))
     if counts:
-        raw.value, raw.unit, raw.counts = value, "count", counts
+        raw.value, raw.unit, raw.counts = ctx.value, "count", counts
+    elif value > 1:
+        raw.elliptic = ctx.value
 
 
 def _number_of(sentence: str, pos: int) -> str | None:
