@@ -229,6 +229,13 @@ def test_suspended_hyphens(text, expected):
      ["Piranha III wheeled armoured personnel carriers", "M270 tracked launchers"]),
     ("The PM flew on a Chinook helicopter past a Black Hawk helicopter.",
      ["Chinook helicopter", "Black Hawk helicopter"]),
+    ("North Korea fired a Scud and Nodong missiles; Iran showed the Kheibar Shekan.",
+     ["Scud", "Nodong missiles", "Kheibar Shekan"]),
+    ("China paraded DF-41 missiles and J-20 jets; B61 bombs are stored in Europe.",
+     ["DF-41 missiles", "J-20 jets", "B61 bombs"]),
+    ("He took the Sapsan train; a trident fork; Abdel Fattah el-Sisi; the S-70 route.", []),
+    ("Ukraine fired its Sapsan ballistic missile and a Palianytsia missile-drone.",
+     ["Sapsan ballistic missile", "Palianytsia missile-drone"]),
     # second audit: more modifiers and head nouns a name keeps; a name a longer class mention
     # overlaps keeps its bare span
     ("Berlin sends Gepard defensive tanks, not Marder offensive tanks.",
