@@ -247,6 +247,12 @@ def _double_spans(text: str, ps: int, pe: int, *,
                 continue                    # 'they can buy." http://': closes a quotation opened earlier
             elif ch in ("“", '"', "''"):
                 open_at, open_len = pos, len(ch)
+        elif ch == "“" and text[pos - 1] in ",.!?" and (pos + 1 >= pe or text[pos + 1].isspace()):
+            # “… here,“ said X: an opening-shaped mark glued to the quote's last stop, then a
+            # space, is its (mistyped) closing mark
+            if pos - open_at > open_len:
+                out.append(_Span(open_at, open_at + open_len, pos, pos, True, mark_len=1))
+            open_at = None
         elif _fresh_opening(text, ch, pos, ps, pe):
             # An opening mark while a quotation is open: that one never closed. News style for a
             # quotation over several paragraphs, in a text whose paragraph breaks were lost
@@ -668,7 +674,8 @@ def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
     naming something ("a group called “X”", "items labeled “Made in …”")."""
     cue = c.group()
     prev = text[max(lo, c.start() - 40):c.start()]
-    if cue.lower() in _NOUN_ONLY_AFTER_DET and _NOUN_BEFORE.search(prev):
+    if cue.lower() in _NOUN_ONLY_AFTER_DET and _NOUN_BEFORE.search(prev) and \
+            not (cue.lower() in ("states", "notes", "reads") and _DOCUMENT_SUBJECT_BEFORE.search(prev)):
         # "his writing", "the saying" are nouns; "a statement saying" is a participle after its noun
         if not (cue.endswith("ing") and not _DET_RIGHT_BEFORE.search(prev)) or \
                 _NOUN_AFTER_ING.match(text, c.end()):
@@ -697,12 +704,17 @@ def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
         if _AUX_AFTER.match(text, c.end()):
             return False                   # "…, states have different rules": the noun is a subject
         if not (not last or last[:1].isupper() or last.lower() in _PRONOUNS or last.endswith(",")
+                or _DOCUMENT_SUBJECT_BEFORE.search(prev)
                 or last.lower() in ("that", "which", "campaign", "group", "statement", "report", "ad",
                                     "spokesman", "spokeswoman", "official", "aide", "administration")):
             return False
     return True
 
 
+# "the document states", "the memo notes": a document noun right before is the verb's subject.
+_DOCUMENT_SUBJECT_BEFORE = re.compile(r"\b(?:document|report|statement|letter|memo|bill|law|complaint|suit|"
+                                      r"lawsuit|filing|indictment|ruling|order|policy|agreement|release|"
+                                      r"website|ad|email|e-mail|message|post|tweet|sign|label|website)\s+$")
 _AUX_AFTER = re.compile(r"\s+(?:have|are|were|will|would|can|could|should|may|might|must|do|did|show|showed|"
                         r"suggest|suggested)\b")
 _PLURAL_NOUN_FORMS = frozenset(("remarks", "comments", "claims", "reports", "statements", "notes",
@@ -967,8 +979,10 @@ def _attribution_sentence(text: str, s: Sentence) -> _Attr | None:
             not re.match(r"^,\s+(?!that\b|however\b|but\b)", rest) and \
             not _CIRCUMSTANCE_REST.match(rest, _object_end(rest, m.group("cue"))):
         return None
-    if rest and re.match(r"^(?:that\s+)?(?:he|she|they|it|the|a|an)\b", rest):
-        return None
+    if rest and re.match(r"^(?:that\s+)?(?:he|she|they|it|the|a|an)\b", rest) and not (
+            CUES.verbs.get(m.group("cue").lower(), ("", ""))[0] in ("tell", "ask")
+            and re.fullmatch(r"(?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,4}[.!?]?", rest)):
+        return None               # "… said the plan was dead.", but "Todd asked the real estate mogul."
     span = _clean_subject(text, s.start + m.start("subj"), s.start + m.end("subj"))
     if not span:
         return None

@@ -564,3 +564,21 @@ def test_subordinate_clause_with_its_own_speaker(text, mention):
 ])
 def test_more_clause_shapes(text, mention):
     assert quotes_of(text)[0].speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # an attribution-only sentence after a question: "asked" with its addressee
+    ("NBC’s Chuck Todd called him. “Did you know it was Mussolini?” Todd asked the real estate mogul.", "Todd"),
+    # a closing mark typed as an opening one, glued to the last stop
+    ("“That could create new and real problems for her here,“ said Jim Clyburn, a congressman.", "Jim Clyburn"),
+    # a document noun right before 'states' is its subject
+    ('She showed a document. "Family medical leave is granted after a year," the document states, in bold.',
+     "the document"),
+])
+def test_addressees_mistyped_closers_and_documents(text, mention):
+    assert quotes_of(text)[-1].speaker_mention == mention
+
+
+def test_mistyped_closer_does_not_swallow_the_next_quotation():
+    qs = quotes_of("“We will win here,“ said Jim Clyburn. “We always do.”")
+    assert [q.text for q in qs] == ["We will win here,", "We always do."]
