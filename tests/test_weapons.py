@@ -236,6 +236,11 @@ def test_suspended_hyphens(text, expected):
     ("He took the Sapsan train; a trident fork; Abdel Fattah el-Sisi; the S-70 route.", []),
     ("Ukraine fired its Sapsan ballistic missile and a Palianytsia missile-drone.",
      ["Sapsan ballistic missile", "Palianytsia missile-drone"]),
+    # class acronyms and spelled-out classes; Humvees and MRAPs are not MaxxPros
+    ("It tested an SLBM (submarine-launched ballistic missile), an ALCM and UCAVs.",
+     ["SLBM", "submarine-launched ballistic missile", "ALCM", "UCAVs"]),
+    ("It sent mine-resistant, ambush-protected vehicles known as MRAPs, and Humvees.",
+     ["mine-resistant, ambush-protected vehicles", "MRAPs", "Humvees"]),
     # second audit: more modifiers and head nouns a name keeps; a name a longer class mention
     # overlaps keeps its bare span
     ("Berlin sends Gepard defensive tanks, not Marder offensive tanks.",
