@@ -45,24 +45,28 @@ _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _TIME_PREP = (r"(?:in|In|since|Since|until|Until|till|by|By|from|From|through|throughout|during|During|"
               r"before|Before|after|After|early|Early|late|Late|mid|Mid|between|Between|and|or|of|to|"
               r"around|circa|summer|spring|autumn|fall|winter|Summer|Spring|Autumn|Winter|"
-              r"end|start|beginning|the|The|[’']s|into)")
+              r"end|start|beginning|the|The|[’'´]s|into|dated)")
 # Possessives and determiners before "<year> <noun>" ("her 2008 campaign", "a 2019 study"):
 # only for the year branch (a month after them is not a date: "her March trip" is rare, "a May" a
 # name), and only with a singular, non-count noun after the year (see `_year_context_ok`).
+# Possessive determiners before a month and a noun: "his June meeting", "her February arrest".
+_MONTH_DET = r"(?:his|His|her|Her|its|Its|their|Their|our|Our)"
 _YEAR_DET = r"(?:his|His|her|Her|its|Its|their|Their|our|Our|my|My|your|Your|this|This|that|That|a|A)"
 
 DATE_RE = re.compile(
     rf"""(?P<iso>\b{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d))
        |(?P<dotted>\b(?P<dot_d>0?[1-9]|[12]\d|3[01])\.(?P<dot_m>0?[1-9]|1[0-2])\.(?P<dot_y>{_YEAR})(?!\d))
-       |(?P<mdy>\b(?P<mdy_m>{_MONTH})\s(?P<mdy_d>{_DAY})\b(?![:.]\d|\s*(?:%|percent|per\s?cent))
+       |(?P<mdy>\b(?P<mdy_m>{_MONTH})(?:\s|(?<=\.)(?=\d)|,\s(?=\d{{1,2}},\s{_YEAR}))(?P<mdy_d>{_DAY})\b
+            (?![:.]\d|\s*(?:%|percent|per\s?cent))
             (?:,?\s(?P<mdy_y>{_YEAR})\b)?)
        |(?P<dmy>\b(?:the\s)?(?P<dmy_d>{_DAY})\s(?:of\s)?(?P<dmy_m>{_MONTH})(?![\w])
             (?:,?\s(?P<dmy_y>{_YEAR})\b)?)
        |(?P<my>\b(?P<my_m>{_MONTH})(?:\sof)?,?\s(?P<my_y>{_YEAR})\b)
-       |(?P<mo>(?P<mo_p>\b(?:{_TIME_PREP}|an?|An?))[\s-]+(?P<mo_m>{_MONTH})(?!\w)(?!\.?,?\s+\d))
+       |(?P<mo>(?P<mo_p>\b(?:{_TIME_PREP}|an?|An?|for|For|{_MONTH_DET}))[\s-]+(?P<mo_m>{_MONTH})(?!\w)(?!\.?,?\s+\d))
        |(?P<mp>(?<!\blast\s)(?<!\bnext\s)(?<!\bthis\s)(?<!\bLast\s)(?<!\bNext\s)(?<!\bThis\s)
             \b(?P<mp_m>{_MONTH_POSSESSIVE})(?=['’]s\b))
-       |(?P<yr>(?P<yr_p>(?:\b|(?<=[’']))(?:back\sto|{_TIME_PREP}|{_YEAR_DET}))[\s-]+(?P<yr_y>{_YEAR})\b(?![,.]?\d|\s*(?:%|percent)))
+       |(?P<yl>(?<=\d,\s)(?P<yl_y>{_YEAR})\b(?![,.]?\d|\s*(?:%|percent)))
+       |(?P<yr>(?P<yr_p>(?:\b|(?<=[’'´]))(?:back\sto|{_TIME_PREP}|{_YEAR_DET}))[\s-]+(?P<yr_y>{_YEAR})\b(?![,.]?\d|-[01]\d-|\s*(?:%|percent)))
     """, re.X)
 
 # Window seeds for _scan: prefix-factored literals, so the scan skips most characters fast.
@@ -83,7 +87,7 @@ _QUANTITY_AFTER_YEAR = re.compile(
     r"\s+(?:troops|soldiers|people|civilians|men|women|children|residents|units|tanks|drones|missiles|"
     r"shells|rounds|km|kilometers|kilometres|miles|tons|tonnes|dollars|euros|pounds|votes|cases|"
     r"deaths|casualties|prisoners|refugees|homes|buildings|vehicles|times|of)\b")
-_YEAR_NAME_AFTER_THE = re.compile(r"\s+[A-Z][a-z]+")
+_YEAR_NAME_AFTER_THE = re.compile(r"\s+(?:[A-Z][a-z]+|(?:[A-Z]\.){2,})")
 _PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
 _DET_PREPS = frozenset(w.lower() for w in _YEAR_DET.strip("(?:)").split("|"))
 # After a possessive or determiner the year must be 19xx/20xx and the next word a lowercase
@@ -139,7 +143,7 @@ _LOOK_BACK_DAYS = 300
 _DEADLINE_BEFORE = re.compile(r"\b(?:by|until|till|before)\s+(?:(?:mid|early|late)[-\s]+|the\s+end\s+of\s+)?$",
                               re.I)
 _FUTURE_CUE = re.compile(r"\b(?:will|shall|next|upcoming|plans?\s+to|planned|expected\s+to|scheduled|"
-                         r"is\s+due|are\s+due|to\s+be\s+held|set\s+to|ahead\s+of|deadline|"
+                         r"is\s+due|are\s+due|to\s+be\s+held|set\s+(?:to|for)|ahead\s+of|deadline|"
                          r"(?:goes|go|come|comes|enters?)\s+into\s+(?:effect|force)|takes?\s+effect)\b", re.I)
 
 
@@ -251,7 +255,7 @@ def date_matches(text: str) -> tuple[tuple[int, int, int | None, int | None, int
     if not matches:
         return ()
     for m in matches:
-        kind = next(k for k in ("iso", "dotted", "mdy", "dmy", "my", "mo", "mp", "yr") if m.group(k))
+        kind = next(k for k in ("iso", "dotted", "mdy", "dmy", "my", "mo", "mp", "yl", "yr") if m.group(k))
         if kind == "iso":
             y, mo, d = (int(x) for x in m.group("iso").split("-"))
             found.append([m.start(), m.end(), y, mo, d, True])
@@ -274,6 +278,12 @@ def date_matches(text: str) -> tuple[tuple[int, int, int | None, int | None, int
             found.append([m.start("mo_m"), m.end("mo_m"), None, _month(m.group("mo_m")), None, False])
         elif kind == "mp":
             found.append([m.start(), m.end(), None, _month(m.group("mp_m")), None, False])
+        elif kind == "yl":
+            # "in 2010, 2014 and 2019": a year after a comma only continues a list of years
+            if not (found and found[-1][3] is None and found[-1][2] is not None
+                    and text[found[-1][1]:m.start()] == ", " and _LIST_GOES_ON.match(text, m.end())):
+                continue
+            found.append([m.start(), m.end(), int(m.group("yl_y")), None, None, True])
         else:
             if not _year_context_ok(text, m):
                 continue
@@ -320,11 +330,12 @@ def _month_context_ok(text: str, m: re.Match) -> bool:
     "and"/"or" only in a range or a pair of months ("in July and August")."""
     prep = m.group("mo_p").lower()
     month = m.group("mo_m")
-    if month == "May" and prep in ("the", "’s", "'s", "and", "or", "to", "a", "an"):
+    if month == "May" and prep in ("the", "’s", "'s", "´s", "and", "or", "to", "a", "an", "for",
+                                   "his", "her", "its", "their", "our"):
         return False                 # "the May elections" is fine but "to May" is often a name
-    if prep in ("’s", "'s"):
+    if prep in ("’s", "'s", "´s"):
         return False
-    if prep in ("the", "a", "an"):
+    if prep in ("the", "a", "an", "his", "her", "its", "their", "our"):
         noun = _NOUN_AFTER_MONTH.match(text, m.end())
         return bool(noun) and noun.group("w") not in _NOT_EVENT_NOUNS
     if prep in ("and", "or") and _MONTH_BEFORE.search(text, max(0, m.start() - 30), m.start()):
@@ -337,6 +348,9 @@ def _month_context_ok(text: str, m: re.Match) -> bool:
 
 
 # "the November election", "an April prisoner swap": a lowercase noun after the month.
+# What may follow a year in a list of years: the next item or the list's end ("2014, 2000 troops" is
+# a year and a count).
+_LIST_GOES_ON = re.compile(r"\s*(?:,|;|\.|\)|\band\b|\bor\b|$)")
 _NOUN_AFTER_MONTH = re.compile(r"\s+(?P<w>[a-z][a-z-]{2,})\b")
 _NOT_EVENT_NOUNS = frozenset("of for and but to in on at with by from is was are were has had have will "
                              "would that which who than".split())
@@ -357,7 +371,7 @@ def _year_context_ok(text: str, m: re.Match) -> bool:
             return False
         w = noun.group("w")
         return w in _EVENT_PLURALS or not (w.endswith("s") and not w.endswith(("ss", "us", "is")))
-    if prep in ("the", "’s", "'s"):
+    if prep in ("the", "’s", "'s", "´s"):
         # "the 2014 annexation", "Russia's 2022 invasion": a lowercase noun must follow, or a
         # capitalised name that is not a count ("the 2012 Deferred Action program", "the 2016
         # Democratic convention"; not "the 2000 Marines").
@@ -369,7 +383,8 @@ def _year_context_ok(text: str, m: re.Match) -> bool:
         return not _PLURAL_AFTER.match(after)  # "back into 1992", not "split into 2000 pieces"
     if prep == "and":
         return bool(re.search(r"\bbetween\s+\S+\s*$", before)) or bool(
-            re.search(r"\b(?:in|since|of|between)\s+" + _YEAR + r"\s*$", before))
+            re.search(r"\b(?:in|since|of|between)\s+" + _YEAR + r"\s*$", before)) or bool(
+            re.search(r"\b" + _YEAR + r",\s+" + _YEAR + r",?\s+$", before))    # "in 2010, 2014 and 2019"
     if prep == "to":
         return prep == "back to" or bool(re.search(r"\bfrom\s+\S+\s*$", before))
     if prep == "or":
@@ -382,8 +397,8 @@ def _year_context_ok(text: str, m: re.Match) -> bool:
                               r"half|quarter|part|months?|years?|class|election|elections|primary|primaries|"
                               r"caucus(?:es)?|campaign|war|crisis|revolution|invasion|annexation|uprising|"
                               r"tournament|championships?|season|games|olympics|summit|referendum|census|"
-                              r"agreements?|accords?|treaty|treaties|protests|attacks?|talks)\s+$",
-                              before))
+                              r"agreements?|accords?|treaty|treaties|protests|attacks?|talks|period)\s+$",
+                              before, re.I))
     return True
 
 

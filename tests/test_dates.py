@@ -154,10 +154,13 @@ def test_year_after_possessive_or_determiner(text, year, owner):
 
 
 @pytest.mark.parametrize("text, month_rows", [
-    ("She began her March trip early.", 0),                  # a month after "her" is not this rule
+    ("She began her March trip early.", 1),                  # a possessive, a month, a noun: that March
+    ("It followed his June meeting with Putin.", 1),
+    ("They backed her May plan.", 0),                        # "May" after a possessive: a name
+    ("It was all her March.", 0),                            # no noun after the month
     ("It took place in March.", 1),
 ])
-def test_determiners_do_not_admit_lone_months(text, month_rows):
+def test_possessive_determiners_admit_a_month_before_a_noun(text, month_rows):
     assert len(find_dates(text, published="2024-11-27")) == month_rows
 
 
@@ -204,3 +207,29 @@ def test_recall_classes(text, published, expected):
 ])
 def test_recall_class_negatives(text):
     assert dates(text, "2022-06-05") == []
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Ruins in Nikopol, Ukraine, on Monday, Aug, 22, 2022.", None, [("Aug, 22, 2022", "2022-08-22")]),
+    ("Dhaka, Bangladesh, Tuesday, Aug.23, 2022.", None, [("Aug.23, 2022", "2022-08-23")]),
+    ("The holiday marks Ukraine´s 1991 declaration.", None, [("1991", "1991")]),
+    ("The upgrade followed his June meeting with Putin.", "2022-08-01", [("June", "2022-06")]),
+    ("Gas was paid for April in full.", "2022-05-01", [("April", "2022-04")]),
+    ("The trial is set for November.", "2016-05-29", [("November", "2016-11")]),
+    ("The 2022 U.S. Open begins Monday.", None, [("2022", "2022")]),
+    ("He was a patriot since the Orange Revolution of 2004.", None, [("2004", "2004")]),
+    ("Sales trebled from the same period of 2021.", None, [("2021", "2021")]),
+    ("She ran in 2010, 2014 and 2019.", None, [("2010", "2010"), ("2014", "2014"), ("2019", "2019")]),
+    ("A document dated 2006 was found.", None, [("2006", "2006")]),
+])
+def test_recall_classes_second_pass(text, published, expected):
+    assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In Aug, 22 people died.", []),                        # a comma after the month needs ", <year>" later
+    ("In 2014, 2000 troops came.", [("2014", "2014")]),     # a year after a comma only continues a list
+    ("Support for May was waning.", []),                    # "for May": a name
+])
+def test_recall_class_negatives_second_pass(text, expected):
+    assert dates(text, "2022-06-05") == expected
