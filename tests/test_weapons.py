@@ -241,6 +241,8 @@ def test_suspended_hyphens(text, expected):
      ["SLBM", "submarine-launched ballistic missile", "ALCM", "UCAVs"]),
     ("It sent mine-resistant, ambush-protected vehicles known as MRAPs, and Humvees.",
      ["mine-resistant, ambush-protected vehicles", "MRAPs", "Humvees"]),
+    # one system per canonical; a context word is never the alias itself
+    ("Black Panther: Wakanda Forever opened; a Warthog grazed.", []),
     # second audit: more modifiers and head nouns a name keeps; a name a longer class mention
     # overlaps keeps its bare span
     ("Berlin sends Gepard defensive tanks, not Marder offensive tanks.",
@@ -254,6 +256,18 @@ def test_suspended_hyphens(text, expected):
 ])
 def test_audit_rules(text, expected):
     assert surfaces(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia moved T-62 tanks and MT-LB carriers; B-1B Lancer flights.",
+     [("T-62 tanks", "T-62"), ("MT-LB carriers", "MT-LB"), ("B-1B Lancer", "B-1B Lancer")]),
+    ("It fired a Kh-35 and Kh-31 missiles; a Gray Eagle and a Sea Baby flew.",
+     [("Kh-35", "Kh-35"), ("Kh-31 missiles", "Kh-31"), ("Gray Eagle", "MQ-1C Gray Eagle"), ("Sea Baby", "Sea Baby")]),
+    ("The US sent Humvees; Poland bought K2 Black Panther tanks.",
+     [("Humvees", "Humvee"), ("K2 Black Panther tanks", "K2 Black Panther")]),
+])
+def test_canonical_is_the_system_named(text, expected):
+    assert [(text[h.start:h.end], h.canonical) for h in find_weapons(text)] == expected
 
 
 @pytest.mark.parametrize("alias, expected", [
