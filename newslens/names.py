@@ -104,6 +104,31 @@ def load_aliases(name: str = "aliases.yaml") -> dict[str, str]:
     return out
 
 
+@dataclass(frozen=True)
+class NameWords:
+    """Words around names that are not part of them (lexicons/name_words.yaml), validated."""
+    titles: frozenset[str]              # "Prof", "Capt", "Cllr": peeled like cues.yaml titles
+    peerage: frozenset[str]             # "Sir", "Lord": peeled only before a full name
+    descriptors: frozenset[str]         # lowercase: "journalist", "wife", "coach"
+    not_name_starts: frozenset[str]     # "Now", "Later", "Related": never begin a name
+    post_nominals: frozenset[str]       # "MP", "QC": written after a name
+    credit_words: frozenset[str]        # "Images", "Handout": a run holding one is no person
+
+
+@lru_cache(maxsize=None)
+def load_name_words(name: str = "name_words.yaml") -> NameWords:
+    data = load_yaml(name)
+    where = LEXICON_DIR / name
+    keys = ("titles", "peerage", "descriptors", "not_name_starts", "post_nominals", "credit_words")
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), list) and
+                                             all(isinstance(x, str) for x in data[k]) for k in keys):
+        raise LexiconError(f"{where}: expected lists of strings under {', '.join(keys)}")
+    return NameWords(frozenset(data["titles"]), frozenset(data["peerage"]),
+                     frozenset(x.lower() for x in data["descriptors"]),
+                     frozenset(data["not_name_starts"]), frozenset(data["post_nominals"]),
+                     frozenset(data["credit_words"]))
+
+
 # --- name shapes ---------------------------------------------------------------------------
 UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LOW = "a-zß-öø-ÿā-ž"
@@ -115,7 +140,9 @@ LOW = "a-zß-öø-ÿā-ž"
 # (an alternation of character classes makes it try every position: twice as slow).
 NAME_WORD = rf"(?:[{UP}](?:\.(?:[{UP}]\.)+|[{LOW}]{{0,3}}\.(?![\w’'-])|(?:[{LOW}{UP}]|['’\-](?=[{LOW}{UP}]))*))"
 PARTICLE = r"(?:de|da|di|del|della|van|von|der|den|bin|ibn|al|el|la|le|dos|das)"
-NAME_RE = rf"{NAME_WORD}(?:[ \t]+(?:{PARTICLE}[ \t]+){{0,2}}{NAME_WORD}){{0,5}}"
+# Words of a name are one space (or tab) apart: a wider gap is a layout break, as between a
+# photo credit and the caption or text after it ("Getty Images   Ksienich said").
+NAME_RE = rf"{NAME_WORD}(?:[ \t](?:{PARTICLE}[ \t]){{0,2}}{NAME_WORD}){{0,5}}"
 _NAME = re.compile(NAME_RE)
 
 # Capitalised words that never start or make up a person's name on their own.
@@ -147,6 +174,7 @@ York California Ohio Virginia Washington Seoul Moscow Kyiv Beijing Pyongyang Tok
 Twitter Facebook Fox CNN MSNBC NBC ABC CBS AP Reuters Yonhap Breitbart Google Apple Microsoft
 Association Coalition Alliance Organization Organisation Council Capitol Tower Square
 Europe European Asia Asian Africa African Middle Street Affairs Security Defense Defence Intelligence
+Administration Studies Authority Directorate Inspectorate Bureau Regiment Battalion Brigade Division
 """.split())
 _DEMONYMS = frozenset("""
 U.S. US UK U.K. EU E.U. U.N. UN NATO American British Russian Ukrainian Chinese Japanese Korean South North
@@ -158,27 +186,84 @@ Then ex Ex Kremlin Pentagon Vatican Western
 """.split())
 
 
-def _title_words() -> tuple[frozenset[str], re.Pattern]:
+_WORDS = load_name_words()
+
+
+_INNER_OK = frozenset("""Mr Mrs Ms Miss Dr Prof Capt Maj Col Lt Sgt Gen Brig Cllr Sir Dame Rev MP PM Colonel
+Lieutenant Sergeant Corporal Admiral Commander Brigadier""".split())
+_INNER_OFFICES = frozenset("""Minister Secretary President Governor Senator Chancellor Ambassador
+Commissioner Chairman Chairwoman Mayor Spokesman Spokeswoman Spokesperson Premier""".split())
+
+
+def _title_words() -> tuple[frozenset[str], re.Pattern, re.Pattern]:
+    """All titles, the pattern of a run of them at the start of a string, and the pattern of
+    a capitalised title inside a capitalised run ("Business Secretary Mr Kwarteng")."""
     cues = load_cues()
-    titles = sorted(cues.titles, key=len, reverse=True)
-    pat = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in titles) + r")(?:\s+|$))+")
-    return cues.titles, pat
+    every = cues.titles | _WORDS.titles
+    titles = sorted(every, key=len, reverse=True)
+    alt = "|".join(re.escape(t) for t in titles)
+    pat = re.compile(r"^(?:(?:" + alt + r")(?:\s+|$))+")
+    # inside a run only titles that are never a given name or surname ("Jonathan Leader Maynard",
+    # "John Major" hold title words): abbreviations, honorifics and offices
+    caps = "|".join(re.escape(t) for t in titles if t[:1].isupper() and (
+        t.endswith(".") or t in _INNER_OK or t.split()[-1] in _INNER_OFFICES))
+    inner = re.compile(rf"^(?:{NAME_WORD} )+?(?:(?:{caps}) )+(?={NAME_WORD}$|{NAME_WORD} )")
+    return frozenset(every), pat, inner
 
 
-_TITLES, _TITLE_PREFIX = _title_words()
+_TITLES, _TITLE_PREFIX, _INNER_TITLE = _title_words()
+# "Seventeen-year-old Andrii", "Mother-of-two Mrs Florek", "Soviet-era Grad": a compound
+# modifier, not a first name ("Jin-ho", "Jean-Luc" have one hyphen and no such ending).
+_COMPOUND_MODIFIER = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+){2,}$|^[A-Z][a-z]+-(?:old|era|made|based|born|"
+                                r"backed|led|style|owned|run|flagged|controlled|year)$")
+# Sentence adverbs recognised by their ending ("Hopefully", "Mentally", "Unfortunately").
+_ADVERB = re.compile(rf"^[{UP}][{LOW}]{{2,}}(?:ally|ously|ently|antly|ately|ively|fully|ibly|ably|edly|ingly|ssly)$")
+
+
+# "Condemning Vladimir Putin's war": a participle before a full name (never a single surname:
+# "Manning", "Fleming" stay names)
+_PARTICIPLE = re.compile(r"^(?!(?:Sterling|Irving|Channing|Fleming|Browning|Harding|Manning|Golding)$)[A-Z][a-z]{2,}ing$")
+
+
+def not_name_start(word: str) -> bool:
+    """A capitalised word that begins a sentence but never a name ("Later", "Hopefully")."""
+    return word in _WORDS.not_name_starts or bool(_ADVERB.match(word)) or bool(_COMPOUND_MODIFIER.match(word))
+
+
+# "director of research", "head of security": a role's lowercase complement
+# (one bare noun: "leader of the nationalist Sweden Democrats" names an organisation after it)
+_ROLE_OF = r"(?:\s+(?:of|for)\s+(?!(?:the|a|an)\s)[a-z][\w-]*)?"
 
 
 def _org_role_prefix() -> re.Pattern:
     """"White House press secretary ", "ACLU executive director ", "Trump campaign manager ":
     an organisation's capitalised name, then lowercase words ending in a title or role noun."""
     cues = load_cues()
-    roles = sorted({t.lower() for t in cues.titles if t[:1].islower() or " " not in t} | cues.role_nouns,
+    roles = sorted({t.lower() for t in cues.titles if t[:1].islower() or " " not in t} | cues.role_nouns
+                   | _WORDS.descriptors, key=len, reverse=True)
+    role = "|".join(re.escape(r) for r in roles)
+    return re.compile(rf"^(?:[A-Z][\w.&’'-]*\s+){{1,4}}(?:[a-z][\w-]*\s+){{0,2}}(?i:{role}){_ROLE_OF}\s+(?=[A-Z])")
+
+
+def _lower_role_prefix() -> re.Pattern:
+    """"his wife ", "parliament speaker ", "former footballer ": lowercase words ending in a
+    title, role noun or descriptor, right before a capitalised word."""
+    cues = load_cues()
+    roles = sorted({t for t in cues.titles if t[:1].islower()} | cues.role_nouns | _WORDS.descriptors,
                    key=len, reverse=True)
     role = "|".join(re.escape(r) for r in roles)
-    return re.compile(rf"^(?:[A-Z][\w.&’'-]*\s+){{1,4}}(?:[a-z][\w-]*\s+){{0,2}}(?i:{role})\s+(?=[A-Z])")
+    det = r"(?:(?:The|A|An|His|Her|Their|Its|Our|My)\s+)?"      # capitalised at a sentence start
+    return re.compile(rf"^{det}(?:(?:[a-z][\w’'-]*\s+){{0,4}}?(?:{role}){_ROLE_OF}|(?:(?:a|an|the)\s+)?"
+                      rf"(?:\d+|[a-z]+)-year-old)\s+(?=[{UP}])")
 
 
 _ORG_ROLE_PREFIX = _org_role_prefix()
+_LOWER_DET = re.compile(r"(?:the|a|an)\s+(?=[A-Z])")
+# lowercase words that make the words before a name its role ("the German chancellor Helmut
+# Schmidt"); plural role nouns ("officials Smith and Jones") are not one person's role
+_LOWER_ROLES = frozenset(t.lower() for t in _TITLES if " " not in t) | frozenset(
+    w for w in _WORDS.descriptors if w.isalpha())
+_LOWER_ROLE_PREFIX = _lower_role_prefix()
 _POSSESSIVE_PREFIX = re.compile(rf"^(?:{NAME_WORD}\s+)*{NAME_WORD}['’]s\s+")
 
 
@@ -195,6 +280,14 @@ def peel_title(surface: str) -> tuple[str, str | None, int]:
     while changed:
         changed = False
         rest = surface[offset:]
+        d = _LOWER_DET.match(rest)
+        after = rest[d.end():] if d and not parts else ""
+        t = after and (_TITLE_PREFIX.match(after) or _POSSESSIVE_PREFIX.match(after))
+        if t and 0 < t.end() < len(after):
+            # "the Foreign Secretary Liz Truss", "the UK's Defence Secretary Ben Wallace"
+            parts.append(d.group().strip())
+            offset += d.end()
+            rest = surface[offset:]
         m = _POSSESSIVE_PREFIX.match(rest)
         if m and m.end() < len(rest):
             parts.append(rest[:m.end()].strip())
@@ -207,6 +300,13 @@ def peel_title(surface: str) -> tuple[str, str | None, int]:
             offset += m.end()
             changed = True
             continue
+        m = _LOWER_ROLE_PREFIX.match(rest)
+        if m and (len(rest[m.end():].split()) >= 2 or not re.search(r"\s(?:of|for)\s", m.group())):
+            # ("the head of annexed Crimea": after "of", a single word belongs to the complement)
+            parts.append(rest[:m.end()].strip())
+            offset += m.end()
+            changed = True
+            continue
         m = _ORG_ROLE_PREFIX.match(rest) if not parts else None
         if m and len(rest[m.end():].split()) >= 2:
             parts.append(rest[:m.end()].strip())
@@ -214,12 +314,61 @@ def peel_title(surface: str) -> tuple[str, str | None, int]:
             changed = True
             continue
         first, _, tail = rest.partition(" ")
-        if tail and first in _DEMONYMS:
+        if not tail:
+            break
+        n_tail = len(tail.split())
+        if first in _DEMONYMS or _COMPOUND_MODIFIER.match(first) or \
+                (n_tail >= 2 and (first in _WORDS.peerage or first.lower() in _WORDS.descriptors)):
+            # "Sir Keir Starmer", "Journalist Vira Hyrch": the honour or noun goes only before a
+            # full name ("Lord Bew", "Son Heung-min", "Mother Teresa" stay whole)
             parts.append(first)
             offset += len(first) + 1
             changed = True
+            continue
+        if first in _WORDS.not_name_starts or _ADVERB.match(first) or (n_tail >= 2 and _PARTICIPLE.match(first)):
+            offset += len(first) + 1            # "Later Lavrov", "Now Prof Nott": not a title either
+            changed = True
+            continue
+        m = _INNER_TITLE.match(rest)
+        if m:
+            # "Business Secretary Mr Kwarteng", "Cabinet Secretary Hirokazu Matsuno"
+            parts.append(rest[:m.end()].strip())
+            offset += m.end()
+            changed = True
     title = " ".join(parts) or None
     return surface[offset:], title, offset
+
+
+# A name's last word with the sentence's period on it ("Wall.", "Anna."), not an initial
+# ("J.") or an abbreviation a name ends in ("Jr.").
+_SENTENCE_END_WORD = re.compile(r"(?:^|(?<= ))(?!(?:Jr|Sr|St)\.$)[A-Z][a-z]{2,3}\.$")
+_STOP_INSIDE = frozenset("I It He She We They You The Why What How Where When Who".split())
+# Inside a run, words that can only start the next clause: time adverbs and auxiliaries
+# ("Mariupol Now", "Sanders Is Not"), not nouns or verbs of names ("Judicial Watch").
+_CLAUSE_START = frozenset("""Now Later Earlier Overnight Today Tonight Yesterday Tomorrow Recently
+Instead Indeed Perhaps Maybe Already Again Always Never Sometimes Often Usually Meanwhile However
+Is Are Was Were Did Does Has Have Had Can Could Would Should Shall Must Might""".split())
+
+
+@lru_cache(maxsize=1 << 16)
+def trim_name(name: str) -> str:
+    """A peeled name without what follows it in a capitalised run but is not part of it: a
+    pronoun or article that starts the next clause ("Quentin Sommerville We ...", "Lviv It
+    was") and post-nominals ("Tobias Ellwood MP"). Does NOT peel titles (`peel_title`)."""
+    words = name.split(" ")
+    for i, w in enumerate(words[1:], 1):
+        if w in _STOP_INSIDE or w in _CLAUSE_START or _ADVERB.match(w):
+            if i >= 3 and len(words) >= 5:
+                return ""                   # "Rush Limbaugh Explains Why She ...": a title-case headline
+            words = words[:i]
+            break
+    while len(words) > 2 and words[-1] in _WORDS.post_nominals:     # ("Newark MP" stays)
+        words.pop()
+    out = name if len(words) == len(name.split(" ")) else " ".join(words)
+    if " " not in out and _SENTENCE_END_WORD.match(out):
+        out = out[:-1]                      # "Mrs Wall." at a sentence end: the period is not hers
+        # (a longer run keeps it, and `looks_like_person` rejects it: "Independence Day.")
+    return out
 
 
 @lru_cache(maxsize=1 << 16)
@@ -231,12 +380,14 @@ def looks_like_person(name: str, *, titled: bool = False) -> bool:
     words = name.split()
     if not words or words[0].rstrip(".") in _NOT_NAME or words[0] in _DEMONYMS:
         return False
+    if not_name_start(words[0]) and (len(words) > 1 or not titled):
+        return False                        # "Hopefully I", "Later" (but "Ms Last": titled)
     if any(w in _WEEKDAYS or (w in _NOT_NAME and w.lower() in ("the", "and", "of", "said", "says"))
            for w in words[1:]):
         return False                        # "Asked Tuesday", "Trump Wednesday" (but "Theresa May")
     if len(words[0]) > 6 and words[0].endswith(("ed", "ing")) and len(words) <= 2:
         return False                        # "Understated Perez": a participle, not a first name
-    if any(w.rstrip(".") in _ORG_WORDS for w in words):
+    if any(w.rstrip(".") in _ORG_WORDS or w in _WORDS.credit_words for w in words):
         return False
     if any(w.isupper() and len(w) > 2 for w in words):
         return False                        # acronyms and shouted headlines
@@ -289,7 +440,7 @@ def canonical_person(name: str, known_names: Iterable[str]) -> str:
 
 
 _ROLE_WORD = re.compile(r"[\w’'.-]+")
-_ROLE_LEAD = re.compile(r"^(?:(?:and|or|but|with|by|of|to|from|for|as|the|a|an|then|former)\s+)+")
+_ROLE_LEAD = re.compile(r"^(?:(?:and|or|but|with|by|of|to|from|for|as|the|a|an|then|former|said|says|told|added)\s+)+")
 _ARTICLE_START = re.compile(r"(?:a|an|the|former)\s")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _APPOSITIVE_AFTER = re.compile(r",\s+((?:a|an|the|former|then)\s+[^,;:“”\"()]{3,90}?|[a-z][^,;:“”\"()]{3,90}?)(?=,|\.|\s+(?:said|says|told)\b)")
@@ -303,7 +454,7 @@ def _role_around(text: str, name_start: int, name_end: int, lo: int, hi: int) ->
     if name_start > lo and text[name_start - 1] in " \t":
         window = text[max(lo, name_start - 80):name_start]
         last = window.rsplit(None, 1)
-        if last and last[-1] in _TITLES:
+        if last and (last[-1] in _TITLES or last[-1] in _LOWER_ROLES):
             words = window.split()
             take: list[str] = []
             for w in reversed(words[-5:]):
@@ -399,9 +550,9 @@ def _peeled(surface: str) -> tuple[str, str | None, int, bool, bool, bool] | Non
     is a single word that fails `looks_like_person` even after a title and that no full
     person name can contain ("Ukraine", "NATO", "Monday"), so no full name resolves it."""
     name, title, off = peel_title(surface)
-    name = _POSSESSIVE_END.sub("", name)
-    if not name:
-        return None
+    name = trim_name(_POSSESSIVE_END.sub("", name))
+    if not name or (not title and " " not in name and not_name_start(name)):
+        return None                         # "Later, a woman ...": no name at all
     multi = len(name.split()) >= 2
     person = looks_like_person(name, titled=True)
     if not multi and not person and _never_in_full_name(name):

@@ -16,15 +16,43 @@ from pathlib import Path
 
 from .lexicons import LexiconError, read_yaml
 from .model import Article, Sentence
-from .names import NameIndex, PersonMention, find_people, load_cues, looks_like_person, peel_title
+from .names import _TITLES as _ALL_TITLES
+from .names import (NAME_RE, NameIndex, PersonMention, find_people, load_cues, load_name_words,
+                    looks_like_person, not_name_start, peel_title, trim_name)
 
 CUES = load_cues()
 _PRONOUNS = frozenset("he she they it we i you who".split())
 _METONYMS = CUES.metonyms
 _METONYM_LOWER = {k.lower(): v for k, v in _METONYMS.items()}
 _HONORIFICS = frozenset(("Mr", "Mrs", "Ms", "Miss", "Mx"))
+_TRAILING_HONORIFIC = re.compile(r"(?:^|\s+)(?:Mr|Mrs|Ms|Miss|Mx|Sir|Dame)\.?$")
 _ROLE_HEADS = frozenset(t.lower() for t in CUES.titles) | CUES.role_nouns
 _NAME_PARTICLES = frozenset("de da di del della van von der den bin ibn al el la le dos das".split())
+# Role nouns that name a body or a document, not one person ("the ministry", "the statement"),
+# or too vague a person to pick a named one by ("the official", "the man").
+_BODY_HEADS = frozenset("""
+ministry department office agency government administration statement report release memo letter
+campaign committee source sources group organization organisation company firm newspaper paper
+outlet network channel site website poll survey study document filing lawsuit complaint ad
+advertisement video post tweet message headline sign banner embassy council kremlin house party
+union board commission institute military army police court people voter voters
+""".split())
+_PERSON_HEADS = frozenset(h for h in (_ROLE_HEADS | load_name_words().descriptors | {"man", "woman"}) - _BODY_HEADS
+                          if not (h.endswith("s") and h[:-1] in _ROLE_HEADS))       # not "officials"
+_DESCRIPTOR_HEADS = _PERSON_HEADS - {"man", "woman", "official", "resident", "person"}
+_POST_TITLES = load_name_words().titles | load_name_words().post_nominals
+# ", Oleksandr Striuk, confirmed", ", Macky Sall, who chairs": a proper name in apposition right
+# after a descriptor mention ("The city's mayor"), closed by a comma, a bracket or a verb.
+_APPOSITIVE_NAME = re.compile(rf",\s+(?P<np>(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){{0,3}}?{NAME_RE})"
+                              rf"(?=\s*[,(]|\s+(?:who|said|says|told|added|confirmed|wrote|explained)\b)")
+# Words of a descriptor that say nothing about which person it is.
+_DETERMINERS = frozenset("the a an his her its their this that these those our my your".split())
+# "A Scottish government spokesman said": a descriptor subject of a speech verb, a candidate
+# antecedent for a following he/she.
+_DESCRIPTOR_SUBJECT = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<np>(?:A|An|One)\s+(?:[\w’'-]+\s+){0,5}?"
+                                 r"(?P<head>[a-z]+))\s+(?:said|says|told|added|explained|confirmed)\b")
+_MALE_HEADS = frozenset("spokesman man father husband son brother boy businessman chairman".split())
+_FEMALE_HEADS = frozenset("spokeswoman woman mother wife daughter sister girl businesswoman chairwoman".split())
 
 
 _GENDERED = re.compile(r"\b(?:(?P<m>he|him|his|himself|He|His|Mr\.?)|(?P<f>she|her|hers|herself|She|Her|Mrs\.?|Ms\.?|Miss))\b")
@@ -63,6 +91,40 @@ def given_name_gender(name: str) -> int:
     Only names in the lexicon count; for every other name the article's he/she evidence decides."""
     first = name.split(maxsplit=1)[0].lower() if name and name.strip() else ""
     return _GIVEN_NAMES.get(first, 0)
+
+
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|tells|added|adds|explained|warned|stressed|insisted)\b")
+_FUNCTION_WORDS = frozenset("""by of with to for from in on at about against between among into onto than
+like including and or but nor who whom which that whose as if when while after before since
+said says told""".split())
+
+
+def _strip_descriptor(tail: str) -> str:
+    """`tail` (the text before a name) without a descriptor noun phrase that ends it: "In one
+    moment, the victim's widow" -> "In one moment,", so that the name counts as a subject.
+    The phrase runs back over lowercase words and possessives to a determiner at most; a
+    preposition or verb before it ("lost her daughter") leaves the descriptor an object."""
+    words = tail.split()
+    if not words or words[-1] not in _PERSON_HEADS:
+        return tail                                       # ("Russian President": the title test decides)
+    k = len(words) - 1
+    while k > 0 and len(words) - k < 6:
+        w = words[k - 1]
+        if w[-1:] in ",;:.!?" or w in _FUNCTION_WORDS:
+            break
+        if w in _DETERMINERS:
+            k -= 1
+            break
+        if not (w[:1].islower() or w.endswith(("’s", "'s"))):
+            break
+        k -= 1
+    rest = " ".join(words[:k])
+    if k > 0 and words[k - 1] in _FUNCTION_WORDS:
+        return tail                                       # "lost her daughter X": not a subject
+    if k > 0 and (words[k - 1] not in _DETERMINERS and words[k - 1][-1:] not in ",;:.!?"
+                  and not words[k - 1][:1].isupper()):
+        return tail
+    return rest
 
 
 class SpeakerResolver:
@@ -116,66 +178,183 @@ class SpeakerResolver:
         for sp_pos, sp, is_person in reversed(self.speakers):
             if sp_pos < pos and is_person and self._gender_ok(sp, pronoun):
                 if sp_pos > best_p:
-                    best = sp
+                    best_p, best = sp_pos, sp
                 break
+        d = self._descriptor_subject(pos, pronoun)
+        if d and d[0] > best_p:
+            best_p, best = d
         if best is None and i > 0:
-            best = self.people[i - 1].name
+            # no subject in reach: the last person mentioned ("I meet Erik Liiva. He's ..."),
+            # if near and of the pronoun's gender by given name or by he/she after its mentions
+            # (not "Nazi Germany", "Muslim Americans" that a capitalised run passed for)
+            p = self.people[i - 1]
+            given = given_name_gender(p.name)
+            g = given or self.gender.get(p.name, 0)
+            reach = 600 if given else 250                 # a known given name is the firmer evidence
+            if g and pos - p.end < reach and (pronoun is None or (g > 0) == (pronoun == "he")):
+                best = p.name
         return best
 
+    def _descriptor_subject(self, pos: int, pronoun: str | None) -> tuple[int, str] | None:
+        """The last "A government spokesman said" within 300 characters before `pos` whose head
+        noun is a role or descriptor of the pronoun's gender (or none), as (start, noun phrase).
+        Does NOT look past a paragraph break."""
+        lo = max(0, pos - 300)
+        seg = self.text[lo:pos]
+        cut = seg.rfind("\n")
+        if cut >= 0:
+            lo, seg = lo + cut + 1, seg[cut + 1:]
+        found = None
+        for m in _DESCRIPTOR_SUBJECT.finditer(seg):
+            head = m.group("head")
+            if head not in _PERSON_HEADS:
+                continue
+            if (pronoun == "he" and head in _FEMALE_HEADS) or (pronoun == "she" and head in _MALE_HEADS):
+                continue
+            found = (lo + m.start("np"), m.group("np"))
+        return found
+
     def _subject_like(self, start: int, end: int) -> bool:
+        """Whether the name at start..end reads as a clause's subject (or the speaker of an
+        inverted "said X,"): judged on the words before it, and again with a descriptor
+        ("the victim's widow") before it left out."""
         if self.text.startswith(("’s", "'s"), end):
             return False                                  # "Trump’s pick": a possessive
-        before = self.text[max(0, start - 40):start]
-        before = re.sub(r"(?:(?:[A-Z][\w’'.-]*|[a-z]+)\s+){0,4}$", lambda m: m.group(0) if
-                        any(w in CUES.titles for w in m.group(0).split()) else m.group(0), before)
-        tail = before.rstrip()
+        tail = self.text[max(0, start - 40):start].rstrip()
+        if _SPEECH_AFTER.match(self.text, end):
+            return True                                   # "... operations Alison Parkinson said"
+        if self._subject_before(tail, end):
+            return True
+        stripped = _strip_descriptor(tail)
+        return stripped != tail and self._subject_before(stripped, end)
+
+    def _subject_before(self, tail: str, end: int) -> bool:
+        if tail.endswith("/"):
+            return False                                  # a photo credit: "(AP Photo/Sergei Grits)"
         if not tail or tail[-1] in ".!?\n“\",;:—(":
             return True
-        last = tail.split()[-1].lower() if tail.split() else ""
+        word = tail.split()[-1] if tail.split() else ""
+        last = word.lower()
         if last in ("and", "but", "that", "as", "when", "while", "because", "though", "although"):
             return True
-        if last in CUES.titles or last.endswith(("’s", "'s")) or last[:1].isupper():
-            return True
-        return False
+        if tail.lower().endswith("according to") or last in ("said", "says", "added", "wrote", "explained") and \
+                self.text[end:end + 1] in (",", ".", ""):
+            return True           # "according to Sara Nathan", "..., said Frank Ledwidge, a ..." (not "said Sri Lanka would")
+        # a title or a capitalised modifier of the same noun phrase ("However, Prof Sands",
+        # "Ukrainian politician Alyona Shkrum"), a possessive ("Dmytro's wife Svetlana")
+        return last in CUES.titles or word in _ALL_TITLES or last.endswith(("’s", "'s")) or word[:1].isupper()
+
+    def attribute(self, mention: str, pos: int, role: str | None = None) -> tuple[str | None, str | None]:
+        """(speaker, role) for an attribution's mention at `pos`, whose clause gave `role` (an
+        appositive, or None), and remember the speaker for later pronouns. When the speaker is
+        a proper name in apposition to a descriptor ("The city's mayor, Oleksandr Striuk,"),
+        the descriptor is the role. Does NOT find the mention (newslens.quotes does)."""
+        speaker, title, appositive = self._resolve(mention, pos)
+        if title:                                         # "Ms", "Mr." are not roles; "leader Sir" is "leader"
+            title = _TRAILING_HONORIFIC.sub("", title) or None
+        role = title if appositive else (role or title)
+        self.note_role(pos, role, speaker)
+        role = role or self.role_for(speaker)
+        if speaker:
+            self.speakers.append((pos, speaker, self.is_person(speaker)))
+        return speaker, role
 
     def resolve(self, mention: str, pos: int) -> tuple[str | None, str | None]:
         """(speaker, role) for a mention starting at `pos`; speaker None when a pronoun has
-        no antecedent in the article."""
+        no antecedent in the article. Does NOT record the speaker (`attribute` does)."""
+        speaker, title, _ = self._resolve(mention, pos)
+        return speaker, title
+
+    def _appositive(self, mention: str, pos: int) -> str | None:
+        """The person named in apposition right after a descriptor mention ("Senegal's
+        president, Macky Sall, who ..."), resolved in-article; None when there is none."""
+        words = re.findall(r"[\w-]+", mention.lower())
+        if not words or words[-1] not in _DESCRIPTOR_HEADS:
+            return None
+        end = pos + len(mention)
+        a = _APPOSITIVE_NAME.match(self.text, end, min(len(self.text), end + 120))
+        if not a:
+            return None
+        name, title, _ = peel_title(a.group("np"))
+        name = trim_name(re.sub(r"['’]s$", "", name))
+        if not name or not name[:1].isupper():
+            return None
+        if len(name.split()) < 2 and not title and self.index.lookup(name, pos) == name:
+            return None                                   # a lone capitalised word: not sure it is a name
+        if not looks_like_person(name, titled=True):
+            return None
+        return self.index.lookup(name, end)
+
+    def _role_person(self, mention: str, pos: int) -> str | None:
+        """The person whose role (a title peeled off a name, an appositive) fits a descriptor
+        ("the Ukrainian president", "the foreign secretary"): same head noun, and every
+        modifier word found in one of that person's roles. The most recent such person before
+        `pos`, else the nearest after. Does NOT guess between persons the modifiers do not
+        separate from a person they exclude."""
+        last = mention.split()[-1] if mention.split() else ""
+        if not (last[:1].islower() or last in _POST_TITLES):
+            return None                                   # "Security Council": a body's name
+        words = [w for w in re.findall(r"[a-z][\w-]*", mention.lower().replace("’s", "").replace("'s", ""))
+                 if w not in _DETERMINERS]
+        if not words or len(words) > 5:
+            return None
+        head, mods = words[-1], words[:-1]
+        if head not in _DESCRIPTOR_HEADS:
+            return None                                   # "the ministry", "officials": not one person
+        fits: dict[str, list[int]] = {}
+        for p, r, n in self.roles:
+            rw = re.findall(r"[a-z][\w-]*", r.replace("’s", "").replace("'s", ""))
+            if not rw or rw[-1] != head:
+                continue
+            if all(any(x[:4] == m[:4] and (len(m) < 4 or x.startswith(m[:min(len(m), 5)])) for x in rw)
+                   for m in mods):
+                fits.setdefault(n, []).append(p)
+        if not fits:
+            return None
+        before = [(max(q for q in ps if q < pos), n) for n, ps in fits.items() if any(q < pos for q in ps)]
+        if before:
+            return max(before)[1]
+        return min((min(ps), n) for n, ps in fits.items())[1]
+
+    def _resolve(self, mention: str, pos: int) -> tuple[str | None, str | None, bool]:
+        """(speaker, role, whether the speaker came from an appositive name)."""
         m = mention.strip()
         low = m.lower()
         if low in _PRONOUNS:
             if low in ("he", "she"):
-                return self._person_before(pos, low), None
+                return self._person_before(pos, low), None, False
             if low == "who":
                 seg = self.text[max(0, pos - 160):pos]
                 seg = seg[seg.rfind("\n") + 1:]
                 w = self.who_antecedent.search(seg)
                 if w:
                     base = pos - len(seg)
-                    return self.resolve(w.group("subj"), base + w.start("subj"))
-                return self._person_before(pos), None
+                    return self._resolve(w.group("subj"), base + w.start("subj"))
+                return self._person_before(pos), None, False
             for sp_pos, sp, is_person in reversed(self.speakers):
                 if sp_pos < pos and not is_person and sp.lower() not in _PRONOUNS:
-                    return sp, None
-            return None, None           # "they", "I" with no body to stand for: unknown speaker
+                    return sp, None, False
+            return None, None, False    # "they", "I" with no body to stand for: unknown speaker
         if m in _METONYMS:
-            return _METONYMS[m], None
+            return _METONYMS[m], None, False
         if low in _METONYM_LOWER:
-            return _METONYM_LOWER[low], None
+            return _METONYM_LOWER[low], None, False
         name, title, _ = peel_title(m)
-        name = re.sub(r"['’]s$", "", name)
-        if name and (name[:1].isupper() or name.split()[0] in _NAME_PARTICLES) and \
+        name = trim_name(re.sub(r"['’]s$", "", name))
+        if name and all(w[:1].isupper() or w in _NAME_PARTICLES for w in name.split()) and \
                 looks_like_person(name, titled=True):
-            return self.index.lookup(name, pos), title
+            return self.index.lookup(name, pos), title, False   # (not "Brexit minister")
+        # A descriptor with a name in apposition ("The city's mayor, Oleksandr Striuk,")
+        appositive = self._appositive(m, pos)
+        if appositive:
+            return appositive, m, True
         # A role noun phrase ("South Korea’s defence minister") -> the person with that role.
-        head = " ".join(re.findall(r"[a-z][\w-]*", low)[-2:])
-        if head and len(head) > 3:
-            cands = [(abs(p - pos), n) for p, r, n in self.roles if r.endswith(head)]
-            if cands and (head.split()[-1] in CUES.role_nouns or head in CUES.titles):
-                return min(cands)[1], m
-        if m[:1].isupper() and m in _METONYMS:
-            return _METONYMS[m], None
-        return m, None
+        person = self._role_person(m, pos)
+        if person:
+            return person, m, False
+        if " " not in m and not_name_start(m):
+            return None, None, False                      # "Later", "Inside": no speaker named
+        return m, None, False
 
     def is_person(self, speaker: str | None) -> bool:
         return bool(speaker) and speaker[:1].isupper() and looks_like_person(speaker, titled=True) and \

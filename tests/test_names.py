@@ -131,3 +131,97 @@ def test_peel_organisation_role_title(surface, name, title):
     got_name, got_title, offset = peel_title(surface)
     assert (got_name, got_title) == (name, title)
     assert surface[offset:] == name
+
+
+@pytest.mark.parametrize("surface, name, title", [
+    # British ranks and honorifics without a period, before a full name or a surname
+    ("Prof O'Brien", "O'Brien", "Prof"),
+    ("Lt Col Ru Streatfeild", "Ru Streatfeild", "Lt Col"),
+    ("Capt Ivan Palamar", "Ivan Palamar", "Capt"),
+    ("Sir Keir Starmer", "Keir Starmer", "Sir"),
+    ("Mother-of-two Mrs Florek", "Florek", "Mother-of-two Mrs"),
+    ("Seventeen-year-old Andrii", "Andrii", "Seventeen-year-old"),
+    ("15-year-old Vlad", "Vlad", "15-year-old"),
+    ("Business Secretary Mr Kwarteng", "Kwarteng", "Business Secretary Mr"),
+    ("Deputy Treasury Secretary Wally Adeyemo", "Wally Adeyemo", "Deputy Treasury Secretary"),
+    ("Journalist Vira Hyrch", "Vira Hyrch", "Journalist"),
+    # a lowercase descriptor before the name, possibly after a possessive
+    ("his wife Iryna", "Iryna", "his wife"),
+    ("Ukraine's parliament speaker Ruslan Stefanchyk", "Ruslan Stefanchyk", "Ukraine's parliament speaker"),
+    ("IMF director of research Pierre Gourinchas", "Pierre Gourinchas", "IMF director of research"),
+    # a sentence adverb is dropped, not kept as a title
+    ("Later Lavrov", "Lavrov", None),
+    ("Now Prof Nott", "Nott", "Prof"),
+    # names that hold title or descriptor words stay whole
+    ("Lord Bew", "Lord Bew", None),                      # a peer is known by the title
+    ("Son Heung-min", "Son Heung-min", None),            # a descriptor word only before a full name
+    ("Marine Le Pen", "Marine Le Pen", None),
+    ("Jonathan Leader Maynard", "Jonathan Leader Maynard", None),
+    ("the wife of Mr Pinner", "the wife of Mr Pinner", None),   # the speaker is the wife, not Pinner
+    ("The long-time leader of the nationalist Sweden Democrats",
+     "The long-time leader of the nationalist Sweden Democrats", None),
+])
+def test_peel_titles_ranks_and_descriptors(surface, name, title):
+    got_name, got_title, offset = peel_title(surface)
+    assert (got_name, got_title) == (name, title)
+    assert surface[offset:] == name
+
+
+@pytest.mark.parametrize("run, name", [
+    ("Quentin Sommerville We", "Quentin Sommerville"),     # the next clause's pronoun
+    ("Mariupol Now", "Mariupol"),
+    ("Sanders Is Not", "Sanders"),
+    ("Tobias Ellwood MP", "Tobias Ellwood"),
+    ("Newark MP", "Newark MP"),                            # nothing but the post-nominal would be left
+    ("Judicial Watch", "Judicial Watch"),                  # a noun of a name, not a clause start
+    ("Rush Limbaugh Explains Why She", ""),                 # a title-case headline: no name
+    ("Wall.", "Wall"),                                     # "Mrs Wall." at a sentence end
+    ("Independence Day.", "Independence Day."),
+    ("Martin Luther King Jr.", "Martin Luther King Jr."),
+])
+def test_trim_name(run, name):
+    assert names.trim_name(run) == name
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # a photo credit and the caption or text after it are not one name
+    ("Volodymyr Ksienich fought in 2014. Photograph: Getty Images   Ksienich said he was ready.",
+     {"Volodymyr Ksienich"}, {"Getty Images   Ksienich", "Getty Images"}),
+    # sentence adverbs and quantifiers never start a name
+    ("Sergei Lavrov flew in. Later Lavrov said talks failed. Now I know more.",
+     {"Sergei Lavrov"}, {"Later Lavrov", "Now I", "Later"}),
+    ("Later, a woman photographed at the scene died.", set(), {"Later"}),
+    ("Both Andrey Kurkov and Serhiy Zhadan wrote.", {"Andrey Kurkov", "Serhiy Zhadan"}, {"Both Andrey Kurkov"}),
+    # titles are peeled from people before they are indexed
+    ("Brigadier Justin Stenhouse spoke. Prof Sands and Philippe Sands agreed.",
+     {"Justin Stenhouse", "Philippe Sands"}, {"Brigadier Justin Stenhouse", "Prof Sands"}),
+])
+def test_find_people_skips_credits_adverbs_and_titles(text, present, absent):
+    art = Article("d", "d.txt", text)
+    got = {p.name for p in find_people(art, split_sentences(art))}
+    assert present <= got
+    assert not (absent & got)
+
+
+def test_malformed_name_words_lexicon(tmp_path, monkeypatch):
+    (tmp_path / "name_words.yaml").write_text("titles: [Prof]\npeerage: Lord\n", encoding="utf-8")
+    monkeypatch.setattr(names, "LEXICON_DIR", tmp_path)
+    names.load_name_words.cache_clear()
+    try:
+        with pytest.raises(LexiconError, match=r"name_words\.yaml.*lists of strings"):
+            names.load_name_words()
+    finally:
+        monkeypatch.undo()
+        names.load_name_words.cache_clear()
+
+
+@pytest.mark.parametrize("surface, name, title", [
+    ("the Foreign Secretary Liz Truss", "Liz Truss", "the Foreign Secretary"),
+    ("the UK's Defence Secretary Ben Wallace", "Ben Wallace", "the UK's Defence Secretary"),
+    ("the President", "the President", None),             # a descriptor with no name: nothing peeled
+    ("the New York Times", "the New York Times", None),
+])
+def test_peel_lowercase_determiner_before_a_title(surface, name, title):
+    got_name, got_title, offset = peel_title(surface)
+    assert (got_name, got_title) == (name, title)
+    assert surface[offset:] == name
