@@ -147,7 +147,8 @@ _ACCORDING = re.compile(rf"(?i:according\s+to|in\s+the\s+words\s+of)\s+(?P<subj>
                         rf"(?=\s*(?:[,.;:!?“”\"]|$))")
 # Subject right before a cue: "Doo Jin-ho, a research fellow at X, said", "he also said".
 _BEFORE_SUBJ = re.compile(
-    rf"(?<![\w’'.-])(?P<subj>{PRONOUN}(?=['’](?:d|s|ve|ll)\b)|{PRONOUN}|{QUANT}|(?<=, )[a-z]{{3,}}s(?=\s)|{TITLED_NAME}(?:['’]s)?|{NP})"
+    rf"(?<![\w’'.-])(?P<subj>{PRONOUN}(?=['’](?:d|s|ve|ll)\b)|{PRONOUN}|{QUANT}|(?<=, )[a-z]{{3,}}s(?=\s)|"
+    rf"(?:(?<=\bwhat )|(?<=\bthat )|(?<=\bwhich ))(?:[a-z-]*[a-rt-z]\s+)?[a-z]{{3,}}s(?=\s)|{TITLED_NAME}(?:['’]s)?|{NP})"
     rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,|(?<=\))\s*,)?(?:['’](?:d|s|ve|ll))?\s*(?:{ADVERB}\s+){{0,3}}(?:to\s+)?$")
 # "WASHINGTON —", "BEIJING, Dec. 8 (UPI) —": a dateline before the first clause
 _DATELINE = r"(?:[A-Z][A-Z.’' ]{2,40}(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*(?:\([A-Za-z.]+\))?\s*[—–-]+\s*)"
@@ -830,6 +831,8 @@ _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:while|but|and|whereas|although|though|yet
 # when its subject is someone new; a pronoun there is usually the outer speaker again.
 _SUBORDINATE_BREAK = re.compile(r"\s(?:after|before|while|because|since|until|although|though|once|whereas)\s+"
                                 r"(?=(?:a|an|the|[A-Z]))")
+# "David and Charles Koch": "and" between two capitalised words joins names, not clauses.
+_NAME_COORDINATION = re.compile(r"(?<![.!?]\s)\b(?:[A-Z][\w’'.-]*|he|she|we|they|you|him|her|them|me|us)\s+and\s+$")
 # A leading subordinate clause ("After Tanden informed Soros …, Tanden wrote that …") is not the
 # outer reporting clause.
 _LEADING_SUBORDINATE = re.compile(r"(?:After|When|As|While|Before|Since|If|Although|Though|Because|Once|Despite|"
@@ -885,7 +888,8 @@ def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _At
         return None
     if outermost:
         # an independent clause ("…, while Cruz said that “…”") starts a new reported speech
-        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, lo, cues[-1].start())]
+        breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, lo, cues[-1].start())
+                  if not _NAME_COORDINATION.search(text, max(lo, b.start() - 30), b.end())]
         lead = _LEADING_SUBORDINATE.match(text, lo, hi)
         if lead:
             breaks.append(lead.end())

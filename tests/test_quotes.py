@@ -582,3 +582,18 @@ def test_addressees_mistyped_closers_and_documents(text, mention):
 def test_mistyped_closer_does_not_swallow_the_next_quotation():
     qs = quotes_of("“We will win here,“ said Jim Clyburn. “We always do.”")
     assert [q.text for q in qs] == ["We will win here,", "We always do."]
+
+
+@pytest.mark.parametrize("text, mention", [
+    # "and" between names (or a pronoun and a name) joins subjects, not clauses
+    ('Back then he said that only people such as David and Charles Koch wanted "open borders."', "he"),
+    ('Rubio pushed back, saying the bill was sound and arguing that he and Cruz shared "almost all the same '
+     'views."', "Rubio"),
+    # a bare plural subject after what/that/which
+    ("Trump University is what former employees have called a “fraudulent scheme” in court.", "former employees"),
+    # negative: a verb in -s and its object are not a subject
+    ('The document includes a clause that requires staffers to promise "never to disparage" the firm.',
+     "The document"),
+])
+def test_coordinated_names_and_bare_plural_subjects(text, mention):
+    assert quotes_of(text)[0].speaker_mention == mention
