@@ -69,6 +69,7 @@ class _Entry:
     not_preceded_by: re.Pattern | None
     not_followed_by: re.Pattern | None
     guard_before: re.Pattern | None = None   # a `guarded_aliases` hit needs these words before
+    not_in_sentence: re.Pattern | None = None  # words whose presence in the sentence rule a hit out
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,8 @@ def build_matcher(entries: Iterable[dict], *, source: str = "weapons.yaml") -> M
             context=_any_of(e.get("context") or [], "{}"),
             not_preceded_by=_any_of(e.get("not_preceded_by") or [], r"\b(?:{})[\s-]*$"),
             not_followed_by=_any_of(e.get("not_followed_by") or [], r"^[\s-]*(?:{})"),
-            guard_before=_any_of(e.get("guard_before") or [], r"(?<![\w-])(?:{})\s+$")))
+            guard_before=_any_of(e.get("guard_before") or [], r"(?<![\w-])(?:{})\s+$"),
+            not_in_sentence=_any_of(e.get("not_in_sentence") or [], r"\b(?:{})\b")))
         # a guarded alias is a word with other senses ("shell", "bomb"): written as its singular,
         # never pluralised, and kept only after `guard_before` (checked in find_weapons)
         plural = e.get("plural", True)
@@ -256,6 +258,8 @@ def find_weapons(text: str, *, spans: Sequence[tuple[int, int]] | None = None,
         if not entry.specific and _METAPHOR_AFTER.match(norm, end):
             continue    # "an atomic bomb for Hungary's economy", "ammunition against inflation"
         sent_start, sent_end = sentence_of(start)
+        if entry.not_in_sentence and entry.not_in_sentence.search(norm, sent_start, sent_end):
+            continue    # "astronauts riding Russian rockets" is space flight
         if (lowercase_alias and norm[start].isupper()
                 and not _sentence_initial(norm, sent_start, start, end)
                 and not _title_case(norm, sent_start, sent_end, start, end)):

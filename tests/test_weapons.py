@@ -243,6 +243,9 @@ def test_suspended_hyphens(text, expected):
      ["mine-resistant, ambush-protected vehicles", "MRAPs", "Humvees"]),
     # one system per canonical; a context word is never the alias itself
     ("Black Panther: Wakanda Forever opened; a Warthog grazed.", []),
+    # a rocket beside NASA or astronauts is space flight; one "into space" is still news of a missile
+    ("NASA lets astronauts keep riding Russian rockets.", []),
+    ("North Korea launched a long-range rocket into space.", ["rocket"]),
     # second audit: more modifiers and head nouns a name keeps; a name a longer class mention
     # overlaps keeps its bare span
     ("Berlin sends Gepard defensive tanks, not Marder offensive tanks.",
