@@ -51,6 +51,10 @@ _DETERMINERS = frozenset("the a an his her its their this that these those our m
 # antecedent for a following he/she.
 _DESCRIPTOR_SUBJECT = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<np>(?:A|An|One)\s+(?:[\w’'-]+\s+){0,5}?"
                                  r"(?P<head>[a-z]+))\s+(?:said|says|told|added|explained|confirmed)\b")
+# "Valya has lived", "Nina, 64, said": a lone capitalised word opening a sentence, then a
+# lowercase word (an optional comma-enclosed aside between), not a longer capitalised run.
+_GIVEN_SUBJECT = re.compile(r"(?:(?:^|(?<=[.!?”\"]\s)|(?<=[.!?]”\s))(?P<name>[A-Z][a-z]+)(?:,\s[^,“”\"]{1,60},)?\s+[a-z]"
+                            r"|(?<=,\s)(?P<name2>[A-Z][a-z]+)\s+(?:said|says|told|tells|added|recalled)\b)")
 _MALE_HEADS = frozenset("spokesman man father husband son brother boy businessman chairman".split())
 _FEMALE_HEADS = frozenset("spokeswoman woman mother wife daughter sister girl businesswoman chairwoman".split())
 
@@ -183,6 +187,9 @@ class SpeakerResolver:
         d = self._descriptor_subject(pos, pronoun)
         if d and d[0] > best_p:
             best_p, best = d
+        d = self._given_name_subject(pos, pronoun)
+        if d and d[0] > best_p:
+            best_p, best = d
         if best is None and i > 0:
             # no subject in reach: the last person mentioned ("I meet Erik Liiva. He's ..."),
             # if near and of the pronoun's gender by given name or by he/she after its mentions
@@ -194,6 +201,29 @@ class SpeakerResolver:
             if g and pos - p.end < reach and (pronoun is None or (g > 0) == (pronoun == "he")):
                 best = p.name
         return best
+
+    def _given_name_subject(self, pos: int, pronoun: str | None) -> tuple[int, str] | None:
+        """The last sentence subject within 400 characters before `pos` that is a given name
+        alone ("Valya has lived here since she was born"), of the pronoun's gender by the
+        given-name lexicon, as (start, the fullest name the article gives it). Single names
+        are not person mentions of their own (newslens.names keeps them only when a full
+        name or a title backs them), so they are found here. Does NOT look past a paragraph."""
+        if pronoun not in ("he", "she"):
+            return None
+        lo = max(0, pos - 400)
+        seg = self.text[lo:pos]
+        cut = seg.rfind("\n")
+        if cut >= 0:
+            lo, seg = lo + cut + 1, seg[cut + 1:]
+        found = None
+        for m in _GIVEN_SUBJECT.finditer(seg):
+            key = "name" if m.group("name") else "name2"   # ("Upstairs, Olena said")
+            g = _GIVEN_NAMES.get(m.group(key).lower(), 0)
+            if g and (g > 0) == (pronoun == "he"):
+                found = (lo + m.start(key), m.group(key))
+        if found is None:
+            return None
+        return found[0], self.index.lookup(found[1], found[0])
 
     def _descriptor_subject(self, pos: int, pronoun: str | None) -> tuple[int, str] | None:
         """The last "A government spokesman said" within 300 characters before `pos` whose head

@@ -100,6 +100,11 @@ def test_role_noun_phrase_resolution(text, mention, speaker):
     # a possessive descriptor before the name does not hide the subject
     ("In one dramatic moment, the victim's widow Kateryna Shelipova confronted him. Why, she asked.",
      0, "Kateryna Shelipova"),
+    # a given name alone as a subject, of the pronoun's gender, beats an earlier speaker
+    ("Anatoly Petrov said it was loud. Valya has lived next to the site since she was born. "
+     "The blast knocked her down. I was so scared, she told us.", 0, "Valya"),
+    ("Olena Kovalenko said it was loud. Valya has lived next to the site for years. "
+     "I was so scared, he said.", 0, None),
     # no person of that gender in reach: no guess
     ("Hillary Clinton spoke on Monday. The plan is fine, he said.", 0, None),
     # a sentence-initial adverb with "I" is not a person
