@@ -965,6 +965,10 @@ def _object_end(rest: str, cue: str) -> int:
     return m.end() if m else 0
 
 
+# Verbs whose attribution-only sentence introduces the quotation after it, never the one before.
+_INTRODUCING_ONLY = frozenset(("agree",))
+
+
 def _attribution_sentence(text: str, s: Sentence) -> _Attr | None:
     """A sentence that is only an attribution: "Trump said." / "said Smith, a senator." """
     body = s.text
@@ -1289,6 +1293,8 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
         nxt = sentences[sj + 1]           # “…?” ⏎ Trump asked.
         if nxt.para_id == sent.para_id and not mt[sp.after:nxt.start].strip(" .,!?'’\"”"):
             attr = _attribution_sentence(mt, nxt)
+            if attr and CUES.verbs.get((attr.cue or "").lower(), ("", ""))[0] in _INTRODUCING_ONLY:
+                attr = None       # "“…” ⏎ Mykhailo agrees. “…”": agreeing introduces what follows
             if attr:
                 return attr, False
     if before_blank and sp.close is not None and sj + 1 < len(sentences):

@@ -597,3 +597,14 @@ def test_mistyped_closer_does_not_swallow_the_next_quotation():
 ])
 def test_coordinated_names_and_bare_plural_subjects(text, mention):
     assert quotes_of(text)[0].speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mentions", [
+    ("“Would it be negotiable?” Hannity pressed.", ["Hannity"]),
+    ('"People are afraid of wasting their votes," he surmised.', ["he"]),
+    # an agreeing sentence introduces the quotation after it, not the one before
+    ('"These are empty words," said Eugen Fedchenko, an editor.\n\nMykhailo agrees. "Most people see it."',
+     ["Eugen Fedchenko", "Mykhailo"]),
+])
+def test_pressed_surmised_and_agreeing(text, mentions):
+    assert [q.speaker_mention for q in quotes_of(text)] == mentions
