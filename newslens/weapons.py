@@ -288,6 +288,12 @@ def find_weapons(text: str, *, spans: Sequence[tuple[int, int]] | None = None,
         if entry.templated:
             num = _NUMBER.search(norm, start, end)
             canonical = canonical.replace("{n}", num.group(0) if num else "")
+        if (entry.specific and not entry.templated and hits and hits[-1].canonical == canonical
+                and hits[-1].specific and norm[hits[-1].end:start] == " "):
+            # two names of one system side by side are one mention: "MGM-140 Army Tactical
+            # Missile Systems" (a comma or bracket between them makes two: "..., or ATACMS")
+            hits[-1] = Hit(hits[-1].start, end, canonical, entry.category, entry.specific)
+            continue
         hits.append(Hit(start, end, canonical, entry.category, entry.specific))
     return _coordinated(norm, hits, matcher) if _COORDINATION_CUE.search(lower) else hits
 

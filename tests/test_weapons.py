@@ -246,6 +246,18 @@ def test_suspended_hyphens(text, expected):
     # a rocket beside NASA or astronauts is space flight; one "into space" is still news of a missile
     ("NASA lets astronauts keep riding Russian rockets.", []),
     ("North Korea launched a long-range rocket into space.", ["rocket"]),
+    # two names of one system side by side are one mention; a comma or bracket makes two
+    ("Ukraine used MGM-140 Army Tactical Missile Systems, also known as ATACMS.",
+     ["MGM-140 Army Tactical Missile Systems", "ATACMS"]),
+    ("The US sends the M142 High Mobility Artillery Rocket System (HIMARS) and the Armata T-14 tank.",
+     ["M142 High Mobility Artillery Rocket System", "HIMARS", "Armata T-14 tank"]),
+    ("It sent ATACMS, HIMARS and Storm Shadow SCALP missiles.", ["ATACMS", "HIMARS", "Storm Shadow", "SCALP missiles"]),
+    # fourth sample: full names, bazookas, anti-aircraft vehicles, guided calibre shells, Su-33
+    ("the Norwegian Advanced Surface-to-Air Missile System, or NASAMS",
+     ["Norwegian Advanced Surface-to-Air Missile System", "NASAMS"]),
+    ("It gave anti-aircraft vehicles and short-range anti-tank bazookas; Su-33 jets burned.",
+     ["anti-aircraft vehicles", "anti-tank bazookas", "Su-33 jets"]),
+    ("The Excalibur is a 155 mm precision-guided artillery shell.", ["Excalibur", "155 mm precision-guided artillery shell"]),
     # second audit: more modifiers and head nouns a name keeps; a name a longer class mention
     # overlaps keeps its bare span
     ("Berlin sends Gepard defensive tanks, not Marder offensive tanks.",
