@@ -86,7 +86,7 @@ _YEAR_NOUN_AFTER_THE = re.compile(r"\s+[a-z][a-z-]+")
 _QUANTITY_AFTER_YEAR = re.compile(
     r"\s+(?:troops|soldiers|people|civilians|men|women|children|residents|units|tanks|drones|missiles|"
     r"shells|rounds|km|kilometers|kilometres|miles|tons|tonnes|dollars|euros|pounds|votes|cases|"
-    r"deaths|casualties|prisoners|refugees|homes|buildings|vehicles|times|of)\b")
+    r"deaths|casualties|prisoners|refugees|homes|buildings|vehicles|times|of(?!\s+[a-z]+ing\b))\b")
 _YEAR_NAME_AFTER_THE = re.compile(r"\s+(?:[A-Z][a-z]+|(?:[A-Z]\.){2,})")
 _PLURAL_AFTER = re.compile(r"\s+[a-z]+s\b")
 _DET_PREPS = frozenset(w.lower() for w in _YEAR_DET.strip("(?:)").split("|"))
@@ -333,9 +333,7 @@ def _month_context_ok(text: str, m: re.Match) -> bool:
     if month == "May" and prep in ("the", "’s", "'s", "´s", "and", "or", "to", "a", "an", "for",
                                    "his", "her", "its", "their", "our"):
         return False                 # "the May elections" is fine but "to May" is often a name
-    if prep in ("’s", "'s", "´s"):
-        return False
-    if prep in ("the", "a", "an", "his", "her", "its", "their", "our"):
+    if prep in ("the", "a", "an", "his", "her", "its", "their", "our", "’s", "'s", "´s"):
         noun = _NOUN_AFTER_MONTH.match(text, m.end())
         return bool(noun) and noun.group("w") not in _NOT_EVENT_NOUNS
     if prep in ("and", "or") and _MONTH_BEFORE.search(text, max(0, m.start() - 30), m.start()):

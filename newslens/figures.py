@@ -136,7 +136,9 @@ _RANGE_LINK = re.compile(r"^\s?(?:-|–|—|to|or)\s?$|^\s+(?:and)\s+$")
 _URL_RE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+")
 # Vote tallies and scores are not two figures: "a 95-1 vote", "won 3-1".
 _TALLY_RE = re.compile(r"\d(?<![\w.]\d)\d{0,2}\s?[-–]\s?\d{1,3}\s+(?:votes?|win|victory|defeat|loss|draw|score|"
-                       r"decision|majority|ruling|split)\b", re.I)
+                       r"decision|majority|ruling|split)\b"
+                       # "The vote was 5 to 4", "voted 52-48", "by a vote of 7 to 2"
+                       r"|\b(?:vote\s+was|voted|vote\s+of|ruled|margin\s+of)\s+\d{1,3}\s?(?:[-–]|to)\s?\d{1,3}\b", re.I)
 _CONVERSION = re.compile(r"^[´'’]?\s*[(\[]\s*(?:about|some|roughly|around|nearly|approximately)?\s*$", re.I)
 _CONVERSION_NEXT = re.compile(r"^\s*[;,/]\s*$")
 _LIST_MARKER = re.compile(r"^\s*\(?\d{1,2}[.)]\s")
@@ -228,6 +230,7 @@ _CHANGE_BY = re.compile(
     r"more\s+than|over|up\s+to)\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?]\s")
 # "5 more than", "two more times": "more" compares or multiplies, it does not add things.
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
 _MORE_ENDS = re.compile(r"\s+(?:than|times)\b", re.I)
 _YEAR_RANGE_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\s?[-–]$")
 
@@ -597,6 +600,8 @@ def _duration(raw: _Raw, ctx: _Ctx) -> bool:
     word = tu.group("u").lower()
     if ctx.is_word and ctx.num.lower() == "one" and word in ("day", "night"):
         return True
+    if tu.group("u")[0].isupper() and _LOWER_WORD.search(ctx.before):
+        return True                              # "The programme was 60 Minutes": a title in running text
     if _OLD_AFTER.match(ctx.tail, tu.end()):
         return True
     raw.value, raw.unit, raw.counts = ctx.value, "duration", _TIME_UNITS[word]
@@ -728,8 +733,12 @@ def _is_label(text: str, m: re.Match, before: str) -> bool:
         return True
     if m.group("cur"):
         return False
-    if _NUMBER_SIGN_BEFORE_REVERSED.match(before[::-1]):
+    sign = _NUMBER_SIGN_BEFORE_REVERSED.match(before[::-1])
+    percent = bool(m.group("suf")) and m.group("suf").strip()[:1] in "%pP"
+    if sign and not (percent and sign.group(0).lstrip().startswith(":")):
         return True                               # "No. 1", "#3", "top 10", "Seeded: 23"
+    if percent:
+        return False                              # "Clinton 44 percent", "Millennials: 89%"
     prev = _WORD_BEFORE.search(before)
     if prev:
         word = prev.group(1)

@@ -233,3 +233,13 @@ def test_recall_classes_second_pass(text, published, expected):
 ])
 def test_recall_class_negatives_second_pass(text, expected):
     assert dates(text, "2022-06-05") == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Her account in 2008 of coming under fire was wrong.", None, [("2008", "2008")]),
+    ("It came before Biden’s July visit to the region.", "2022-08-30", [("July", "2022-07")]),
+    ("In 2000 of the villages, people left.", None, []),      # "of the": a count of villages
+    ("It was Theresa May's plan.", None, []),
+])
+def test_held_out_classes(text, published, expected):
+    assert dates(text, published) == expected

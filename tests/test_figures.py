@@ -385,3 +385,13 @@ def test_recall_classes_second_pass(text, expected):
 ])
 def test_elided_nouns_negatives(text, absent):
     assert absent not in [f[0] for f in figs(text)]
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("The poll shows Trump leading Clinton 44 percent to 37 percent.", ["44 percent", "37 percent"]),
+    ("The vote was 5 to 4, with the conservatives in the majority.", []),     # a tally, not two counts
+    ("The programme was 60 Minutes, the flagship talk show.", []),            # a title in running text
+    ("Russia Loses 15,000 Troops In Six Months", ["15,000 Troops", "Six Months"]),  # a headline
+])
+def test_held_out_classes(text, surfaces):
+    assert [f[0] for f in figs(text)] == surfaces
