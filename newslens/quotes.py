@@ -665,8 +665,9 @@ _DET_RIGHT_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|
 # A label verb with its own object ("described him as", "called it a") or after a relative
 # pronoun and a noun phrase ("which its foreign ministry described as") is finite, not a
 # participle naming something ("items labeled “…”").
-_LABEL_OBJECT = re.compile(r"\s+(?:him|her|them|it|himself|herself|themselves|itself|me|us)\s+(?:as|a|an|the)\b")
-_RELATIVE_THEN_NP = re.compile(r"\b(?:which|that|whom)\s+(?:the|its|his|her|their|a|an|some|many)\s+"
+_LABEL_OBJECT = re.compile(r"\s+(?:(?:him|her|them|it|himself|herself|themselves|itself|me|us)\s+(?:as\b|a\b|an\b|the\b|[“\"])"
+                           r"|(?!(?:as|by|a|an|the)\b)[\w’'-]+(?:\s+[\w’'-]+){0,5}\s+[“\"])")
+_RELATIVE_THEN_NP = re.compile(r"\b(?:which|that|whom)\s+(?:the|its|his|her|their|a|an|some|many|one)\s+"
                                r"(?:[\w’'-]+\s+){0,3}$")
 
 
@@ -743,6 +744,9 @@ _CLAUSE_PRONOUN = re.compile(r"(?:(?<=^)|(?<=,\s)|(?<=;\s)|(?<=[.!?]\s))(?:he|sh
 _SUBORDINATOR = re.compile(r"(?:,\s+|\s[—–]\s+)(?:when|as|after|while|because|since|before|where|until|once)\s+")
 
 
+_COORDINATED_CUE = re.compile(r"(?:^|[^\w’'.-])(?![A-Z])[\w’'.,-]+\s+and\s+(?:also\s+|then\s+|later\s+)?$")
+
+
 def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, str | None] | None:
     """Subject of one cue: "according to X", the agent of a passive ("was asked by X"), the
     noun phrase right before the cue, or for a participle ("…, adding") the clause subject."""
@@ -759,6 +763,12 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
             return (span[0], span[1], None) if span else None
         if c.group() in ("told", "asked", "called", "urged", "warned", "cautioned"):
             return None           # "his salespersons were told, “…”": the speaker is not named
+    if _COORDINATED_CUE.search(text, max(lo, c.start() - 24), c.start()):
+        # "Sanders thanked its members … and called X “…”": a coordinated verb shares the
+        # subject of the reporting verb before it
+        prior = [p for p in _CUE_ANY.finditer(text, lo, c.start()) if _is_verb_use(text, lo, p)]
+        if prior and not re.search(r"\b(?:he|she|they|I|we|who|which|that|whom)\b", text[prior[-1].end():c.start()]):
+            return _cue_subject(text, lo, prior[-1], hi)
     participle = cue.endswith("ing")
     # "many marchers chanting “…”" / "one of her ads asking": a participle right after its
     # noun phrase takes it; after a comma ("…, saying") it takes the clause's subject.

@@ -608,3 +608,20 @@ def test_coordinated_names_and_bare_plural_subjects(text, mention):
 ])
 def test_pressed_surmised_and_agreeing(text, mentions):
     assert [q.speaker_mention for q in quotes_of(text)] == mentions
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a label verb with an object before the quotation is finite, whoever stands before it
+    ("The break was complete when Trump in his speech called undocumented immigrants “rapists” loudly.", "Trump"),
+    ("Kasich had a strong night, when many commentators called him “the grownup on the stage” again.",
+     "many commentators"),
+    ("His friend is Joel Benenson, whom one Obama insider described as “his brother.”", "one Obama insider"),
+    ('Walter Hewlett sniped that Fiorina, a first-time chief executive, was "learning on the job."', "Walter Hewlett"),
+    # a coordinated reporting verb shares the subject of the one before it
+    ("Sanders thanked its members warmly on Sunday and called the union “one of the sponsors of my campaign.”",
+     "Sanders"),
+    # negative: an article alone is not an object ("a tax loophole called an “inversion”")
+    ("They slammed the tax loophole called an “inversion” in which a company moves abroad.", "They"),
+])
+def test_label_verbs_with_objects_and_coordinated_cues(text, mention):
+    assert quotes_of(text)[0].speaker_mention == mention
