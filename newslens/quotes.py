@@ -504,8 +504,8 @@ def _after_attr(text: str, lo: int, hi: int, quote_short: bool,
         m = pat.match(seg)
         if not m:
             continue
-        if pat is _AFTER_CUE_SUBJ and m.group("cue").lower() not in _INVERTED_OK:
-            continue
+        if pat is _AFTER_CUE_SUBJ and (m.group("cue").lower() not in _INVERTED_OK or m.group("cue").endswith("ing")):
+            continue              # "“New York values,” saying the city …": a participle's object, no speaker
         if pat is _AFTER_SUBJ_CUE:
             c = _CUE_ANY.match(text, lo + m.start("cue"))
             if c is None or not _is_verb_use(text, lo, c):
@@ -733,7 +733,7 @@ _DOCUMENT_NP = re.compile(rf"\b(?:{_DOCUMENT_WORDS})s?$")
 # "a letter to the attorney general"): whoever issues it speaks through a participle after it.
 _DOCUMENT_HEAD = re.compile(r"(?:the|a|an|his|her|their|its|this|that|[\w’'-]+['’]s)\s+(?:[\w’'-]+\s+){0,3}?"
                             rf"(?:{_DOCUMENT_WORDS}|ad|advertisement|commercial|spot|website|site|"
-                            r"mailer|flyer|report|book|speech|radio ad|TV ad|fundraising email)s?\b")
+                            r"mailer|flyer|report|book|speech|radio ad|TV ad|fundraising email|campaign)s?\b")
 _TRAILING_ADVERBIAL = re.compile(r"(?:\s+(?:at\s+one\s+point|at\s+times|at\s+one\s+time|in\s+turn|"
                                  rf"once\s+again|again|also|even|then|later|repeatedly|{_LY_ADVERB}))+\s*$")
 _PASSIVE_BY = re.compile(rf"\s+by\s+(?P<subj>{TITLED_NAME}|{NP})")
@@ -1093,6 +1093,8 @@ _NOT_NEWLINE = re.compile(r"[^\n]")
 _FROM_X = re.compile(rf"(?:^|\b)(?:[Ff]rom|[Pp]er|[Ii]n)\s+(?P<subj>{TITLED_NAME}|{NP})\s*:\s*$")
 
 
+# "Here’s Clinton in December 1992: “…”": the presenter's sentence names the speaker.
+_HERE_IS_X = re.compile(rf"\b(?:Here|There)(?:['’]s|\s+is|\s+was)\s+(?P<subj>{TITLED_NAME})\b[^.!?:]{{0,60}}:\s*$")
 _NAME_COLON = re.compile(rf"(?<![\w’'.-])(?P<subj>{TITLED_NAME}(?:\s+and\s+{TITLED_NAME})?)\s*:\s*$")
 
 
@@ -1134,7 +1136,7 @@ def _colon_attr(mt: str, lo: int, hi: int) -> _Attr | None:
         span = _clean_subject(mt, m.start("subj"), m.end("subj"))
         if span:
             return _Attr(mt[span[0]:span[1]], span[0], span[1], None, how="colon")
-    m = _FROM_X.search(mt, lo, seg_end)
+    m = _FROM_X.search(mt, lo, seg_end) or _HERE_IS_X.search(mt, lo, seg_end)
     if m:
         return _Attr(mt[m.start("subj"):m.end("subj")], m.start("subj"), m.end("subj"), None, how="colon")
     sub = _clause_subject(mt, lo, seg_end)

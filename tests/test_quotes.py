@@ -625,3 +625,14 @@ def test_pressed_surmised_and_agreeing(text, mentions):
 ])
 def test_label_verbs_with_objects_and_coordinated_cues(text, mention):
     assert quotes_of(text)[0].speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a participle after the closing mark takes an object, never a speaker
+    ("Donald Trump delivered a defense of “New York values,” saying the city embodied the “heart of America.”",
+     "Donald Trump"),
+    ("Here’s Clinton in December 1992: “Our new direction must rest on the new realities of competition.”",
+     "Clinton"),
+])
+def test_participles_campaigns_and_presenters(text, mention):
+    assert quotes_of(text)[-1].speaker_mention == mention
