@@ -212,6 +212,10 @@ _AGE_BEFORE = re.compile(r"\b(?:age|aged|ages)\s+(?:of\s+)?$", re.I)
 # "two of Russia's tank makers": a partitive, not a share of the noun before.
 _AGE_WORDS = re.compile(r"\b(?:aged?|ages|between|years?\s+old)\b", re.I)
 _ELIDED_NOT_AFTER = re.compile(r"\s+of\b|[-\u2010\u2011]|\s+years?\b")
+_LIST_LINK = re.compile(r"\s*,\s*(?:(?:and|or)\s+(?:even\s+|perhaps\s+|possibly\s+)?)?"
+                        r"|\s*,?\s+(?:and|or)\s+(?:even\s+|perhaps\s+|possibly\s+)?")
+_OF_BEFORE = re.compile(r"\bof\s+$")
+_LIST_UNITS = frozenset({"count", "duration", "other"})
 _ELIDED_GAP = re.compile(r"[^;:.!?()\[\]\d]{0,80}?\b(?:and|but|while|whereas)\s+(?:(?:another|a\s+further|only|just|"
                          r"some|about|nearly|almost|around|more\s+than|at\s+least)\s+)?")
 # "the number of polling places", "the number of combat personnel": up to three words, ending
@@ -386,6 +390,17 @@ def find_figures(text: str, *, starts: list[int] | None = None, date_free: bool 
         low.unit, low.counts, low.currency = high.unit, high.counts, high.currency
         low.end = low.m.end()
         high.approx = high.approx or low.approx
+    # Lists: "three, four and even five hours", "groups of 10, 20, 30 or 50 people": a bare number
+    # takes unit and counts from the next item when only a comma or and/or lies between.
+    for i in range(len(raws) - 2, -1, -1):
+        low, high = raws[i], raws[i + 1]
+        if (low.unit is not None or low.elliptic is None or high.unit not in _LIST_UNITS
+                or not _LIST_LINK.fullmatch(text, low.m.end(), high.m.start())
+                or _AGE_WORDS.search(text, max(0, low.m.start() - 40), low.m.start())
+                or ("," not in text[low.m.end():high.m.start()] and _OF_BEFORE.search(text, 0, low.m.start()))):
+            continue                              # "a girl of 26 and two boys of 22": not one list
+        low.value = round(low.elliptic * high.factor, 6) if high.factor != 1 else low.elliptic
+        low.unit, low.counts, low.currency, low.end = high.unit, high.counts, high.currency, low.m.end()
     # ... and a bare high end takes them from the low end ("from 790 million tonnes to 784 million").
     for low, high in zip(raws, raws[1:]):
         if (low.unit in ("money", "count", "other", "percent") and not low.bare and high.bare

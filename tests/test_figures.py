@@ -395,3 +395,17 @@ def test_elided_nouns_negatives(text, absent):
 ])
 def test_held_out_classes(text, surfaces):
     assert [f[0] for f in figs(text)] == surfaces
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("They waited for three, four and even five hours.",
+     [("three", 3, "duration"), ("four", 4, "duration"), ("five hours", 5, "duration")]),
+    ("He taught groups of 10, 20, 30, 50 guys at a time.",
+     [("10", 10, "count"), ("20", 20, "count"), ("30", 30, "count"), ("50 guys", 50, "count")]),
+    ("They have 3.6 million and 1.7 million followers respectively.",
+     [("3.6 million", 3.6e6, "count"), ("1.7 million followers", 1.7e6, "count")]),
+    ("She has four children, aged three, five, 10 and 15.", [("four children", 4, "count")]),
+    ("There will be a girl of 26 and two boys of 22.", [("two boys", 2, "count")]),
+])
+def test_lists_share_the_last_unit(text, expected):
+    assert [f[:3] for f in figs(text)] == expected
