@@ -342,7 +342,7 @@ def peel_title(surface: str) -> tuple[str, str | None, int]:
 # A name's last word with the sentence's period on it ("Wall.", "Anna."), not an initial
 # ("J.") or an abbreviation a name ends in ("Jr.").
 _SENTENCE_END_WORD = re.compile(r"(?:^|(?<= ))(?!(?:Jr|Sr|St)\.$)[A-Z][a-z]{2,3}\.$")
-_STOP_INSIDE = frozenset("I It He She We They You The Why What How Where When Who".split())
+_STOP_INSIDE = frozenset("I It He She We They You The Why What How Where When Who But And So Yet".split())
 # Inside a run, words that can only start the next clause: time adverbs and auxiliaries
 # ("Mariupol Now", "Sanders Is Not"), not nouns or verbs of names ("Judicial Watch").
 _CLAUSE_START = frozenset("""Now Later Earlier Overnight Today Tonight Yesterday Tomorrow Recently
@@ -645,7 +645,9 @@ class NameIndex:
             if single:
                 ok = toks[0] in (ft[0], ft[-1])
             else:
-                ok = key in joined or name_key(full) == name_key(name)
+                # ("Von der Leyen" is a form of "Ursula von der Leyen")
+                ok = key in joined or name_key(full) == name_key(name) or \
+                    (toks[0].lower() in _PARTICLES and " " + key.lower() in " " + joined.lower())
             if ok:
                 ranks.append((p,) if single else (len(ft), p))
                 fulls.append(full)
@@ -798,6 +800,14 @@ def canonical_map(names: Iterable[str], *, counts: Counter | None = None) -> dic
         cands = {find(m) for m in by_edge.get(name_key(n), [])}
         if len(cands) == 1:
             union(n, cands.pop())
+    # "Von der Leyen" -> the one longer name it ends ("Ursula von der Leyen")
+    for n in multi:
+        first = n.split()[0]
+        if first[:1].isupper() and first.lower() in _PARTICLES:
+            tail = " " + n.lower()
+            cands = {find(m) for m in by_edge.get(_word_keys(n)[-1], []) if m != n and m.lower().endswith(tail)}
+            if len(cands) == 1:
+                union(n, cands.pop())
     groups: dict[str, list[str]] = defaultdict(list)
     for n in names:
         groups[find(n)].append(n)

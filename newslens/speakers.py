@@ -44,7 +44,7 @@ _POST_TITLES = load_name_words().titles | load_name_words().post_nominals
 # ", Oleksandr Striuk, confirmed", ", Macky Sall, who chairs": a proper name in apposition right
 # after a descriptor mention ("The city's mayor"), closed by a comma, a bracket or a verb.
 _APPOSITIVE_NAME = re.compile(rf",\s+(?P<np>(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+){{0,3}}?{NAME_RE})"
-                              rf"(?=\s*[,(]|\s+(?:who|said|says|told|added|confirmed|wrote|explained)\b)")
+                              rf"(?=\s*[,(]|\.(?:\s|$)|\s+(?:who|said|says|told|added|confirmed|wrote|explained)\b)")
 # Words of a descriptor that say nothing about which person it is.
 _DETERMINERS = frozenset("the a an his her its their this that these those our my your".split())
 # "A Scottish government spokesman said": a descriptor subject of a speech verb, a candidate
@@ -55,8 +55,28 @@ _DESCRIPTOR_SUBJECT = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<np>(?:A|An
 # lowercase word (an optional comma-enclosed aside between), not a longer capitalised run.
 _GIVEN_SUBJECT = re.compile(r"(?:(?:^|(?<=[.!?”\"]\s)|(?<=[.!?]”\s))(?P<name>[A-Z][a-z]+)(?:,\s[^,“”\"]{1,60},)?\s+[a-z]"
                             r"|(?<=,\s)(?P<name2>[A-Z][a-z]+)\s+(?:said|says|told|tells|added|recalled)\b)")
-_MALE_HEADS = frozenset("spokesman man father husband son brother boy businessman chairman".split())
-_FEMALE_HEADS = frozenset("spokeswoman woman mother wife daughter sister girl businesswoman chairwoman".split())
+# "The prime minister", "the teenager", "the 36-year-old": a definite descriptor with at most
+# a compound-title modifier
+_BARE_DESCRIPTOR = re.compile(r"^(?:the|The)\s+(?:(?P<age>\d+-year-old)|(?:(?P<mod>[a-z]+)\s+)?(?P<head>[a-z]+))$")
+# nouns that usually stand for an unnamed source rather than a person named before
+_UNNAMED_SOURCES = frozenset("official spokesman spokeswoman spokesperson source aide diplomat".split())
+_CREDIT_WORDS = load_name_words().credit_words
+# what a person is or does ("the farmer", "the teacher", "the woman"), not an office: an office
+# ("President", "Minister", "Judge") someone else in the article may hold too
+_INDEFINITE_NP = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[a-z][\w-]*)\b")
+_NAMED_NEXT = re.compile(r"[^.!?“”\"]{0,40}?,\s+[A-Z][a-z]+\s+[A-Z]")
+_INDEFINITE_SUBJECT = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?[a-z][\w-]*"
+                                 r",?\s+(?:was|is|were|said|says|told|tells|has|had|who|recalled)\b")
+_ANAPHORIC_HEADS = frozenset(h for h in load_name_words().descriptors
+                             if h.capitalize() not in _ALL_TITLES and h not in _BODY_HEADS) - _UNNAMED_SOURCES - \
+    frozenset("""father mother husband wife son daughter brother sister uncle aunt nephew niece widow widower
+    grandfather grandmother child teenager cousin friend partner colleague neighbour neighbor fiance fiancé
+    fiancée girlfriend boyfriend grandson granddaughter mum mom dad grandma grandpa granny stepfather
+    stepmother""".split())                                 # kin and youth: someone's relation, often unnamed
+_MALE_HEADS = frozenset("""spokesman man father husband son brother boy businessman chairman
+grandfather uncle nephew widower king prince""".split())
+_FEMALE_HEADS = frozenset("""spokeswoman woman mother wife daughter sister girl businesswoman chairwoman
+grandmother aunt niece widow queen princess actress""".split())
 
 
 _GENDERED = re.compile(r"\b(?:(?P<m>he|him|his|himself|He|His|Mr\.?)|(?P<f>she|her|hers|herself|She|Her|Mrs\.?|Ms\.?|Miss))\b")
@@ -259,8 +279,8 @@ class SpeakerResolver:
         return stripped != tail and self._subject_before(stripped, end)
 
     def _subject_before(self, tail: str, end: int) -> bool:
-        if tail.endswith("/"):
-            return False                                  # a photo credit: "(AP Photo/Sergei Grits)"
+        if tail.endswith("/") or self.text.startswith((" via ", "/"), end):
+            return False                                  # a photo credit: "(AP Photo/Sergei Grits)", "X via Getty"
         if not tail or tail[-1] in ".!?\n“\",;:—(":
             return True
         word = tail.split()[-1] if tail.split() else ""
@@ -382,9 +402,44 @@ class SpeakerResolver:
         person = self._role_person(m, pos)
         if person:
             return person, m, False
-        if " " not in m and not_name_start(m):
-            return None, None, False                      # "Later", "Inside": no speaker named
+        person = self._anaphoric_descriptor(m, pos)
+        if person:
+            return person, m, False
+        if (" " not in m and not_name_start(m)) or any(w in _CREDIT_WORDS for w in m.split()):
+            return None, None, False                      # "Later", "AP Photo": no speaker named
         return m, None, False
+
+    def _anaphoric_descriptor(self, mention: str, pos: int) -> str | None:
+        """A bare definite descriptor ("The prime minister said", "the teenager", "the
+        36-year-old") that no person's recorded role fits: the person it refers back to, found
+        like a pronoun (most recent subject or speaker, gender from the noun where it has one).
+        None when a modifier narrows it ("the Ukrainian president": `_role_person` decides),
+        when the noun is vague ("the official"), or when an indefinite "a ... <noun>" was
+        introduced shortly before (an unnamed source: "a White House spokesperson ... the
+        spokesperson")."""
+        m = _BARE_DESCRIPTOR.match(mention)
+        if not m or m.group("mod"):
+            return None                                   # "the Ukrainian president", "the new coach"
+        head = (m.group("head") or "").lower()
+        if not m.group("age") and head not in _ANAPHORIC_HEADS:
+            return None                                   # offices are `_role_person`'s: "the president"
+        # someone introduced without a name shortly before ("a middle-aged cashier ... the
+        # woman", "a White House spokesperson ... the spokesperson") is who it means
+        before = self.text[max(0, pos - 400):pos]
+        for ind in list(_INDEFINITE_SUBJECT.finditer(before)) + list(_INDEFINITE_NP.finditer(before)):
+            if _NAMED_NEXT.match(before, ind.end()):
+                continue                                  # "An elderly resident, Oleksandr Lyakhovets,": named
+            if ind.re is _INDEFINITE_SUBJECT or ind.group("head").lower() in _PERSON_HEADS or \
+                    ind.group("head").lower() == head:
+                return None
+        gender = "he" if head in _MALE_HEADS else "she" if head in _FEMALE_HEADS else None
+        person = self._person_before(pos, gender)
+        if person and gender:
+            # a gendered noun ("the daughter") needs a person known to be of that gender
+            g = given_name_gender(person) or self.gender.get(person, 0)
+            if not g or (g > 0) != (gender == "he"):
+                return None
+        return person
 
     def is_person(self, speaker: str | None) -> bool:
         return bool(speaker) and speaker[:1].isupper() and looks_like_person(speaker, titled=True) and \

@@ -170,6 +170,7 @@ def test_peel_titles_ranks_and_descriptors(surface, name, title):
 @pytest.mark.parametrize("run, name", [
     ("Quentin Sommerville We", "Quentin Sommerville"),     # the next clause's pronoun
     ("Mariupol Now", "Mariupol"),
+    ("Tass. But", "Tass"),                                 # the next sentence's conjunction
     ("Sanders Is Not", "Sanders"),
     ("Tobias Ellwood MP", "Tobias Ellwood"),
     ("Newark MP", "Newark MP"),                            # nothing but the post-nominal would be left
@@ -225,3 +226,11 @@ def test_peel_lowercase_determiner_before_a_title(surface, name, title):
     got_name, got_title, offset = peel_title(surface)
     assert (got_name, got_title) == (name, title)
     assert surface[offset:] == name
+
+
+@pytest.mark.parametrize("names_in, short, full", [
+    (["Von der Leyen", "Ursula von der Leyen"], "Von der Leyen", "Ursula von der Leyen"),
+    (["De Lima", "Leila de Lima", "Van Gogh"], "Van Gogh", "Van Gogh"),       # no longer name to join
+])
+def test_canonical_map_joins_a_particle_surname_to_its_full_name(names_in, short, full):
+    assert canonical_map(names_in)[short] == full
