@@ -228,10 +228,18 @@ def _fresh_opening(text: str, ch: str, pos: int, ps: int, pe: int) -> bool:
     return _SENTENCE_END_BEFORE.search(text, max(ps, pos - 4), pos) is not None
 
 
+# A doubled apostrophe or acute accent glued to a quotation's last word, then a space or the
+# end ("… confident,´´ Ai said"; "… at all,'' he said"): some wire copy closes a "-opened
+# quotation that way. Only as a closer of an open quotation; elsewhere '' stays ambiguous.
+_TYPEWRITER_CLOSER = re.compile(r"(?<=[\w.,!?…])(?:''|´´)(?=\s|$)")
+_DOUBLE_OR_CLOSER = re.compile(r"''|´´|[“”\"]")
+
+
 def _double_spans(text: str, ps: int, pe: int, *,
                   typewriter_marks: bool = False) -> tuple[list[_Span], bool]:
     """Double-quoted spans in one paragraph; second value: a quote is left open at the end."""
-    marks = _DOUBLE_OR_TYPEWRITER if typewriter_marks else _DOUBLE
+    marks = _DOUBLE_OR_TYPEWRITER if typewriter_marks else (
+        _DOUBLE_OR_CLOSER if "´´" in text[ps:pe] or "''" in text[ps:pe] else _DOUBLE)
     out: list[_Span] = []
     open_at = None
     open_len = 1
@@ -240,6 +248,12 @@ def _double_spans(text: str, ps: int, pe: int, *,
         ch, pos = m.group(), m.start()
         if attribute:                       # closing mark of a markup attribute value
             attribute = ch != '"'
+            continue
+        if ch in ("''", "´´") and not typewriter_marks:
+            if open_at is not None and text[open_at] == '"' and _TYPEWRITER_CLOSER.match(text, pos):
+                if pos - open_at > open_len:
+                    out.append(_Span(open_at, open_at + open_len, pos, pos, True, mark_len=2))
+                open_at = None
             continue
         if open_at is None:
             if ch == '"' and pos > ps and text[pos - 1] == "=":

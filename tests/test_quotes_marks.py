@@ -189,3 +189,15 @@ def test_sentences_split_after_a_quotation_whose_paragraph_break_was_lost():
     sents = [s.text for s in split_sentences(art)]
     assert sents[-1].startswith("After the visas were sorted")
     assert len(sents) == 2
+
+
+@pytest.mark.parametrize("text, inner", [
+    # wire copy closing a "-opened quotation with a doubled acute accent or apostrophe
+    ('He spoke. "That is why China is so confident,´´ Ai said. "They cannot live without China."',
+     ["That is why China is so confident,", "They cannot live without China."]),
+    ("He spoke. \"It is about who has the right to do what,'' he said.", ["It is about who has the right to do what,"]),
+    # negative: '' not glued to a word, or with no open quotation, is not a mark
+    ("He bought 12'' guns and said \"fine\".", ["fine"]),
+])
+def test_doubled_accent_or_apostrophe_closes_an_open_quotation(text, inner):
+    assert [q.text for q in quotes_of(text) if q.kind != "scare" or q.text == "fine"] == inner
