@@ -856,7 +856,9 @@ _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:while|but|and|whereas|although|though|yet
 _SUBORDINATE_BREAK = re.compile(r"\s(?:after|before|while|because|since|until|although|though|once|whereas)\s+"
                                 r"(?=(?:a|an|the|[A-Z]))")
 # "David and Charles Koch": "and" between two capitalised words joins names, not clauses.
-_NAME_COORDINATION = re.compile(r"(?<![.!?]\s)\b(?:[A-Z][\w’'.-]*|he|she|we|they|you|him|her|them|me|us)\s+and\s+$")
+_NAME_COORDINATION = re.compile(r"(?<![.!?]\s)\b(?:(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|"
+                                r"March|April|May|June|July|August|September|October|November|December)\b)"
+                                r"[A-Z][\w’'.-]*|he|she|we|they|you|him|her|them|me|us)\s+and\s+$")
 # A leading subordinate clause ("After Tanden informed Soros …, Tanden wrote that …") is not the
 # outer reporting clause.
 _LEADING_SUBORDINATE = re.compile(r"(?:After|When|As|While|Before|Since|If|Although|Though|Because|Once|Despite|"
@@ -1043,12 +1045,20 @@ def _looks_like_title(body: str) -> bool:
         not re.match(r"^(?:I|We|You|He|She|They|It)\b", body)
 
 
+_NICKNAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+|\b(?:[A-Z]\.){1,3})\s$")
+_NICKNAME_AFTER = re.compile(r"\s[A-Z][\w’'-]+")
+_NICKNAME_BODY = re.compile(r"[A-Z][\w’'.-]*(?:\s[A-Z][\w’'.-]*)?")
+
+
 def _is_label_term(text: str, sp: _Span, lo: int) -> bool:
     """A so-called term or the title of a work ("HBO’s “Real Time”", "starred in “Guardians of
     the Galaxy”"): quoted words that nobody is being quoted as saying."""
     before = text[max(lo, sp.open - 30):sp.open]
     if re.search(r"\bso[- ]called\s*$", before, re.I):
         return True
+    if _NICKNAME_BEFORE.search(before) and _NICKNAME_AFTER.match(text, sp.after) and \
+            _NICKNAME_BODY.fullmatch(text, sp.start, sp.end):
+        return True               # Earvin “Magic” Johnson, C.L. "Butch" Otter: a nickname
     body = text[sp.start:sp.end]
     words = body.split()
     if 1 <= len(words) <= 7 and _TITLE_CASE.match(body) and sum(w[:1].isupper() for w in words) >= 1 \

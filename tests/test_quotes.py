@@ -636,3 +636,15 @@ def test_label_verbs_with_objects_and_coordinated_cues(text, mention):
 ])
 def test_participles_campaigns_and_presenters(text, mention):
     assert quotes_of(text)[-1].speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # a quoted nickname between a given name and a surname is a name, not anyone's words
+    ('Players included Earvin "Magic" Johnson and Gov. C.L. "Butch" Otter, who spoke.',
+     [("Magic", "scare", None), ("Butch", "scare", None)]),
+    # negative: a quoted word after a verb with a weekday after it is reported speech
+    ('Trump said "Sad" Thursday and Clinton replied "Wrong" Monday.',
+     [("Sad", "partial", "Trump"), ("Wrong", "partial", "Clinton")]),
+])
+def test_nicknames_and_weekdays(text, kinds):
+    assert [(q.text, q.kind, q.speaker_mention) for q in quotes_of(text)] == kinds
