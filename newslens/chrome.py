@@ -7,14 +7,15 @@ article text (offsets must stay faithful to the file) but nothing is extracted f
 
 The rules look at whole lines. They do not try to judge a line's content: a related-article
 headline is recognised by its shape (short, no final punctuation) and its place (after the body
-has started), not by what it says.
+has started), not by what it says. The one rule below the line is the repeated sentence: text
+exported without line breaks (AP stories in CSV files) holds every caption copy inside one line.
 """
 from __future__ import annotations
 
 import re
 
 from .model import Span
-from .sentences import paragraphs
+from .sentences import paragraphs, split_paragraph
 
 _WIDGET = re.compile(
     r"""^[-–—•·|\s]*(
@@ -68,7 +69,8 @@ def is_widget_line(line: str) -> bool:
 
 
 def find_chrome(text: str) -> list[Span]:
-    """Spans (whole lines) of page chrome in `text`."""
+    """Spans of page chrome in `text`, in order: whole lines, and repeated sentences inside
+    lines (`repeated_sentences`)."""
     lines = list(paragraphs(text))
     chrome: list[Span] = []
     seen: set[str] = set()
@@ -111,7 +113,134 @@ def find_chrome(text: str) -> list[Span]:
                 continue
         if _is_sentence_like(line, n_words) and (n_words >= 20 or ". " in line) and not _is_caption(line):
             body_started = True
+    if len(lines) > 1 or len(text) >= 2 * _MIN_REPEAT:
+        chrome.extend(repeated_sentences(text, [(s, e) for _pid, s, e in lines], chrome))
+        chrome.sort()
     return chrome
+
+
+# A repeated sentence must be this long (normalised) to be chrome: shorter ones ("He said no.",
+# "Ukraine, Saturday, Aug. 27, 2022.") recur in real prose.
+_MIN_REPEAT = 40
+# A photo credit at the start of a sentence: the splitter glues the credit that closes one
+# caption to the sentence after it ("(AP Photo/Evgeniy Maloletka) Volunteers attend ...").
+_LEADING_CREDIT = re.compile(
+    r"^(\((?:[^()]{0,80}\b(?:AP|Photo|Pool|File|via|Reuters|Getty|AFP|EPA|Handout)\b[^()]{0,40}"
+    r"|[A-Z][\w.'’ -]{1,40}/[A-Z][^()]{0,60})\)(\s+|$))*"    # (Name/Agency) names a photographer
+    r"(FILE\s*[-–—]\s*)?")
+_FILE_TAG = re.compile(r"^file\s*[-–—]\s*")
+# Folding for comparing copies (one character for one: AP mixes ´ and ' within a story).
+_MARK_PAIRS = (("´", "'"), ("’", "'"), ("‘", "'"), ("`", "'"), ("“", '"'), ("”", '"'))
+_QUOTE_MARKS = ("\"", "“", "”")
+# Where a sentence may end once marks are folded: each end `sentences.split_paragraph` finds is
+# one of these characters followed by a space. Splitting consumes the character.
+_CHUNK_END = re.compile(r"[.!?…\"')\]»]\s+")
+_ENDS = ".!?…\"')]»"
+_ODD_SPACE = re.compile(r"[^\S \n]")      # a tab, no-break space...: one class, one fast scan
+_SPACES = re.compile(r"[^\S\n]+")
+# How far after a quoted repeat a caption's credit may come (a caption is a few sentences).
+_CAPTION_REACH = 8
+
+
+def _fold_marks(s: str) -> str:
+    for mark, plain in _MARK_PAIRS:
+        if mark in s:                  # replace() per mark: translate() is 50x slower here
+            s = s.replace(mark, plain)
+    return s
+
+
+def _fold(s: str) -> str:
+    return _fold_marks(" ".join(s.split()).lower())
+
+
+def _sentence_key(sentence: str) -> tuple[str, str]:
+    """(credit, body) of a sentence for comparing copies: case, spacing, apostrophe and quote
+    styles folded; a leading photo credit and a 'FILE -' tag split off the body."""
+    m = _LEADING_CREDIT.match(sentence)
+    credit = m.group(0) if m else ""
+    return _fold(credit), _fold(sentence[len(credit):])
+
+
+def _may_repeat(text: str) -> bool:
+    """A cheap test that `text` may hold a repeated sentence: cut at every place a sentence
+    could end, it has a run of already-seen pieces longer than `_MIN_REPEAT`. Every sentence
+    that `repeated_sentences` marks makes such a run (a piece loses at most its last character
+    and the space after it, hence + 2), so False is final; True only means the sentences must
+    be cut and compared. Most articles answer False."""
+    folded = _fold_marks(text.lower())
+    if "  " in folded or _ODD_SPACE.search(folded):
+        folded = _SPACES.sub(" ", folded)
+    seen: set[str] = set()
+    for line in folded.split("\n"):
+        line = line.strip()
+        if line[-1:] in _ENDS:
+            line = line[:-1]            # as the split would have taken it mid-line
+        run = 0
+        for piece in _CHUNK_END.split(line):
+            if piece.startswith("file"):
+                piece = _FILE_TAG.sub("", piece)
+            if piece in seen:
+                run += len(piece) + 2
+                if run > _MIN_REPEAT:
+                    return True
+            else:
+                run = 0
+                seen.add(piece)
+    return False
+
+
+def repeated_sentences(text: str, lines: list[Span], chrome: list[Span]) -> list[Span]:
+    """Spans of the second and later copies of a sentence within one article's text, outside
+    the lines already in `chrome`: AP stories repeat a photo's caption after every copy of the
+    photo, inside one paragraph. Sentences are cut as `sentences.split_paragraph` cuts them, so
+    a span never takes a neighbouring sentence with it.
+
+    Does NOT mark: a sentence shorter than `_MIN_REPEAT` characters (a leading credit not
+    counted); the first copy (that is article text, as the seeds' gold reads a repeated
+    caption); a repeated sentence carrying a quotation unless it lies in a caption copy (only
+    copies between it and a photo credit), since a story may repeat its key quote; a credit
+    standing alone unless the sentence before it is a marked copy (it closes that caption).
+    """
+    if not _may_repeat(text):
+        return []
+    return _repeat_spans(text, lines, chrome)
+
+
+def _repeat_spans(text: str, lines: list[Span], chrome: list[Span]) -> list[Span]:
+    """`repeated_sentences` without the cheap `_may_repeat` test first."""
+    in_chrome = set(chrome)
+    seen: set[str] = set()
+    out: list[Span] = []
+    for s, e in lines:
+        if (s, e) in in_chrome:
+            continue
+        sents = split_paragraph(text, s, e)
+        keys = [_sentence_key(text[a:b]) for a, b in sents]
+        repeat = []
+        for _credit, body in keys:
+            repeat.append(bool(body) and body in seen)
+            seen.add(body)
+        marked = False                  # whether the sentence before was marked
+        for i, ((a, b), (credit, body)) in enumerate(zip(sents, keys)):
+            if not body:
+                marked = marked and bool(credit)      # a credit closing a marked copy
+            else:
+                marked = repeat[i] and len(body) >= _MIN_REPEAT and (
+                    not any(q in text[a:b] for q in _QUOTE_MARKS) or _caption_follows(keys, repeat, i))
+            if marked:
+                out.append((a, b))
+    return out
+
+
+def _caption_follows(keys: list[tuple[str, str]], repeat: list[bool], i: int) -> bool:
+    """Whether sentence i lies in a caption copy: only repeated sentences lie between it and
+    the next photo credit of its paragraph, a few sentences on at most."""
+    for j in range(i + 1, min(len(keys), i + 1 + _CAPTION_REACH)):
+        if keys[j][0]:
+            return True
+        if not repeat[j]:
+            return False
+    return False
 
 
 def _looks_like_label(line: str) -> bool:
