@@ -129,6 +129,17 @@ def load_name_words(name: str = "name_words.yaml") -> NameWords:
                      frozenset(data["credit_words"]))
 
 
+@lru_cache(maxsize=None)
+def load_given_names(name: str = "given_names.yaml") -> dict[str, int]:
+    """Given name (lower case) -> +1 borne mostly by men, -1 mostly by women (lexicons/given_names.yaml)."""
+    doc = load_yaml(name)
+    if not isinstance(doc, dict) or not all(isinstance(doc.get(k), list) for k in ("female", "male")):
+        raise LexiconError(f"{LEXICON_DIR / name}: expected 'female' and 'male' lists of names")
+    out = {str(n).lower(): -1 for n in doc["female"]}
+    out.update({str(n).lower(): 1 for n in doc["male"]})
+    return out
+
+
 # --- name shapes ---------------------------------------------------------------------------
 UP = "A-ZÀ-ÖØ-ÞĀ-Ž"
 LOW = "a-zß-öø-ÿā-ž"
@@ -175,6 +186,7 @@ Twitter Facebook Fox CNN MSNBC NBC ABC CBS AP Reuters Yonhap Breitbart Google Ap
 Association Coalition Alliance Organization Organisation Council Capitol Tower Square
 Europe European Asia Asian Africa African Middle Street Affairs Security Defense Defence Intelligence
 Administration Studies Authority Directorate Inspectorate Bureau Regiment Battalion Brigade Division
+Communications Transport Infrastructure
 """.split())
 _DEMONYMS = frozenset("""
 U.S. US UK U.K. EU E.U. U.N. UN NATO American British Russian Ukrainian Chinese Japanese Korean South North
@@ -217,7 +229,7 @@ _TITLES, _TITLE_PREFIX, _INNER_TITLE = _title_words()
 _COMPOUND_MODIFIER = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+){2,}$|^[A-Z][a-z]+-(?:old|era|made|based|born|"
                                 r"backed|led|style|owned|run|flagged|controlled|year)$")
 # Sentence adverbs recognised by their ending ("Hopefully", "Mentally", "Unfortunately").
-_ADVERB = re.compile(rf"^[{UP}][{LOW}]{{2,}}(?:ally|ously|ently|antly|ately|ively|fully|ibly|ably|edly|ingly|ssly)$")
+_ADVERB = re.compile(rf"^[{UP}][{LOW}]{{2,}}(?:ally|ously|ently|antly|ately|ively|fully|ibly|ably|edly|ingly|ssly|ainly|arly)$")
 
 
 # "Condemning Vladimir Putin's war": a participle before a full name (never a single surname:
@@ -515,7 +527,14 @@ def _find_people(article, sentences: Sequence) -> list["PersonMention"]:
         end = start + len(name)
         if multi:
             if not person:
-                continue
+                # "State Antony Blinken" (from "Secretary of State Antony Blinken"): a run that
+                # starts with organisation words holds a person the article names elsewhere
+                rest = org_stripped(name)
+                if rest is None or not (index.has_full(rest) or rest.split()[0].lower() in load_given_names()):
+                    continue
+                start += len(name) - len(rest)
+                end = start + len(rest)
+                name, title = rest, None
             resolved = index.lookup(name, start, anywhere=True)
             role = title if by_title else _role_around(text, m_start, end, lo, hi)
         else:
@@ -569,6 +588,22 @@ def _never_in_full_name(word: str) -> bool:
             or (word in _NOT_NAME and word.lower() in ("the", "and", "of", "said", "says")))
 
 
+def org_stripped(name: str) -> str | None:
+    """`name` without leading organisation/place words ("State Antony Blinken" -> "Antony
+    Blinken"), if at least two words that look like a person's name are left; else None. Does
+    NOT decide that the rest is a person the article knows (`NameIndex.has_full` does)."""
+    words = name.split(" ")
+    k = 0
+    while k < len(words) - 2 and (words[k].rstrip(".") in _ORG_WORDS or words[k] in _DEMONYMS):
+        k += 1
+    if k == 0:
+        return None
+    rest = " ".join(words[k:])
+    if any(w in _TITLES for w in words[k:]):
+        return None                         # "UN High Commissioner": an office, not a name
+    return rest if looks_like_person(rest) else None
+
+
 @lru_cache(maxsize=1 << 16)
 def _index_parts(name: str) -> tuple[tuple[str, ...], str, tuple[str, ...]]:
     """(words, words joined by single spaces, first and last word) of a full name, cached:
@@ -593,6 +628,11 @@ class NameIndex:
             for w in edges:
                 self.by_edge[w].append((pos, name))
                 self._split[w].append(entry)
+
+    def has_full(self, name: str) -> bool:
+        """Whether `name` itself is one of the indexed full names."""
+        toks = name_tokens(name)
+        return bool(toks) and any(full == name for _, full in self.by_edge.get(toks[-1], ()))
 
     def lookup(self, name: str, pos: int, *, anywhere: bool = True) -> str:
         """The fullest name `name` is a form of: the most recent one before `pos` among the

@@ -12,13 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from pathlib import Path
 
-from .lexicons import LexiconError, read_yaml
 from .model import Article, Sentence
 from .names import _TITLES as _ALL_TITLES
-from .names import (NAME_RE, NameIndex, PersonMention, find_people, load_cues, load_name_words,
-                    looks_like_person, not_name_start, peel_title, trim_name)
+from .names import (NAME_RE, NameIndex, PersonMention, find_people, load_cues, load_given_names, load_name_words,
+                    looks_like_person, not_name_start, org_stripped, peel_title, trim_name)
 
 CUES = load_cues()
 _PRONOUNS = frozenset("he she they it we i you who".split())
@@ -82,6 +80,10 @@ grandmother aunt niece widow queen princess actress""".split())
 _GENDERED = re.compile(r"\b(?:(?P<m>he|him|his|himself|He|His|Mr\.?)|(?P<f>she|her|hers|herself|She|Her|Mrs\.?|Ms\.?|Miss))\b")
 
 
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_AFTER_QUOTE = re.compile(r"[”\"][,.]?\s*$|[,.][”\"]\s*$")
+
+
 def _gender_evidence(text: str, people: Sequence[PersonMention]) -> dict[str, int]:
     """Per person, he/his minus she/her counted in the 120 characters after each mention that
     no other person mention interrupts (and the honorific right before it). Evidence, not
@@ -92,22 +94,15 @@ def _gender_evidence(text: str, people: Sequence[PersonMention]) -> dict[str, in
         window = text[max(0, p.start - 6):p.start] + " " + text[p.end:stop]
         score = 0
         for m in _GENDERED.finditer(window):
+            if _AFTER_QUOTE.search(window, 0, m.start()):
+                continue          # '“…,” she said': the quote's speaker, not the name before the quote
             score += 1 if m.group("m") else -1
         if score:
             out[p.name] = out.get(p.name, 0) + (1 if score > 0 else -1)
     return out
 
 
-def _load_given_names() -> dict[str, int]:
-    doc = read_yaml(str(Path(__file__).parent / "lexicons" / "given_names.yaml"))
-    if not isinstance(doc, dict) or not all(isinstance(doc.get(k), list) for k in ("female", "male")):
-        raise LexiconError("given_names.yaml: expected 'female' and 'male' lists of names")
-    out = {str(n).lower(): -1 for n in doc["female"]}
-    out.update({str(n).lower(): 1 for n in doc["male"]})
-    return out
-
-
-_GIVEN_NAMES = _load_given_names()
+_GIVEN_NAMES = load_given_names()
 
 
 def given_name_gender(name: str) -> int:
@@ -170,6 +165,16 @@ class SpeakerResolver:
         self.speakers: list[tuple[int, str, bool]] = []   # (pos, speaker, is_person)
         self.role_of: dict[str, str] = {}
         self.gender = _gender_evidence(article.text, self.people)
+        # "Mr Cotterell", "Ms Nicol": an honorific right before a mention settles the gender
+        # (a surname alone may stand for a spouse sharing it: "Mrs Clayton" next to "Colin
+        # Clayton", so conflicting honorifics cancel, and a known given name comes first)
+        self.honorific: dict[str, int] = {}
+        seen: dict[str, set[int]] = {}
+        for p in self.people:
+            h = _HONORIFIC_BEFORE.search(article.text, max(0, p.start - 6), p.start)
+            if h:
+                seen.setdefault(p.name, set()).add(1 if h.group(1) == "Mr" else -1)
+        self.honorific = {n: signs.pop() for n, signs in seen.items() if len(signs) == 1}
         for p in self.people:
             if p.role and p.role.rstrip(".") not in _HONORIFICS and \
                     p.role.split()[-1].lower() in _ROLE_HEADS:
@@ -186,7 +191,7 @@ class SpeakerResolver:
     def _gender_ok(self, name: str, pronoun: str | None) -> bool:
         # The given name first: the he/she counted after a mention may belong to someone else
         # (often the very pronoun being resolved), while "Hillary" is not a "he".
-        g = given_name_gender(name) or self.gender.get(name, 0)
+        g = given_name_gender(name) or self.honorific.get(name) or self.gender.get(name, 0)
         return pronoun is None or g == 0 or (g > 0) == (pronoun == "he")
 
     def _person_before(self, pos: int, pronoun: str | None = None) -> str | None:
@@ -215,7 +220,7 @@ class SpeakerResolver:
             # if near and of the pronoun's gender by given name or by he/she after its mentions
             # (not "Nazi Germany", "Muslim Americans" that a capitalised run passed for)
             p = self.people[i - 1]
-            given = given_name_gender(p.name)
+            given = given_name_gender(p.name) or self.honorific.get(p.name)
             g = given or self.gender.get(p.name, 0)
             reach = 600 if given else 250                 # a known given name is the firmer evidence
             if g and pos - p.end < reach and (pronoun is None or (g > 0) == (pronoun == "he")):
@@ -394,6 +399,10 @@ class SpeakerResolver:
         if name and all(w[:1].isupper() or w in _NAME_PARTICLES for w in name.split()) and \
                 looks_like_person(name, titled=True):
             return self.index.lookup(name, pos), title, False   # (not "Brexit minister")
+        rest = org_stripped(name) if name else None
+        if rest and self.index.has_full(rest):
+            # "Communications Agne Vaiciukeviciute": the end of a title the mention cut into
+            return self.index.lookup(rest, pos), title, False
         # A descriptor with a name in apposition ("The city's mayor, Oleksandr Striuk,")
         appositive = self._appositive(m, pos)
         if appositive:
@@ -436,7 +445,7 @@ class SpeakerResolver:
         person = self._person_before(pos, gender)
         if person and gender:
             # a gendered noun ("the daughter") needs a person known to be of that gender
-            g = given_name_gender(person) or self.gender.get(person, 0)
+            g = given_name_gender(person) or self.honorific.get(person) or self.gender.get(person, 0)
             if not g or (g > 0) != (gender == "he"):
                 return None
         return person

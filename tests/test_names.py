@@ -151,6 +151,8 @@ def test_peel_organisation_role_title(surface, name, title):
     ("IMF director of research Pierre Gourinchas", "Pierre Gourinchas", "IMF director of research"),
     # a sentence adverb is dropped, not kept as a title
     ("Later Lavrov", "Lavrov", None),
+    ("Certainly Donald Trump", "Donald Trump", None),
+    ("Beverly Hills", "Beverly Hills", None),            # a name in -ly is not an adverb
     ("Now Prof Nott", "Nott", "Prof"),
     # names that hold title or descriptor words stay whole
     ("Lord Bew", "Lord Bew", None),                      # a peer is known by the title
@@ -234,3 +236,20 @@ def test_peel_lowercase_determiner_before_a_title(surface, name, title):
 ])
 def test_canonical_map_joins_a_particle_surname_to_its_full_name(names_in, short, full):
     assert canonical_map(names_in)[short] == full
+
+
+@pytest.mark.parametrize("text, present, absent", [
+    # organisation words before a name the article gives elsewhere ("Secretary of State Antony Blinken")
+    ("Antony Blinken flew in. Secretary of State Antony Blinken said so.", {"Antony Blinken"}, set()),
+    # ... but not an organisation's own name that no person shares
+    ("Ukraine Family Scheme opened. London Stock Exchange fell.", set(), {"Family Scheme", "Stock Exchange"}),
+])
+def test_find_people_after_organisation_words(text, present, absent):
+    art = Article("d", "d.txt", text)
+    people = find_people(art, split_sentences(art))
+    got = {p.name for p in people}
+    assert present <= got and not (absent & got)
+    for p in people:
+        assert text[p.start:p.end] == p.surface
+    if present:
+        assert sum(p.name == "Antony Blinken" for p in people) == 2

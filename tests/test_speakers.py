@@ -186,3 +186,21 @@ def test_particle_surname_is_a_form_of_the_full_name():
     text = "Ursula von der Leyen arrived. Von der Leyen said the EU was ready."
     r = _resolver(text)
     assert r.resolve("Von der Leyen", _pos(text, "Von der"))[0] == "Ursula von der Leyen"
+
+
+@pytest.mark.parametrize("text, name, sign", [
+    # a pronoun right after a quotation is its speaker's, not the name's before it
+    ("Xi Jinping, China's president, “will not stop threatening Taiwan,” she said.", "Xi Jinping", 0),
+    ("Xi Jinping spoke on Monday and he said little.", "Xi Jinping", 1),
+    ("Susan Collins arrived and she spoke first.", "Susan Collins", -1),
+])
+def test_gender_evidence_skips_pronouns_after_a_quotation(text, name, sign):
+    r = _resolver(text)
+    assert r.gender.get(name, 0) == sign
+
+
+def test_honorific_settles_gender_over_pronouns_counted_nearby():
+    text = ("Lilya fled with her son. She got in contact with Rhodri Cotterell and she was relieved. "
+            "Mr Cotterell asked for help. This family has suffered, he said.")
+    r = _resolver(text)
+    assert r.resolve("he", _pos(text, " he ") + 1)[0] == "Rhodri Cotterell"
