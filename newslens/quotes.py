@@ -1013,6 +1013,9 @@ def _attribution_sentence(text: str, s: Sentence) -> _Attr | None:
             not re.match(r"^,\s+(?!that\b|however\b|but\b)", rest) and \
             not _CIRCUMSTANCE_REST.match(rest, _object_end(rest, m.group("cue"))):
         return None
+    start = _object_end(rest, m.group("cue")) if rest else 0
+    if rest and _CONTENT_CLAUSE.match(rest, start) and not _CIRCUMSTANCE_REST.match(rest, start):
+        return None               # "Wera Hobhouse said language was a barrier.": its own report
     if rest and re.match(r"^(?:that\s+)?(?:he|she|they|it|the|a|an)\b", rest) and not (
             CUES.verbs.get(m.group("cue").lower(), ("", ""))[0] in ("tell", "ask")
             and re.fullmatch(r"(?:the|a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,4}[.!?]?", rest)):
@@ -1227,6 +1230,27 @@ def _possessive_attr(mt: str, lo: int, sp: _Span) -> _Attr | None:
     return _Attr(mt[s0:e0], s0, e0, None, how="possessive")
 
 
+def _opens_own_report(mt: str, attr: _Attr, hi: int) -> bool:
+    """Whether the cue after `attr`'s subject goes on to report content of its own ("Smith said
+    language was a barrier", "Smith told the BBC that …") rather than ending the clause with
+    circumstances ("Smith said on Monday.")."""
+    c = _CUE_ANY.search(mt, attr.mend, min(hi, attr.mend + 60))
+    if c is None:
+        return False
+    rest = mt[c.end():hi].strip()
+    if not rest or rest[0] in ".,;:!?":
+        return False
+    return not _CIRCUMSTANCE_REST.match(rest, _object_end(rest, c.group())) and bool(_CONTENT_CLAUSE.match(rest))
+
+
+# What follows a reporting verb when it reports content of its own: "that …", or a subject and
+# a finite verb ("language was a barrier", "the vote would be close").
+_CONTENT_CLAUSE = re.compile(r"that\b|(?!(?:as|when|while|after|before|because|if|since|until|once|though|although|"
+                             r"in|on|at|during|from|with|by|for|to|of)\b)"
+                             r"[\w’'-]+(?:\s+[\w’'-]+){0,6}\s+(?:was|is|were|are|would|will|had|has|have|"
+                             r"could|should|must|may|might|did|does|do|can|\w+ed)\b")
+
+
 def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
                sentences: Sequence[Sentence], starts: list[int], si: int,
                last_in_sentence: dict[int, _Attr], prev: tuple[_Attr | None, int, int],
@@ -1272,6 +1296,12 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
         # a quoted name inside the attribution clause ("Bill Eastland, wearing “Ted Cruz” pins,
         # said") cut the window short; quotation contents are blanked in `mt`
         after = _after_attr(mt, sp.after, sent_after.end, short, ends_open=ends_open)
+    if after is not None and after.how == "after" and body.rstrip().endswith(".") and \
+            _opens_own_report(mt, after, max(hi, sent_after.end)):
+        # “… this is their home.” Wera Hobhouse said language was a barrier: a quotation closed
+        # by a full stop ends its sentence; a clause after it reporting its own content is the
+        # next sentence's, not this quotation's attribution
+        after = None
     ends_intro = lead.rstrip().endswith((":", ","))
     embedded_shape = bool(_LOWER_START.match(body) or short) and not ends_intro
     before = None

@@ -648,3 +648,15 @@ def test_participles_campaigns_and_presenters(text, mention):
 ])
 def test_nicknames_and_weekdays(text, kinds):
     assert [(q.text, q.kind, q.speaker_mention) for q in quotes_of(text)] == kinds
+
+
+@pytest.mark.parametrize("text, mention", [
+    # a sentence after a quotation that reports content of its own is not its attribution
+    ('"English is the key," she said. "It helps them feel safe." Wera Hobhouse said language was a barrier.',
+     "she"),
+    # negative: circumstances after the cue keep it an attribution-only sentence
+    ('"It is over." Smith said on Monday as he launched the process.', "Smith"),
+    ("“It looks bad, who knows?” Trump told Britain’s ITV station in an interview aired on Monday.", "Trump"),
+])
+def test_next_sentence_with_its_own_report_is_not_an_attribution(text, mention):
+    assert quotes_of(text)[-1].speaker_mention == mention
