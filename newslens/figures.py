@@ -150,7 +150,7 @@ _ORDINAL_NOUNS = re.compile(
     r"package|tranche|attempt|term|session|night|time|summit|meeting)s?\b", re.I)
 _MODEL_NUMBER = re.compile(r"[ \t\u00a0]+\d+[A-Za-z]*(?=[ \t\u00a0])")
 # An initialism keeps its last dot ("1,000 U.K. personnel"), so the walk reads on past it.
-_TAIL_TOKEN = re.compile(r"[ \t\u00a0\u202f]+(?P<t>(?:[A-Z]\.){2,}(?![\w\-\u2010\u2011])|[A-Za-z][A-Za-z0-9'’.\-\u2010\u2011]*[A-Za-z0-9]|[A-Za-z])")
+_TAIL_TOKEN = re.compile(r"[ \t\u00a0\u202f]+(?P<t>(?:[A-Z]\.){2,}(?![\w\-\u2010\u2011])|[A-Za-z][A-Za-z0-9'’.\-\u2010\u2011]*[A-Za-z0-9](?:(?<=s)['’](?!\w))?|[A-Za-z])")
 _STOPWORDS = frozenset("""
 of in to from for on at by with and or but nor that who whom which whose where when while as than
 is are was were be been being am has have had having will would could should may might must can do
@@ -234,6 +234,10 @@ _CHANGE_BY = re.compile(
     r"more\s+than|over|up\s+to)\s+)?$")
 _CLAUSE_BREAK = re.compile(r"[.;:!?]\s")
 # "5 more than", "two more times": "more" compares or multiplies, it does not add things.
+_TITLES = frozenset("Mr Mrs Ms Dr Gov Sen Rep Gen Col Lt Sgt Prof St".split())
+_NOT_A_SHARE = frozenset("what how all them whatever everything anything something".split())
+# Third-person verbs that look like plural nouns to the head-noun walk.
+_VERB_LIKE = frozenset("comes goes makes takes gives seems remains stays says sits".split())
 _LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
 _MORE_ENDS = re.compile(r"\s+(?:than|times)\b", re.I)
 _YEAR_RANGE_BEFORE = re.compile(r"\b(?:1[89]|20)\d\d\s?[-–]$")
@@ -551,19 +555,25 @@ def _glued_unit(raw: _Raw, ctx: _Ctx) -> bool:
 
 
 def _percent(raw: _Raw, ctx: _Ctx) -> bool:
-    """"8.3 percent", "12 per cent", "40%": counts is the nearest measure phrase, else the noun
-    after "of" ("80% of the country's farmland")."""
+    """"8.3 percent", "12 per cent", "40%": counts is the noun after "of" ("60% of its grain
+    imports", "40% of EU gas"), else the nearest measure phrase ("8.3 percent increase in its
+    financial contribution" -> cost share)."""
     if not ctx.suf.startswith(("%", "per", "pct", "pc")):
         return False
     raw.value, raw.unit = ctx.value, "percent"
-    head = None
+    head = last = None
     of = _PERCENT_OF.match(ctx.tail)
     if of:
         rest = ctx.tail[of.end() - 1:]
         head = _head_noun(rest)
         if not (head and head[0]):
-            head = _head_noun(rest, last=True)   # "40% of EU gas"
-    raw.counts = ctx.measure_near(ctx.m.start(), ctx.m.end()) or (head[0] if head else None)
+            last = _head_noun(rest, last=True)   # "40% of EU gas"
+    # The noun after "of" says what the share is of ("60% of its grain", "90% of Russian oil
+    # imports"); a measure phrase nearby is only a guess ("energy" from a sentence about prices).
+    if last and last[0] in _NOT_A_SHARE:
+        last = None                               # "50% of what they earn"
+    raw.counts = ((head[0] if head and head[0] else None) or (last[0] if last else None)
+                  or ctx.measure_near(ctx.m.start(), ctx.m.end()))
     return True
 
 
@@ -790,7 +800,7 @@ def _noun_follows(tail: str, pos: int) -> bool:
         if not t:
             return False
         w = t.group("t")
-        if not w.islower() or w in _STOPWORDS or w.endswith(("ed", "ing")):
+        if not w.islower() or w in _STOPWORDS or w in _VERB_LIKE or w.endswith(("ed", "ing")):
             return False
         if _COUNT_RE.fullmatch(w) or (len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is"))):
             return True
@@ -818,6 +828,7 @@ def _head_noun(tail: str, *, last: bool = False, first: bool = False) -> tuple[s
                     continue
             break
         word = t.group("t")
+        tok_end = t.end()
         low = word.lower()
         if low in UNITS or low in TENS:
             break                                 # another number: "137 stacked inside two carriages"
@@ -826,7 +837,7 @@ def _head_noun(tail: str, *, last: bool = False, first: bool = False) -> tuple[s
                 pos = t.end()                     # "three more people": "more" adds, it does not end
                 continue
             if low.endswith("ed") and not tokens and _noun_follows(tail, t.end()):
-                tokens.append((word, t.end()))    # "eight reported incidents", "40 injured people"
+                tokens.append((word, tok_end))    # "eight reported incidents", "40 injured people"
                 pos = t.end()
                 continue
             break
@@ -835,7 +846,7 @@ def _head_noun(tail: str, *, last: bool = False, first: bool = False) -> tuple[s
         cn = _COUNT_RE.match(tail, t.start("t"))
         if cn and not (last or first) and _noun_follows(tail, cn.end()):
             cn = None                             # "60 bomb threats", "rocket launch systems"
-            tokens.append((word, t.end()))
+            tokens.append((word, tok_end))
             pos = t.end()
             continue
         if cn and not (last or first):
@@ -860,18 +871,28 @@ def _head_noun(tail: str, *, last: bool = False, first: bool = False) -> tuple[s
             elif prev in _MODIFIERS and entry["as_written"]:
                 noun = f"{prev} {noun}"
             return noun, end, True
+        if word.endswith(("s’", "s'")):
+            nxt = _TAIL_TOKEN.match(tail, t.end())
+            if not nxt or nxt.group("t").lower() in _STOPWORDS:
+                word, tok_end = word[:-1], tok_end - 1   # "‘Two Instances’ where": a closing quote
+            else:
+                pos = t.end()                     # "Sanders' voters": a plural possessive
+                continue
         if word.endswith(("’s", "'s")):
             pos = t.end()                         # "of the country's farmland": a determiner
             continue
+        if word in _TITLES and tail.startswith(".", t.end()):
+            pos = t.end() + 1                     # "30 percent of Mr. Sanders's backers"
+            continue
         if word.endswith(".") and not re.search(r"\w\.\w", word):
-            tokens.append((word.rstrip("."), t.end()))
+            tokens.append((word.rstrip("."), tok_end))
             break
-        tokens.append((word, t.end()))
+        tokens.append((word, tok_end))
         pos = t.end()
     if not tokens:
         return None
     if last:
-        while len(tokens) > 1 and tokens[-1][0].endswith(("ed", "ing")):
+        while len(tokens) > 1 and (tokens[-1][0].endswith(("ed", "ing")) or tokens[-1][0].lower() in _VERB_LIKE):
             tokens.pop()                          # "fifth-largest grain exporter used to"
         word, end = tokens[-1]
         return word.lower().removesuffix("’s").removesuffix("'s"), end, False
@@ -882,6 +903,8 @@ def _head_noun(tail: str, *, last: bool = False, first: bool = False) -> tuple[s
             and tokens[0][0][1:].islower() and tokens[1][0].islower() and tokens[1][0].endswith("ed")):
         return tokens[0][0], tokens[0][1], False
     for k, (word, end) in enumerate(reversed(tokens)):
+        if word.lower() in _VERB_LIKE:
+            continue                              # "15% of Dutch gas comes from Russia"
         if _plural_looking(word) and (word.islower() or (k == 0 and word[0].isupper() and word[1:].islower())):
             return word, end, False
     return None, 0, False

@@ -409,3 +409,15 @@ def test_held_out_classes(text, surfaces):
 ])
 def test_lists_share_the_last_unit(text, expected):
     assert [f[:3] for f in figs(text)] == expected
+
+
+@pytest.mark.parametrize("text, counts", [
+    ("The EU will ban 90% of Russian oil imports.", "imports"),          # the noun after "of" ...
+    ("A poll found 40% of Sanders' voters are unsure.", "voters"),      # ... past a plural possessive
+    ("Somalia gets 60% of its grain from Ukraine.", "grain"),
+    ("About 15% of Dutch gas comes from Russia.", "gas"),               # not the verb after it
+    ("The 8.3 percent increase in its financial contribution was agreed.", "cost share"),  # no "of": the measure
+])
+def test_percent_counts_what_it_is_a_share_of(text, counts):
+    found = [f for f in figs(text) if f[2] == "percent"]
+    assert found and found[0][3] == counts, found
