@@ -401,6 +401,8 @@ def looks_like_person(name: str, *, titled: bool = False) -> bool:
         return False                        # "Understated Perez": a participle, not a first name
     if any(w.rstrip(".") in _ORG_WORDS or w in _WORDS.credit_words for w in words):
         return False
+    if words[-1] in _INNER_OFFICES or words[-1] == "PM":
+        return False                        # "Prime Minister", "Trade Secretary", "Irish PM": an office
     if any(w.isupper() and len(w) > 2 for w in words):
         return False                        # acronyms and shouted headlines
     if len(words) == 1:

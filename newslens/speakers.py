@@ -70,7 +70,8 @@ _ANAPHORIC_HEADS = frozenset(h for h in load_name_words().descriptors
     frozenset("""father mother husband wife son daughter brother sister uncle aunt nephew niece widow widower
     grandfather grandmother child teenager cousin friend partner colleague neighbour neighbor fiance fiancé
     fiancée girlfriend boyfriend grandson granddaughter mum mom dad grandma grandpa granny stepfather
-    stepmother""".split())                                 # kin and youth: someone's relation, often unnamed
+    stepmother counterpart successor predecessor regulator coordinator""".split())
+# (kin, youth and relational nouns: someone's relation, often unnamed)
 _MALE_HEADS = frozenset("""spokesman man father husband son brother boy businessman chairman
 grandfather uncle nephew widower king prince""".split())
 _FEMALE_HEADS = frozenset("""spokeswoman woman mother wife daughter sister girl businesswoman chairwoman
@@ -324,7 +325,9 @@ class SpeakerResolver:
         """The person named in apposition right after a descriptor mention ("Senegal's
         president, Macky Sall, who ..."), resolved in-article; None when there is none."""
         words = re.findall(r"[\w-]+", mention.lower())
-        if not words or words[-1] not in _DESCRIPTOR_HEADS:
+        # the head noun comes before a complement: "the mayor of Melitopol", "the ambassador to the EU"
+        cut = next((i for i, w in enumerate(words) if w in ("of", "to", "for", "at", "in", "from") and i), len(words))
+        if not words or words[cut - 1] not in _DESCRIPTOR_HEADS:
             return None
         end = pos + len(mention)
         a = _APPOSITIVE_NAME.match(self.text, end, min(len(self.text), end + 120))

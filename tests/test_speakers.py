@@ -50,6 +50,12 @@ def test_mention_to_canonical_name(text, mention, speaker):
     ("Senegal's president, Macky Sall, who chairs the union, said the worst was ahead.",
      "Senegal's president", "Macky Sall", "Senegal's president"),
     ("Her nephew, 15-year-old Vlad, said he thinks a lot.", "Her nephew", "Vlad", "Her nephew"),
+    ("The Ukrainian mayor of Melitopol, Ivan Fedorov, said it was over.", "The Ukrainian mayor of Melitopol",
+     "Ivan Fedorov", "The Ukrainian mayor of Melitopol"),
+    ("Her Finnish counterpart, Sanna Marin, agreed.", "Her Finnish counterpart", "Sanna Marin",
+     "Her Finnish counterpart"),
+    # a body in apposition is no person
+    ("The company, Gazprom Neft, said it would pay.", "The company", "The company", None),
     ("It means everything, said the surgeon, Yuriy Shylenko. He smiled.", "the surgeon", "Yuriy Shylenko",
      "the surgeon"),
     # no name in apposition: the descriptor stays the speaker
