@@ -35,7 +35,12 @@ Its His Her Their Our As If When While After Before However Meanwhile Still Some
 
 _OPEN_MARKS = "“‘«\"'"
 _CLOSE_AFTER_STOP = "”’»\"')]"
-_BOUNDARY = re.compile(r"[.!?…]+[”’»\"')\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9À-ÖØ-Þ])")
+_BOUNDARY = re.compile(r"[.!?…]+[”’»\"')\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9À-ÖØ-Þ])"
+                       # a closing quotation mark glued to the next sentence ("condemned.”On Monday")
+                       r"|[.!?…]+[”»\"]+(?=[A-Z][a-z])"
+                       # a photo credit closing a caption ("(AP Photo/Evgeniy Maloletka) Ukrainian …")
+                       r"|(?:\((?:AP|Reuters|AFP|Getty)\s+Photo[^()]{0,60}\)|\([^()]{2,60}\s+via\s+AP\))"
+                       r"(?=\s+[\"“‘(]?[A-Z0-9])")
 
 
 _TOKEN_BEFORE = re.compile(r"([A-Za-z.]+)$")

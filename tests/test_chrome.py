@@ -56,17 +56,18 @@ def _sentence_flags(text: str) -> list[tuple[str, bool]]:
 
 
 @pytest.mark.parametrize("text, expected", [
-    # AP export: one line, the caption and its credit repeated after the story
+    # AP export: one line, the caption and its credit repeated after the story (a credit is a
+    # sentence of its own: the splitter ends a sentence before and after it)
     (f"{STORY}{CAPTION} {CREDIT} The school had 400 pupils before the war. {CAPTION} {CREDIT}",
-     [False, False, False, False, True, True]),
+     [False, False, False, False, False, True, True]),
     # a copy carrying a quotation is chrome when a credit closes it
     (f"{STORY}{QUOTED} {CREDIT} Officials counted the damage on Monday morning. {QUOTED} {CREDIT}",
-     [False, False, False, False, True, True]),
+     [False, False, False, False, False, True, True]),
     # near-verbatim copies: spacing, case of nothing else, ´ for ', a FILE tag
     (f"{STORY}Ukraine´s  army   holds the line near the Dnieper river, officials say. "
      "Ukraine's army holds the line near the Dnieper river, officials say.",
      [False, False, False, True]),
-    (f"{STORY}{CAPTION} {CREDIT} FILE - {CAPTION}", [False, False, False, True]),
+    (f"{STORY}{CAPTION} {CREDIT} FILE - {CAPTION}", [False, False, False, False, True]),
     # the copy is on its own line, the first inside a paragraph
     (f"{STORY}{CAPTION}\n\nA new paragraph about the war starts here and goes on.\n\n{CAPTION}",
      [False, False, False, False, True]),
@@ -77,7 +78,7 @@ def _sentence_flags(text: str) -> list[tuple[str, bool]]:
      '“We will rebuild the school,” the mayor said on Sunday afternoon.',
      [False, False, False, False, False]),
     (f"{STORY}{CAPTION} {CREDIT} A volunteer clears rubble outside the school, Sunday, Aug. 28, 2022. "
-     f"{CREDIT}", [False, False, False, False, False]),
+     f"{CREDIT}", [False, False, False, False, False, False]),
     (STORY + STORY.replace("Three", "Four"), [False, False, True, False]),
 ])
 def test_repeated_sentences_are_chrome_after_the_first_copy(text, expected):

@@ -201,3 +201,21 @@ def test_sentences_split_after_a_quotation_whose_paragraph_break_was_lost():
 ])
 def test_doubled_accent_or_apostrophe_closes_an_open_quotation(text, inner):
     assert [q.text for q in quotes_of(text) if q.kind != "scare" or q.text == "fine"] == inner
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # a closing quotation mark glued to the next sentence
+    ("“It should be condemned.”On Monday, Dominic Raab said the office will act.",
+     ["“It should be condemned.”", "On Monday, Dominic Raab said the office will act."]),
+    # a photo credit closes its caption
+    ("Firefighters work at a school in Nikopol. (AP Photo/Jane Doe) The school had 400 pupils.",
+     ["Firefighters work at a school in Nikopol.", "(AP Photo/Jane Doe)", "The school had 400 pupils."]),
+    ("Leaders meet in Bormes, Aug. 19, 2022. (Eric Gaillard, Pool via AP) The talks went on.",
+     ["Leaders meet in Bormes, Aug. 19, 2022.", "(Eric Gaillard, Pool via AP)", "The talks went on."]),
+    # negative: an ordinary parenthesis is not a credit
+    ("He met the minister (the second time this year) Monday in Kyiv.",
+     ["He met the minister (the second time this year) Monday in Kyiv."]),
+])
+def test_sentence_ends_at_glued_quote_marks_and_photo_credits(text, sentences):
+    art = Article("t", "t.txt", text)
+    assert [s.text for s in split_sentences(art)] == sentences
