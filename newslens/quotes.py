@@ -381,7 +381,6 @@ _LEAD_FUNCTION = re.compile(r"(?:(?:And|But|Or|So|Yet|Then|After|Before|When|Whi
 _PREP_START = re.compile(r"(?:At|In|On|From|For|With|By|Of|To|After|Before|During|Under|Over|Into|Through|"
                          r"Since|Until|Despite|Amid|Among|Across|Near|Inside|Outside|Unlike|Like)(?:\s|$)")
 _EXPLETIVE_START = re.compile(r"(?:There|Here)(?:['’]s|\s+(?:is|are|was|were))\b")
-_HONORIFICS = frozenset(("Mr", "Mrs", "Ms", "Miss", "Mx"))
 # lower-case title and role words, built once (was rebuilt for every person with a role)
 _TITLE_WORDS = frozenset(("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen"))
 # Month names are also surnames ("May said", "Jun wrote"); they stay possible subjects.
@@ -1444,15 +1443,8 @@ def extract_quotes(article: Article, sentences: list[Sentence], *,
             if attr.how == "continued":
                 speaker, role = prev_speaker, prev_role
             else:
-                speaker, title = resolver.resolve(POSSESSIVE_PRONOUN.get(attr.mention.lower(), attr.mention),
-                                                  attr.mstart)
-                if title and title.rstrip(".") in _HONORIFICS:
-                    title = None                  # "Ms", "Mr." are not roles
-                role = attr.role or title
-                resolver.note_role(attr.mstart, role, speaker)
-                role = role or resolver.role_for(speaker)
-                if speaker:
-                    resolver.speakers.append((attr.mstart, speaker, resolver.is_person(speaker)))
+                speaker, role = resolver.attribute(POSSESSIVE_PRONOUN.get(attr.mention.lower(), attr.mention),
+                                                   attr.mstart, attr.role)
         body = text[sp.start:sp.end]
         kind = _kind(text, sp, attr is not None, embedded,
                      headline=not sp.double and (sp.para == head_para or _caps_heading(text, *para_bounds[sp.para])))

@@ -660,3 +660,15 @@ def test_nicknames_and_weekdays(text, kinds):
 ])
 def test_next_sentence_with_its_own_report_is_not_an_attribution(text, mention):
     assert quotes_of(text)[-1].speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention, speaker, role", [
+    # a descriptor with a proper name in apposition: the name speaks, the descriptor is the role
+    ("The city’s mayor, Oleksandr Striuk, confirmed that Russian troops had “advanced a few blocks.”",
+     "The city’s mayor", "Oleksandr Striuk", "The city’s mayor"),
+    ("Senegal’s president, Macky Sall, who chairs the union, said “the worst is perhaps ahead of us” then.",
+     "Senegal’s president", "Macky Sall", "Senegal’s president"),
+])
+def test_appositive_name_is_the_speaker_and_descriptor_the_role(text, mention, speaker, role):
+    q = quotes_of(text)[0]
+    assert (q.speaker_mention, q.speaker, q.speaker_role) == (mention, speaker, role)
