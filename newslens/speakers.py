@@ -156,6 +156,7 @@ class SpeakerResolver:
     def __init__(self, article: Article, sentences: Sequence[Sentence], *, who_antecedent: re.Pattern):
         self.who_antecedent = who_antecedent
         self.text = article.text
+        self.sentence_starts = [st.start for st in sentences]
         self.people: list[PersonMention] = find_people(article, sentences)
         self.starts = [p.start for p in self.people]
         self.index = NameIndex((p.start, p.name) for p in self.people if len(p.name.split()) >= 2)
@@ -444,14 +445,32 @@ class SpeakerResolver:
             if ind.re is _INDEFINITE_SUBJECT or ind.group("head").lower() in _PERSON_HEADS or \
                     ind.group("head").lower() == head:
                 return None
+        if m.group("age"):
+            aged = self._person_of_age(m.group("age").split("-")[0], pos)
+            if aged:
+                return aged
         gender = "he" if head in _MALE_HEADS else "she" if head in _FEMALE_HEADS else None
-        person = self._person_before(pos, gender)
+        # the antecedent stands in an earlier sentence: a name in this one is inside the
+        # quotation or the clause itself ("“Donald is a leader,” said the 46-year-old")
+        here = bisect_right(self.sentence_starts, pos) - 1
+        person = self._person_before(self.sentence_starts[here] if here >= 0 else pos, gender)
         if person and gender:
             # a gendered noun ("the daughter") needs a person known to be of that gender
             g = given_name_gender(person) or self.honorific.get(person) or self.gender.get(person, 0)
             if not g or (g > 0) != (gender == "he"):
                 return None
         return person
+
+    def _person_of_age(self, age: str, pos: int) -> str | None:
+        """The person before `pos` given that age in the text ("Melania Trump, 46,", "46-year-old
+        Melania Trump"); None when no mention carries it."""
+        i = bisect_right(self.starts, pos - 1)
+        for p in reversed(self.people[max(0, i - 20):i]):
+            after = self.text[p.end:p.end + 8]
+            before = self.text[max(0, p.start - 14):p.start]
+            if re.match(rf",\s*{age}\b", after) or re.search(rf"\b{age}-year-old\s+(?:\w+\s+)?$", before):
+                return p.name
+        return None
 
     def is_person(self, speaker: str | None) -> bool:
         return bool(speaker) and speaker[:1].isupper() and looks_like_person(speaker, titled=True) and \

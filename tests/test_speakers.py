@@ -210,3 +210,18 @@ def test_honorific_settles_gender_over_pronouns_counted_nearby():
             "Mr Cotterell asked for help. This family has suffered, he said.")
     r = _resolver(text)
     assert r.resolve("he", _pos(text, " he ") + 1)[0] == "Rhodri Cotterell"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a name inside the quotation is not the descriptor's antecedent
+    ("Melania Trump spoke about her husband Donald J. Trump on Monday. She praised him at length.\n"
+     "“Donald is, and always has been, an amazing leader,” said the 46-year-old.", "Melania Trump"),
+    # an age given with a name settles who "the 46-year-old" is
+    ("Donald Trump spoke first. Melania Trump, 46, followed him on stage.\n"
+     "“He is an amazing leader,” said the 46-year-old.", "Melania Trump"),
+])
+def test_age_descriptors(text, speaker):
+    from newslens.quotes import extract_quotes
+    from newslens.sentences import split_sentences
+    art = Article("t", "t", text)
+    assert extract_quotes(art, split_sentences(art))[-1].speaker == speaker
