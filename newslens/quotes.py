@@ -594,9 +594,37 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str |
                 s0 += n.start()
         span = _clean_subject(text, s0, e0)
         if span:
-            return span[0], span[1], _role_from_appositive(m.group("app"))
+            s0, e0 = _pp_head(text, max(lo, cue_start - 240), span[0], span[1])
+            return s0, e0, _role_from_appositive(m.group("app"))
         return None
     return None
+
+
+# "Arfon Williams of RSPB Cymru", "Sheep farmer Gwawr Parry from Llanfair Caereinion in Powys":
+# the noun phrase before a cue may be the object of a preposition whose head is the subject.
+_PP_HEAD = re.compile(rf"(?<![\w’'.-])(?P<head>{TITLED_NAME}|{NP})\s+(?:of|from|at|in)\s+$")
+
+
+_ROLE_WORDS_SET = frozenset(w.lower().rstrip(".") for t in CUES.titles for w in t.split()) | frozenset(
+    w for r in _ROLE_WORDS for w in r.split()) | frozenset(("archbishop", "bishop", "cardinal", "rabbi", "imam",
+                                                          "pope", "mayor", "governor", "chief", "head"))
+
+
+def _pp_head(text: str, lo: int, s0: int, e0: int) -> tuple[int, int]:
+    """The head a subject noun phrase hangs on through of/from/at/in/with (up to two steps), or
+    the span itself. Does NOT climb to a head that is a place or body before a person
+    ("Powys" is not the speaker; "Gwawr Parry" is)."""
+    for _ in range(2):
+        m = _PP_HEAD.search(text, max(lo, s0 - 120), s0)
+        if m is None:
+            break
+        span = _clean_subject(text, m.start("head"), m.end("head"))
+        head = text[span[0]:span[1]] if span else ""
+        if not head or head.lower() in _PRONOUNS or not peel_title(head)[0] or _CLAUSE_WORD.search(head) or \
+                all(w.lower().rstrip(".") in _ROLE_WORDS_SET or w.lower() in ("the", "a", "an") for w in head.split()):
+            break                 # "CEO of X", "Speaker of the House": a bare title is no speaker
+        s0, e0 = span
+    return s0, e0
 
 
 # Finite verbs without -ed ("…, Trump went after Bush"): the main clause after a participle phrase.

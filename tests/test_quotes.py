@@ -672,3 +672,17 @@ def test_next_sentence_with_its_own_report_is_not_an_attribution(text, mention):
 def test_appositive_name_is_the_speaker_and_descriptor_the_role(text, mention, speaker, role):
     q = quotes_of(text)[0]
     assert (q.speaker_mention, q.speaker, q.speaker_role) == (mention, speaker, role)
+
+
+@pytest.mark.parametrize("text, mention", [
+    # the subject before the cue is the head of a prepositional phrase, not its object
+    ('Arfon Williams of RSPB Cymru said the birds were "in real danger".', "Arfon Williams"),
+    ('Sheep farmer Gwawr Parry from Llanfair Caereinion in Powys said prices were "frightening".',
+     "Gwawr Parry"),
+    ('House Speaker Paul D. Ryan of Wisconsin lamented the "disheartened" state of the campaign.',
+     "House Speaker Paul D. Ryan"),
+    # negative: a bare title is no head to climb to
+    ('Prime Minister of Ukraine Denys Shmyhal said the grid was "holding".', "Ukraine Denys Shmyhal"),
+])
+def test_subject_is_the_head_of_a_prepositional_phrase(text, mention):
+    assert quotes_of(text)[0].speaker_mention == mention
