@@ -785,6 +785,13 @@ def _hyphen_score(name: str) -> tuple[int, int]:
     return (name.count("-"), len(name))
 
 
+@lru_cache(maxsize=1)
+def _given_name_keys() -> frozenset[str]:
+    """`name_key` of every given name in the lexicon: spellings of one name match ("Valeriia",
+    "Valeriya")."""
+    return frozenset(name_key(n) for n in load_given_names())
+
+
 def canonical_map(names: Iterable[str], *, counts: Counter | None = None) -> dict[str, str]:
     """Map every name to one canonical spelling per person.
 
@@ -835,9 +842,13 @@ def canonical_map(names: Iterable[str], *, counts: Counter | None = None) -> dic
                 kb = name_key(b)
                 if find(a) != find(b) and len(ka) >= 6 and _close_variants(a, b):
                     union(a, b)
-    # single words -> the unique multi-word person with that first/last word
+    # single words -> the unique multi-word person with that first/last word; never a known
+    # given name ("Valeriia", "Vladimir"): a first name alone is someone interviewed by first
+    # name in one article (a full name in that article was resolved there), not a namesake
+    # that a full name names elsewhere in the corpus
+    given = _given_name_keys()
     for n in names:
-        if len(n.split()) != 1:
+        if len(n.split()) != 1 or name_key(n) in given:
             continue
         cands = {find(m) for m in by_edge.get(name_key(n), [])}
         if len(cands) == 1:

@@ -253,3 +253,16 @@ def test_find_people_after_organisation_words(text, present, absent):
         assert text[p.start:p.end] == p.surface
     if present:
         assert sum(p.name == "Antony Blinken" for p in people) == 2
+
+
+@pytest.mark.parametrize("names, lone, expected", [
+    # a first name alone (someone interviewed by first name in one article) keeps its own name
+    (["Valeriia", "Valeriya Kiselyova"], "Valeriia", "Valeriia"),
+    (["Vladimir", "Vladimir Putin"], "Vladimir", "Vladimir"),
+    # a surname alone still joins its full name, and a family name written first (Korean) too
+    (["Zelensky", "Volodymyr Zelensky"], "Zelensky", "Volodymyr Zelensky"),
+    (["Yoon", "Yoon Suk Yeol"], "Yoon", "Yoon Suk Yeol"),
+])
+def test_canonical_map_does_not_join_a_lone_given_name_to_a_namesake(names, lone, expected):
+    from newslens.names import canonical_map
+    assert canonical_map(names)[lone] == expected
