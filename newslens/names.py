@@ -247,14 +247,21 @@ def not_name_start(word: str) -> bool:
 _ROLE_OF = r"(?:\s+(?:of|for)\s+(?!(?:the|a|an)\s)[a-z][\w-]*)?"
 
 
+# After a title, the place or body it belongs to, before a two-word name that ends the mention.
+_OF_PLACE_AFTER_TITLE = re.compile(r"(?:of|for)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s+"
+                                   r"(?=[A-Z][\w’'-]+\s+[A-Z][\w’'-]+$)")
+
+
 def _org_role_prefix() -> re.Pattern:
-    """"White House press secretary ", "ACLU executive director ", "Trump campaign manager ":
-    an organisation's capitalised name, then lowercase words ending in a title or role noun."""
+    """"White House press secretary ", "ACLU executive director ", "Central Bank of Russia head ":
+    an organisation's capitalised name (of/for/and inside it), then lowercase words ending in a
+    title or role noun."""
     cues = load_cues()
     roles = sorted({t.lower() for t in cues.titles if t[:1].islower() or " " not in t} | cues.role_nouns
                    | _WORDS.descriptors, key=len, reverse=True)
     role = "|".join(re.escape(r) for r in roles)
-    return re.compile(rf"^(?:[A-Z][\w.&’'-]*\s+){{1,4}}(?:[a-z][\w-]*\s+){{0,2}}(?i:{role}){_ROLE_OF}\s+(?=[A-Z])")
+    return re.compile(rf"^(?:[A-Z][\w.&’'-]*\s+(?:(?:of|for|and|de)\s+(?=[A-Z]))?){{1,5}}(?:[a-z][\w-]*\s+){{0,2}}"
+                      rf"(?i:{role}){_ROLE_OF}\s+(?=[A-Z])")
 
 
 def _lower_role_prefix() -> re.Pattern:
@@ -315,6 +322,12 @@ def peel_title(surface: str) -> tuple[str, str | None, int]:
         m = _LOWER_ROLE_PREFIX.match(rest)
         if m and (len(rest[m.end():].split()) >= 2 or not re.search(r"\s(?:of|for)\s", m.group())):
             # ("the head of annexed Crimea": after "of", a single word belongs to the complement)
+            parts.append(rest[:m.end()].strip())
+            offset += m.end()
+            changed = True
+            continue
+        m = _OF_PLACE_AFTER_TITLE.match(rest) if parts else None
+        if m:                     # "Prime Minister" + "of Ukraine" + "Denys Shmyhal"
             parts.append(rest[:m.end()].strip())
             offset += m.end()
             changed = True

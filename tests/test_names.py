@@ -266,3 +266,19 @@ def test_find_people_after_organisation_words(text, present, absent):
 def test_canonical_map_does_not_join_a_lone_given_name_to_a_namesake(names, lone, expected):
     from newslens.names import canonical_map
     assert canonical_map(names)[lone] == expected
+
+
+@pytest.mark.parametrize("surface, name, title", [
+    # an organisation's name with of/and inside it before a lowercase role
+    ("Central Bank of Russia head Elvira Nabiullina", "Elvira Nabiullina", "Central Bank of Russia head"),
+    ("Czech Industry and Trade Minister Jozef Sikela", "Jozef Sikela", "Czech Industry and Trade Minister"),
+    # the place or body a title belongs to, before the two-word name
+    ("Prime Minister of Ukraine Denys Shmyhal", "Denys Shmyhal", "Prime Minister of Ukraine"),
+    ("Minister of Foreign Affairs Dmytro Kuleba", "Dmytro Kuleba", "Minister of Foreign Affairs"),
+    # negative: an organisation alone is not peeled
+    ("House of Commons", "House of Commons", None),
+])
+def test_peel_titles_with_of_and_and(surface, name, title):
+    got_name, got_title, offset = peel_title(surface)
+    assert (got_name, got_title) == (name, title)
+    assert surface[offset:] == name
