@@ -149,7 +149,8 @@ _ACCORDING = re.compile(rf"(?i:according\s+to|in\s+the\s+words\s+of)\s+(?P<subj>
 _BEFORE_SUBJ = re.compile(
     rf"(?<![\w’'.-])(?P<subj>{PRONOUN}(?=['’](?:d|s|ve|ll)\b)|{PRONOUN}|{QUANT}|(?<=, )[a-z]{{3,}}s(?=\s)|"
     rf"(?:(?<=\bwhat )|(?<=\bthat )|(?<=\bwhich ))(?:[a-z-]*[a-rt-z]\s+)?[a-z]{{3,}}s(?=\s)|{TITLED_NAME}(?:['’]s)?|{NP})"
-    rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,|(?<=\))\s*,)?(?:['’](?:d|s|ve|ll))?\s*(?:{ADVERB}\s+){{0,3}}(?:to\s+)?$")
+    rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,|(?<=\))\s*,|\s+[—–-]\s+[^—–\-;:.]{{2,90}}?\s+[—–-])?"
+    rf"(?:['’](?:d|s|ve|ll))?\s*(?:{ADVERB}\s+){{0,3}}(?:to\s+)?$")
 # "WASHINGTON —", "BEIJING, Dec. 8 (UPI) —": a dateline before the first clause
 _DATELINE = r"(?:[A-Z][A-Z.’' ]{2,40}(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*(?:\([A-Za-z.]+\))?\s*[—–-]+\s*)"
 _ROLE_WORDS = sorted({w.lower() for w in CUES.titles if " " not in w and w[:1].islower()} | set(CUES.role_nouns)
@@ -620,8 +621,9 @@ def _pp_head(text: str, lo: int, s0: int, e0: int) -> tuple[int, int]:
             break
         span = _clean_subject(text, m.start("head"), m.end("head"))
         head = text[span[0]:span[1]] if span else ""
-        if not head or head.lower() in _PRONOUNS or not peel_title(head)[0] or _CLAUSE_WORD.search(head) or \
-                all(w.lower().rstrip(".") in _ROLE_WORDS_SET or w.lower() in ("the", "a", "an") for w in head.split()):
+        if not head or head.lower() in _PRONOUNS or not peel_title(head)[0] or _CLAUSE_WORD.search(head) or (
+                not re.match(r"(?:The|the)\s+[A-Z]", head)      # "The General Staff of …" is a body
+                and all(w.lower().rstrip(".") in _ROLE_WORDS_SET or w.lower() in ("the", "a", "an") for w in head.split())):
             break                 # "CEO of X", "Speaker of the House": a bare title is no speaker
         s0, e0 = span
     return s0, e0
@@ -712,6 +714,11 @@ _RELATIVE_THEN_NP = re.compile(r"\b(?:which|that|whom)\s+(?:the|its|his|her|thei
                                r"(?:[\w’'-]+\s+){0,3}$")
 
 
+# Participles that stand before a noun as adjectives: "Mr Putin's stated justifications".
+_ATTRIBUTIVE_PARTICIPLES = frozenset(("stated", "declared", "avowed", "professed", "alleged", "reported",
+                                      "claimed", "announced", "proclaimed", "expressed", "written"))
+
+
 def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
     """False for a cue word used as a noun ("his claim", "Clinton’s call") or as a participle
     naming something ("a group called “X”", "items labeled “Made in …”")."""
@@ -735,6 +742,9 @@ def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
             return False
     if re.search(r"\bso[- ]$", prev):
         return False
+    if cue.lower() in _ATTRIBUTIVE_PARTICIPLES and \
+            re.search(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an))\s+$", prev):
+        return False                       # "Mr Putin's stated justifications", "his declared aim"
     if cue.endswith("ed") and text.startswith(" by ", c.end()) and \
             not re.search(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", prev):
         return False                       # "the slogan shared by the campaign": a participle
@@ -816,7 +826,7 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
     # "…, at one point calling the mayor a “liar”": an adverbial between the comma and the
     # participle does not make it hang on a noun phrase
     lead = _TRAILING_ADVERBIAL.sub("", text[lo:c.start()]) if participle else text[lo:c.start()]
-    direct = not participle or not (lead.rstrip().endswith((",", ":", ";"))
+    direct = not participle or not (lead.rstrip().endswith((",", ":", ";", " -", "—", "–"))
                                     or re.search(r"\b(?:of|by|for|about|in|after|before|without|like|while|"
                                                  r"from|on|upon|when)\s*$", text[lo:c.start()]))
     sub = _subject_before(text, lo, c.start()) if direct else None
@@ -880,8 +890,8 @@ _CLAUSE_BREAK = re.compile(r"(?:,\s+(?:while|but|and|whereas|although|though|yet
 # A subordinate clause with its own subject and speech verb ("hours after Sanders said he was
 # “encouraged”", "after a woman in Worcester told him he's “too nice”"): the quote belongs to it
 # when its subject is someone new; a pronoun there is usually the outer speaker again.
-_SUBORDINATE_BREAK = re.compile(r"\s(?:after|before|while|because|since|until|although|though|once|whereas)\s+"
-                                r"(?=(?:a|an|the|[A-Z]))")
+_SUBORDINATE_BREAK = re.compile(r"\s(?:after|before|while|because|since|until|although|though|once|whereas|"
+                                r"(?<!such )(?<!well )as)\s+(?=(?:a|an|the|[A-Z]))")
 # "David and Charles Koch": "and" between two capitalised words joins names, not clauses.
 _NAME_COORDINATION = re.compile(r"(?<![.!?]\s)\b(?:(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|"
                                 r"March|April|May|June|July|August|September|October|November|December)\b)"

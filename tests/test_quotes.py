@@ -686,3 +686,16 @@ def test_appositive_name_is_the_speaker_and_descriptor_the_role(text, mention, s
 ])
 def test_subject_is_the_head_of_a_prepositional_phrase(text, mention):
     assert quotes_of(text)[0].speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # an attributive participle after a possessive is no reporting verb
+    ('Kirby dismissed Mr Putin\'s stated justifications as "lies" - adding: "It is hard to square that."', "Kirby"),
+    # a subordinate "as" clause with a new named subject holds the phrase
+    ("The sanctions were announced as Ukraine’s foreign minister, Dmytro Kuleba, said he was “grateful” for them.",
+     "Ukraine’s foreign minister"),
+    # a dash-enclosed aside between the subject and its verb
+    ('China - the largest producer of wheat for its huge population - said the harvest was "poor".', "China"),
+])
+def test_attributive_participles_as_clauses_and_dash_asides(text, mention):
+    assert quotes_of(text)[-1].speaker_mention == mention
