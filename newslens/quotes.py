@@ -1452,7 +1452,11 @@ def extract_quotes(article: Article, sentences: list[Sentence], *,
              if not article.in_chrome(s.open, s.end)]
     if not spans:
         return []
+    # AP copy writes the apostrophe as an acute accent ("the country´s economy"); the patterns
+    # read ’ (same length, so every offset still points into `text`)
     mt = _masked(text, spans)
+    if "´" in mt:
+        mt = mt.replace("´", "’")
     starts = _sentence_index(sentences)
     resolver = SpeakerResolver(article, sentences, who_antecedent=_WHO_ANTECEDENT)
     people = frozenset(w for p in resolver.people for w in (p.surface.split()[-1], p.name.split()[-1]))

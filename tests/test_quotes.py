@@ -699,3 +699,13 @@ def test_subject_is_the_head_of_a_prepositional_phrase(text, mention):
 ])
 def test_attributive_participles_as_clauses_and_dash_asides(text, mention):
     assert quotes_of(text)[-1].speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # AP copy writes the apostrophe as an acute accent
+    ('China´s Foreign Ministry on Friday announced it was suspending "all forms of interaction" with her.',
+     "China´s Foreign Ministry"),
+    ('On Saturday, the country´s economy formally stopped being under "enhanced surveillance" by creditors.', None),
+])
+def test_acute_accent_apostrophe(text, mention):
+    assert quotes_of(text)[0].speaker_mention == mention
