@@ -1267,6 +1267,11 @@ def _possessive_attr(mt: str, lo: int, sp: _Span) -> _Attr | None:
     return _Attr(mt[s0:e0], s0, e0, None, how="possessive")
 
 
+# A sentence-initial noun phrase whose relative clause holds a reporting verb: "Nothing the
+# president said", "Everything she has said", "What Trump told them".
+_RELATIVE_SUBJECT_NP = re.compile(r"(?:Nothing|Everything|Something|Anything|What|All|Little|Much)\s+(?:that\s+)?")
+
+
 def _opens_own_report(mt: str, attr: _Attr, hi: int) -> bool:
     """Whether the cue after `attr`'s subject goes on to report content of its own ("Smith said
     language was a barrier", "Smith told the BBC that …") rather than ending the clause with
@@ -1357,6 +1362,11 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
         # after it; "… to “avoid X,” according to the report": the wording is the document's.
         # Not for a comma: "Yoon expressed hope that “…,” the office said" stays Yoon's words.
         return after, False
+    if before and embedded_shape and after is not None and after.cue and _cue_kind(after.cue) == "speech" and \
+            _RELATIVE_SUBJECT_NP.fullmatch(mt, sent.start, before.mstart):
+        # "Nothing the president said “will assuage people's fears,” the Florida senator said.":
+        # the first cue sits in the subject's relative clause; the clause after the quote reports
+        return after, True
     if before and embedded_shape:
         # "Nothing the president said “will assuage fears,” the senator said.": a sentence-final
         # reporting clause is the outer speech the embedded phrase belongs to

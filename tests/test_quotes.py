@@ -709,3 +709,13 @@ def test_attributive_participles_as_clauses_and_dash_asides(text, mention):
 ])
 def test_acute_accent_apostrophe(text, mention):
     assert quotes_of(text)[0].speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    # the first cue sits in the subject's relative clause: the clause after the quote reports
+    ('Nothing the president said "will assuage people\'s fears," the Florida senator said.', "the Florida senator"),
+    # negative: an outer speech clause before the phrase keeps it
+    ('Obama said he expected that Americans will say "no," the senator said.', "Obama"),
+])
+def test_relative_clause_cue_in_the_subject(text, mention):
+    assert quotes_of(text)[0].speaker_mention == mention
