@@ -50,7 +50,7 @@ from dataclasses import dataclass
 
 from .model import Article, Quote, Sentence
 from .names import _NOT_NAME, NAME_RE, NAME_WORD, load_cues, looks_like_person, peel_title
-from .sentences import paragraphs
+from .sentences import fresh_straight_opening, paragraphs
 from .speakers import SpeakerResolver
 
 CUES = load_cues()
@@ -216,19 +216,6 @@ def _trim(text: str, s: int, e: int) -> int:
     return e
 
 
-_SENTENCE_END_BEFORE = re.compile(r"[.!?…][)\]’']?\s+$")
-
-
-def _fresh_opening(text: str, ch: str, pos: int, ps: int, pe: int) -> bool:
-    """A straight " that opens a new sentence while a quotation is open: after a sentence's end
-    and a space, before a capital ("… long term. "This means"). A closing mark is glued to its
-    last word; a quotation nested in another follows a word ('says, "I'd like'), and curly
-    “ inside “…” is such a nesting, so neither counts."""
-    if ch != '"' or pos + 1 >= pe or not (text[pos + 1].isupper() or text[pos + 1].isdigit()):
-        return False
-    return _SENTENCE_END_BEFORE.search(text, max(ps, pos - 4), pos) is not None
-
-
 # A doubled apostrophe or acute accent glued to a quotation's last word, then a space or the
 # end ("… confident,´´ Ai said"; "… at all,'' he said"): some wire copy closes a "-opened
 # quotation that way. Only as a closer of an open quotation; elsewhere '' stays ambiguous.
@@ -269,10 +256,10 @@ def _double_spans(text: str, ps: int, pe: int, *,
             if pos - open_at > open_len:
                 out.append(_Span(open_at, open_at + open_len, pos, pos, True, mark_len=1))
             open_at = None
-        elif _fresh_opening(text, ch, pos, ps, pe):
-            # An opening mark while a quotation is open: that one never closed. News style for a
-            # quotation over several paragraphs, in a text whose paragraph breaks were lost
-            # (“… long term. "This means …"): each part is a row, as across real paragraphs.
+        elif ch == '"' and fresh_straight_opening(text, pos, ps, pe):
+            # a new sentence's quotation opens while one is open: that one never closed (its
+            # paragraph break was lost), so each part is a row, as across real paragraphs. Curly
+            # “ inside “…” is a nesting and does not come here.
             e = _trim(text, open_at + open_len, pos)
             if e - open_at - open_len >= 2:
                 out.append(_Span(open_at, open_at + open_len, e, None, True))

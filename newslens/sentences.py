@@ -78,10 +78,20 @@ def _is_abbreviation(text: str, dot: int, after: int) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
-# A straight mark after a sentence's end and before a capital opens a new sentence's quotation.
-# Met while a straight quotation is open, it means that one never closed: a quotation over
-# several paragraphs in a text whose paragraph breaks were lost (“… long term. "This means …").
-_FRESH_STRAIGHT = re.compile(r'(?<=[.!?…])[)\]’\']?\s+"(?=[A-Z0-9])')
+_SENTENCE_END_BEFORE = re.compile(r"[.!?…][)\]’']?\s+$")
+_FRESH_CANDIDATE = re.compile(r"[.!?…][)\]’']?\s+\"")
+
+
+def fresh_straight_opening(text: str, pos: int, lo: int, hi: int) -> bool:
+    """Whether the straight " at `pos` opens a new sentence's quotation: after a sentence's end
+    and a space, before a capital or digit (“… long term. "This means"), looking no further
+    than text[lo:hi]. Met while a straight quotation is open, it means that one never closed: a
+    quotation over several paragraphs in a text whose paragraph breaks were lost. A closing mark
+    is glued to its last word and a nested quotation follows a word ('says, "I'd like'), so
+    neither counts. Shared by the sentence splitter and the quote extractor."""
+    if pos + 1 >= hi or not (text[pos + 1].isupper() or text[pos + 1].isdigit()):
+        return False
+    return _SENTENCE_END_BEFORE.search(text, max(lo, pos - 4), pos) is not None
 
 
 def _quote_state(text: str, lo: int, hi: int, open_: bool, straight: int) -> tuple[bool, int]:
@@ -92,15 +102,13 @@ def _quote_state(text: str, lo: int, hi: int, open_: bool, straight: int) -> tup
     if last_open != last_close:             # at least one of them occurs
         open_ = last_open > last_close
     n = text.count('"', lo, hi)
-    if n:
-        fresh = {m.end() - 1 for m in _FRESH_STRAIGHT.finditer(text, max(0, lo - 3), hi)}
-        if not fresh:
-            return open_, straight + n
-        pos = text.find('"', lo, hi)
-        while pos != -1:
-            if not (pos in fresh and straight % 2):
-                straight += 1
-            pos = text.find('"', pos + 1, hi)
+    if not n or _FRESH_CANDIDATE.search(text, max(0, lo - 4), hi) is None:
+        return open_, straight + n          # no mark after a sentence's end: plain counting
+    pos = text.find('"', lo, hi)
+    while pos != -1:
+        if not (straight % 2 and fresh_straight_opening(text, pos, 0, hi)):
+            straight += 1
+        pos = text.find('"', pos + 1, hi)
     return open_, straight
 
 
