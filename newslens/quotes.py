@@ -751,10 +751,6 @@ def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
     return True
 
 
-# "the document states", "the memo notes": a document noun right before is the verb's subject.
-_DOCUMENT_SUBJECT_BEFORE = re.compile(r"\b(?:document|report|statement|letter|memo|bill|law|complaint|suit|"
-                                      r"lawsuit|filing|indictment|ruling|order|policy|agreement|release|"
-                                      r"website|ad|email|e-mail|message|post|tweet|sign|label|website)\s+$")
 _AUX_AFTER = re.compile(r"\s+(?:have|are|were|will|would|can|could|should|may|might|must|do|did|show|showed|"
                         r"suggest|suggested)\b")
 _PLURAL_NOUN_FORMS = frozenset(("remarks", "comments", "claims", "reports", "statements", "notes",
@@ -767,6 +763,9 @@ _PLURAL_NOUN_FORMS = frozenset(("remarks", "comments", "claims", "reports", "sta
 _DOCUMENT_WORDS = (r"statement|letter|memo|e-?mail|release|message|note|post|tweet|op-ed|"
                    r"editorial|column|essay|petition|article|video")
 _DOCUMENT_NP = re.compile(rf"\b(?:{_DOCUMENT_WORDS})s?$")
+# "the document states", "the memo notes": a document noun right before is the verb's subject.
+_DOCUMENT_SUBJECT_BEFORE = re.compile(rf"\b(?:{_DOCUMENT_WORDS}|document|report|bill|law|complaint|suit|lawsuit|"
+                                      r"filing|indictment|ruling|order|policy|agreement|website|ad|sign|label)\s+$")
 # A noun phrase headed by a document or message ("a new radio ad", "a statement Thursday night",
 # "a letter to the attorney general"): whoever issues it speaks through a participle after it.
 _DOCUMENT_HEAD = re.compile(r"(?:the|a|an|his|her|their|its|this|that|[\w’'-]+['’]s)\s+(?:[\w’'-]+\s+){0,3}?"
