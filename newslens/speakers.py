@@ -229,6 +229,14 @@ class SpeakerResolver:
                 best = p.name
         return best
 
+    def _paragraph_before(self, pos: int, reach: int) -> tuple[int, str]:
+        """(start, text) of the `reach` characters before `pos`, cut at a paragraph break."""
+        lo = max(0, pos - reach)
+        cut = self.text.rfind("\n", lo, pos)
+        if cut >= 0:
+            lo = cut + 1
+        return lo, self.text[lo:pos]
+
     def _given_name_subject(self, pos: int, pronoun: str | None) -> tuple[int, str] | None:
         """The last sentence subject within 400 characters before `pos` that is a given name
         alone ("Valya has lived here since she was born"), of the pronoun's gender by the
@@ -237,11 +245,7 @@ class SpeakerResolver:
         name or a title backs them), so they are found here. Does NOT look past a paragraph."""
         if pronoun not in ("he", "she"):
             return None
-        lo = max(0, pos - 400)
-        seg = self.text[lo:pos]
-        cut = seg.rfind("\n")
-        if cut >= 0:
-            lo, seg = lo + cut + 1, seg[cut + 1:]
+        lo, seg = self._paragraph_before(pos, 400)
         found = None
         for m in _GIVEN_SUBJECT.finditer(seg):
             key = "name" if m.group("name") else "name2"   # ("Upstairs, Olena said")
@@ -256,11 +260,7 @@ class SpeakerResolver:
         """The last "A government spokesman said" within 300 characters before `pos` whose head
         noun is a role or descriptor of the pronoun's gender (or none), as (start, noun phrase).
         Does NOT look past a paragraph break."""
-        lo = max(0, pos - 300)
-        seg = self.text[lo:pos]
-        cut = seg.rfind("\n")
-        if cut >= 0:
-            lo, seg = lo + cut + 1, seg[cut + 1:]
+        lo, seg = self._paragraph_before(pos, 300)
         found = None
         for m in _DESCRIPTOR_SUBJECT.finditer(seg):
             head = m.group("head")
@@ -383,11 +383,9 @@ class SpeakerResolver:
             if low in ("he", "she"):
                 return self._person_before(pos, low), None, False
             if low == "who":
-                seg = self.text[max(0, pos - 160):pos]
-                seg = seg[seg.rfind("\n") + 1:]
+                base, seg = self._paragraph_before(pos, 160)
                 w = self.who_antecedent.search(seg)
                 if w:
-                    base = pos - len(seg)
                     return self._resolve(w.group("subj"), base + w.start("subj"))
                 return self._person_before(pos), None, False
             for sp_pos, sp, is_person in reversed(self.speakers):
