@@ -1,7 +1,9 @@
 """Quote spans, kinds and speakers on small made-up articles."""
 from __future__ import annotations
 
+
 import pytest
+
 
 from newslens.chrome import find_chrome
 from newslens.model import Article
@@ -214,6 +216,7 @@ def test_intervening_sentence_names_the_next_speaker():
 
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
+
 _ALPHABET = st.sampled_from(list("ab Cd.,;:!?\n“”\"'‘’—-") + ["''", " said ", " He ", " Ann Lee ", "according to "])
 
 
@@ -239,18 +242,6 @@ def test_particle_surname_resolves_and_honorific_is_not_a_role():
 
 
 @pytest.mark.parametrize("text, mention", [
-    ("“We have had better conventions than this one,” Texas delegate Bill Eastland, wearing "
-     "“Ted Cruz” pins, said as confetti fell.", "Texas delegate Bill Eastland"),
-    ("“If she wants to be president, she should act like one,” the editorial read.", "the editorial"),
-    ("“Interviewers feel they are getting useful information,” concluded a 2013 article in a journal.",
-     "a 2013 article"),
-])
-def test_more_attribution_shapes(text, mention):
-    q = quotes_of(text)[0]
-    assert q.speaker_mention == mention
-
-
-@pytest.mark.parametrize("text, mention", [
     # a long subject phrase after the quotation's comma: the first person named in it speaks
     ("“Tritium would help,” nuclear experts Ann Lee and Bo Park of the Institute for Science wrote "
      "in May.", "Ann Lee"),
@@ -272,189 +263,6 @@ def test_long_and_modified_subjects_after_the_quote(text, mention):
     # the mention may keep a title word before the name ("leader Phil Berger")
     assert q.speaker_mention is not None and q.speaker_mention.endswith(mention)
     assert text[q.speaker_start:q.speaker_end] == q.speaker_mention
-
-
-@pytest.mark.parametrize("text, mention", [
-    # an attribution-only next sentence may carry circumstances after the telling cue's addressee
-    ("“Who knows?” Trump told Britain’s ITV television station in an interview aired on Monday "
-     "when asked about it.", "Trump"),
-    ("“Is it over?” Lee asked reporters at a news conference on Monday in the lobby of his tower.", "Lee"),
-    # negatives: the cue has content of its own, so the quotation is not its speech
-    ("“Is it over?” Lee said the plan was finished and that the campaign would go on without him.", None),
-    ("“Is it over?” Lee told reporters the plan was finished and that the campaign would go on.", None),
-])
-def test_attribution_sentence_with_circumstances(text, mention):
-    assert only(text).speaker_mention == mention
-
-
-@pytest.mark.parametrize("text, mention", [
-    # a relative pronoun with auxiliaries before a label cue in -ed: the relative clause speaks
-    ("Beck, who has in the past described Trump as “a pathological sociopath,” disagrees.", "who"),
-    # a participle after a subordinate clause takes that clause's subject
-    ("The first incident came during a speech, when the protesters interrupted her, shouting "
-     "“she wins, we lose!”", "the protesters"),
-    # negatives: the main clause's subject when there is no subordinate clause
-    ("The protesters interrupted her speech, shouting “she wins, we lose!”", "The protesters"),
-])
-def test_relative_and_subordinate_clause_speakers(text, mention):
-    q = quotes_of(text)[0]
-    assert q.speaker_mention == mention
-
-
-@pytest.mark.parametrize("text, mention", [
-    ("“Who do they think they are?” Lee said of the company in February, when it balked at the order.", "Lee"),
-    ("“Go back to your seat,” Lee barked and a guard escorted the man out.", "Lee"),
-    # negative: a content clause after the cue is the cue's own speech
-    ("“Who do they think they are?” Lee said the company would balk at the order in February.", None),
-])
-def test_said_of_and_barked(text, mention):
-    assert only(text).speaker_mention == mention
-
-
-@pytest.mark.parametrize("text, mention", [
-    # a participle after a document noun phrase speaks for the document's issuer
-    ("After the attacks, Lee released a new radio ad calling it “dangerous” that the plan failed.", "Lee"),
-    ("In Washington, President Lee released a statement Thursday night condemning “a horrific attack.”",
-     "President Lee"),
-    ("Mayor Ann Lee wrote a letter to the attorney general asking for a probe of the “fiasco.”", "Mayor Ann Lee"),
-    # an adverbial between the comma and the participle: the clause subject speaks
-    ("He has battled with the council over money, at one point calling the mayor a “liar.”", "He"),
-    # negative: a non-document noun phrase right before the participle keeps it
-    ("Reporters saw many marchers chanting “we are here” in the street.", "many marchers"),
-])
-def test_participles_after_documents_and_adverbials(text, mention):
-    assert quotes_of(text)[0].speaker_mention == mention
-
-
-@pytest.mark.parametrize("text, mention", [
-    # a noun phrase governed by a preposition is not the subject of the cue after it
-    ("Lee responded to the question on Facebook writing, “Yes, I will.”", "Lee"),
-    ("Another intelligence source speaking to Fox News said, “The agents are looking.”",
-     "Another intelligence source"),
-    # negatives: an introductory phrase with a preposition, and a plain subject
-    ("In a letter to Congress, the director said, “We are done.”", "the director"),
-    ("Officials close to Fox News said, “We are done.”", "Officials"),
-])
-def test_subject_governed_by_a_preposition(text, mention):
-    assert only(text).speaker_mention == mention
-
-
-@pytest.mark.parametrize("text, mention", [
-    # "-ing" cue words after a noun are participles ("a statement saying"), right after a
-    # determiner they are nouns ("his writing")
-    ("Mayor Ann Lee released a statement saying that the city had “done its best” this year.", "Mayor Ann Lee"),
-    ("In his writing “the end is near” appears twice.", None),
-])
-def test_ing_cue_after_a_noun_is_a_participle(text, mention):
-    assert only(text).speaker_mention == mention
-
-
-@pytest.mark.parametrize("text, mention", [
-    # a clause-opening subject pronoun is the subject of a coordinated cue ("… and said")
-    ("Last month, when I asked Lee if he would run, he looked into the camera, smiled and said, "
-     "“I'm gonna endorse you!”", "he"),
-    # a speech cue inside a leading "When …," clause is not the outer reporting clause
-    ("When Lee accused Kim of being too soft, she said “I stood up to the banks” for years.", "she"),
-    # after a leading subordinate clause the main clause's subject speaks
-    ("When told Kim was in the cabinet, Lee thought for a moment and said, “It is an advantage.”", "Lee"),
-    # negatives: a pronoun inside reported speech is not a clause subject
-    ("Lee said he would win and added, “We will see.”", "Lee"),
-    ("Lee said he responded: “We will see.”", "Lee"),
-])
-def test_coordinated_cues_and_leading_subordinate_clauses(text, mention):
-    assert only(text).speaker_mention == mention
-
-
-@pytest.mark.parametrize("text, mention", [
-    # two heads joined by "and" after a determiner are one subject
-    ("“North Korea is run by a lunatic,” the Florida senator and Republican candidate said in a statement.",
-     "the Florida senator and Republican candidate"),
-    # a demonstrative determiner opens a subject
-    ("“I have such great respect for them,” this Trump look-alike declared in Mexico City.", "this Trump look-alike"),
-    ("“The kids do not like him,” this source told the Post.", "this source"),
-    # a long subject with a symbol in it still names its person
-    ("“They care about schools,” Fight for $15 organizing director Kendall Fells told Fox News 6.", "Kendall Fells"),
-    # negatives: a time phrase is not a subject; "and then" starts a second clause
-    ("“The kids do not like him,” this week said the chairman.", None),
-    ("“It is over,” the senator and then his aides said.", None),
-])
-def test_determiner_subjects_after_the_quote(text, mention):
-    assert only(text).speaker_mention == mention
-
-
-@pytest.mark.parametrize("text, mention", [
-    # an -ing cue word before a content noun is a modifier ("speaking fees"), not the cue
-    ("Challenged by Diane Sawyer on her post-administration speaking fees, Clinton said that her family "
-     "“came out of the White House dead broke.”", "Clinton"),
-    # a plural cue noun before "of" is a noun ("to chants of")
-    ("Walking into the office to chants of support, the senator said his campaign was “closing strong.”",
-     "the senator"),
-    # negative: after a document noun, "saying" with a name or "that" after it is the cue
-    ("Mayor Ann Lee released a statement saying Trump had “done his best” this year.", "Mayor Ann Lee"),
-])
-def test_cue_words_used_as_modifiers_and_nouns(text, mention):
-    assert quotes_of(text)[-1].speaker_mention == mention
-
-
-@pytest.mark.parametrize("text, mention", [
-    # after a leading participle phrase the subject is the phrase a finite verb follows
-    ("Donald Trump spoke on Monday. Introduced by Joe Arpaio, the Arizona sheriff and hard-liner, Trump "
-     "launched into a lament for the “countless Americans” hurt by crime.", "Trump"),
-    ("Speaking at a rally in Ohio, the senator blamed the “rigged economy” for the loss.", "the senator"),
-    # negative: without a leading participle the sentence's own first subject stays
-    ("The senator, at a rally in Ohio, blamed the “rigged economy” for the loss.", "The senator"),
-])
-def test_subject_after_a_leading_participle_phrase(text, mention):
-    assert quotes_of(text)[0].speaker_mention == mention
-
-
-@pytest.mark.parametrize("text, mention", [
-    # a sentence-final reporting clause is the outer speech of an embedded phrase
-    ("Nothing the president said “will assuage fears” in the region, the senator said.", "the senator"),
-    ("Guns are “the ultimate public health crisis” and must be curbed, Howard Dean said on Monday.",
-     "Howard Dean"),
-    # negative: without a final reporting clause the inner cue's subject keeps the phrase
-    ("Lee said the plan was “a disaster” and would fail.", "Lee"),
-])
-def test_sentence_final_clause_is_the_outer_speech(text, mention):
-    assert only(text).speaker_mention == mention
-
-
-@pytest.mark.parametrize("text, mention", [
-    # a participle with its object at the sentence end is not an inverted reporting clause
-    ("The minister said he saw a need to offer “full support” to Ukraine, warning Russia against it.",
-     "The minister"),
-    # an inverted finite cue at the sentence end still is
-    ("The plan offers “full support” to Ukraine, said Kim Min-su, a lawmaker.", "Kim Min-su"),
-])
-def test_final_inverted_clause_needs_a_finite_cue(text, mention):
-    assert only(text).speaker_mention == mention
-
-
-@pytest.mark.parametrize("text, mention", [
-    # a dateline with a day number is not the clause subject
-    ("WASHINGTON, Dec. 8 (UPI) — In response to the plan, Hillary Clinton’s right-hand woman rallied "
-     "supporters, saying: “We have to be ready.”", "Hillary Clinton’s right-hand woman"),
-    # a cue inside a relative clause on the passive agent does not take over
-    ("Lee was asked by host Bill Maher, who has previously dismissed the story, “Now, are you tired of it?”",
-     "host Bill Maher"),
-    # negative: a later independent clause's cue does take over
-    ("Lee said it was over, and Kim called it “a disaster.”", "Kim"),
-])
-def test_datelines_and_relative_clause_cues(text, mention):
-    assert quotes_of(text)[-1].speaker_mention == mention
-
-
-@pytest.mark.parametrize("text, mention", [
-    # a first cue word that heads the subject ("report") gives way to the verb after it
-    ("“Even the computer had been hacked,” the congressional report said.", "the congressional report"),
-    # an adverb may follow a telling cue's addressee before the circumstances
-    ("“You think I'm going to change?” Lee asked reporters rhetorically during a news conference.", "Lee"),
-    # negative: no verb after the subject's head, no attribution
-    ("“Even the computer had been hacked,” the congressional report on the matter.", None),
-])
-def test_subject_heads_that_look_like_cues(text, mention):
-    assert only(text).speaker_mention == mention
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -497,15 +305,6 @@ def test_parenthetical_reporting_clause(text, mention, speaker):
     assert q.speaker_mention == mention and q.speaker.endswith(speaker)
 
 
-@pytest.mark.parametrize("text, mention", [
-    ("“It has not worked,” Smith states in the report.", "Smith"),
-    # a plural noun followed by its verb is a subject, not a cue
-    ("Setting aside taxes, states have different rules, and there would be “immediate” concerns.", None),
-])
-def test_states_as_a_cue_and_as_a_noun(text, mention):
-    assert quotes_of(text)[0].speaker_mention == mention
-
-
 @pytest.mark.parametrize("text, kind", [
     # a quoted predicate completes the sentence's own words: partial, whoever the clause names
     ("The soldiers who killed him “did not ask him anything”, his wife Iryna said.", "partial"),
@@ -535,68 +334,9 @@ def test_possessor_of_a_speech_noun_is_the_speaker(text, mention, kind):
     assert (q.speaker_mention, q.kind) == (mention, kind)
 
 
-@pytest.mark.parametrize("text, mention", [
-    # a subordinate clause with a new subject and its own speech verb holds the quotation
-    ("Clinton weighed in on Tuesday evening, hours after Sanders said he was “encouraged” by the plan.",
-     "Sanders"),
-    ("Kasich is assuring voters he is tough after a woman in Worcester told him he is “too nice” to win.",
-     "a woman in Worcester"),
-    # negative: a pronoun subject there is usually the outer speaker again
-    ("Clinton said that she called Sanders after the primaries to praise what she called “an extraordinary "
-     "campaign.”", "Clinton"),
-])
-def test_subordinate_clause_with_its_own_speaker(text, mention):
-    assert quotes_of(text)[0].speaker_mention == mention
-
-
-@pytest.mark.parametrize("text, mention", [
-    # a parenthesised acronym between the final subject and its verb
-    ('The donations will provide "vital support" to firefighters, the National Fire Chiefs Council (NFCC) said.',
-     "the National Fire Chiefs Council"),
-    # "family" is a noun, not an adverb in -ly
-    ("Pinner’s family described him as “funny, much-loved, well-intentioned” in a statement.", "Pinner’s family"),
-    # a label verb after a relative pronoun and its subject is finite
-    ('Moldova summoned the envoy over the comments, which its foreign ministry described as "deeply concerning".',
-     "its foreign ministry"),
-    ("“It was extremely careless,” as described by FBI Director James Comey.", "FBI Director James Comey"),
-    # negative: a participle naming something is not a speaker's verb
-    ("A policy described as “reckless” by critics was dropped.", None),
-])
-def test_more_clause_shapes(text, mention):
-    assert quotes_of(text)[0].speaker_mention == mention
-
-
-@pytest.mark.parametrize("text, mention", [
-    # an attribution-only sentence after a question: "asked" with its addressee
-    ("NBC’s Chuck Todd called him. “Did you know it was Mussolini?” Todd asked the real estate mogul.", "Todd"),
-    # a closing mark typed as an opening one, glued to the last stop
-    ("“That could create new and real problems for her here,“ said Jim Clyburn, a congressman.", "Jim Clyburn"),
-    # a document noun right before 'states' is its subject
-    ('She showed a document. "Family medical leave is granted after a year," the document states, in bold.',
-     "the document"),
-])
-def test_addressees_mistyped_closers_and_documents(text, mention):
-    assert quotes_of(text)[-1].speaker_mention == mention
-
-
 def test_mistyped_closer_does_not_swallow_the_next_quotation():
     qs = quotes_of("“We will win here,“ said Jim Clyburn. “We always do.”")
     assert [q.text for q in qs] == ["We will win here,", "We always do."]
-
-
-@pytest.mark.parametrize("text, mention", [
-    # "and" between names (or a pronoun and a name) joins subjects, not clauses
-    ('Back then he said that only people such as David and Charles Koch wanted "open borders."', "he"),
-    ('Rubio pushed back, saying the bill was sound and arguing that he and Cruz shared "almost all the same '
-     'views."', "Rubio"),
-    # a bare plural subject after what/that/which
-    ("Trump University is what former employees have called a “fraudulent scheme” in court.", "former employees"),
-    # negative: a verb in -s and its object are not a subject
-    ('The document includes a clause that requires staffers to promise "never to disparage" the firm.',
-     "The document"),
-])
-def test_coordinated_names_and_bare_plural_subjects(text, mention):
-    assert quotes_of(text)[0].speaker_mention == mention
 
 
 @pytest.mark.parametrize("text, mentions", [
@@ -610,34 +350,6 @@ def test_pressed_surmised_and_agreeing(text, mentions):
     assert [q.speaker_mention for q in quotes_of(text)] == mentions
 
 
-@pytest.mark.parametrize("text, mention", [
-    # a label verb with an object before the quotation is finite, whoever stands before it
-    ("The break was complete when Trump in his speech called undocumented immigrants “rapists” loudly.", "Trump"),
-    ("Kasich had a strong night, when many commentators called him “the grownup on the stage” again.",
-     "many commentators"),
-    ("His friend is Joel Benenson, whom one Obama insider described as “his brother.”", "one Obama insider"),
-    ('Walter Hewlett sniped that Fiorina, a first-time chief executive, was "learning on the job."', "Walter Hewlett"),
-    # a coordinated reporting verb shares the subject of the one before it
-    ("Sanders thanked its members warmly on Sunday and called the union “one of the sponsors of my campaign.”",
-     "Sanders"),
-    # negative: an article alone is not an object ("a tax loophole called an “inversion”")
-    ("They slammed the tax loophole called an “inversion” in which a company moves abroad.", "They"),
-])
-def test_label_verbs_with_objects_and_coordinated_cues(text, mention):
-    assert quotes_of(text)[0].speaker_mention == mention
-
-
-@pytest.mark.parametrize("text, mention", [
-    # a participle after the closing mark takes an object, never a speaker
-    ("Donald Trump delivered a defense of “New York values,” saying the city embodied the “heart of America.”",
-     "Donald Trump"),
-    ("Here’s Clinton in December 1992: “Our new direction must rest on the new realities of competition.”",
-     "Clinton"),
-])
-def test_participles_campaigns_and_presenters(text, mention):
-    assert quotes_of(text)[-1].speaker_mention == mention
-
-
 @pytest.mark.parametrize("text, kinds", [
     # a quoted nickname between a given name and a surname is a name, not anyone's words
     ('Players included Earvin "Magic" Johnson and Gov. C.L. "Butch" Otter, who spoke.',
@@ -648,18 +360,6 @@ def test_participles_campaigns_and_presenters(text, mention):
 ])
 def test_nicknames_and_weekdays(text, kinds):
     assert [(q.text, q.kind, q.speaker_mention) for q in quotes_of(text)] == kinds
-
-
-@pytest.mark.parametrize("text, mention", [
-    # a sentence after a quotation that reports content of its own is not its attribution
-    ('"English is the key," she said. "It helps them feel safe." Wera Hobhouse said language was a barrier.',
-     "she"),
-    # negative: circumstances after the cue keep it an attribution-only sentence
-    ('"It is over." Smith said on Monday as he launched the process.', "Smith"),
-    ("“It looks bad, who knows?” Trump told Britain’s ITV station in an interview aired on Monday.", "Trump"),
-])
-def test_next_sentence_with_its_own_report_is_not_an_attribution(text, mention):
-    assert quotes_of(text)[-1].speaker_mention == mention
 
 
 @pytest.mark.parametrize("text, mention, speaker, role", [
@@ -675,6 +375,85 @@ def test_appositive_name_is_the_speaker_and_descriptor_the_role(text, mention, s
 
 
 @pytest.mark.parametrize("text, mention", [
+    # more attribution shapes
+    ("“We have had better conventions than this one,” Texas delegate Bill Eastland, wearing "
+     "“Ted Cruz” pins, said as confetti fell.", "Texas delegate Bill Eastland"),
+    ("“If she wants to be president, she should act like one,” the editorial read.", "the editorial"),
+    ("“Interviewers feel they are getting useful information,” concluded a 2013 article in a journal.",
+     "a 2013 article"),
+    # relative and subordinate clause speakers
+    # a relative pronoun with auxiliaries before a label cue in -ed: the relative clause speaks
+    ("Beck, who has in the past described Trump as “a pathological sociopath,” disagrees.", "who"),
+    # a participle after a subordinate clause takes that clause's subject
+    ("The first incident came during a speech, when the protesters interrupted her, shouting "
+     "“she wins, we lose!”", "the protesters"),
+    # negatives: the main clause's subject when there is no subordinate clause
+    ("The protesters interrupted her speech, shouting “she wins, we lose!”", "The protesters"),
+    # participles after documents and adverbials
+    # a participle after a document noun phrase speaks for the document's issuer
+    ("After the attacks, Lee released a new radio ad calling it “dangerous” that the plan failed.", "Lee"),
+    ("In Washington, President Lee released a statement Thursday night condemning “a horrific attack.”",
+     "President Lee"),
+    ("Mayor Ann Lee wrote a letter to the attorney general asking for a probe of the “fiasco.”", "Mayor Ann Lee"),
+    # an adverbial between the comma and the participle: the clause subject speaks
+    ("He has battled with the council over money, at one point calling the mayor a “liar.”", "He"),
+    # negative: a non-document noun phrase right before the participle keeps it
+    ("Reporters saw many marchers chanting “we are here” in the street.", "many marchers"),
+    # subject after a leading participle phrase
+    # after a leading participle phrase the subject is the phrase a finite verb follows
+    ("Donald Trump spoke on Monday. Introduced by Joe Arpaio, the Arizona sheriff and hard-liner, Trump "
+     "launched into a lament for the “countless Americans” hurt by crime.", "Trump"),
+    ("Speaking at a rally in Ohio, the senator blamed the “rigged economy” for the loss.", "the senator"),
+    # negative: without a leading participle the sentence's own first subject stays
+    ("The senator, at a rally in Ohio, blamed the “rigged economy” for the loss.", "The senator"),
+    # states as a cue and as a noun
+    ("“It has not worked,” Smith states in the report.", "Smith"),
+    # a plural noun followed by its verb is a subject, not a cue
+    ("Setting aside taxes, states have different rules, and there would be “immediate” concerns.", None),
+    # subordinate clause with its own speaker
+    # a subordinate clause with a new subject and its own speech verb holds the quotation
+    ("Clinton weighed in on Tuesday evening, hours after Sanders said he was “encouraged” by the plan.",
+     "Sanders"),
+    ("Kasich is assuring voters he is tough after a woman in Worcester told him he is “too nice” to win.",
+     "a woman in Worcester"),
+    # negative: a pronoun subject there is usually the outer speaker again
+    ("Clinton said that she called Sanders after the primaries to praise what she called “an extraordinary "
+     "campaign.”", "Clinton"),
+    # more clause shapes
+    # a parenthesised acronym between the final subject and its verb
+    ('The donations will provide "vital support" to firefighters, the National Fire Chiefs Council (NFCC) said.',
+     "the National Fire Chiefs Council"),
+    # "family" is a noun, not an adverb in -ly
+    ("Pinner’s family described him as “funny, much-loved, well-intentioned” in a statement.", "Pinner’s family"),
+    # a label verb after a relative pronoun and its subject is finite
+    ('Moldova summoned the envoy over the comments, which its foreign ministry described as "deeply concerning".',
+     "its foreign ministry"),
+    ("“It was extremely careless,” as described by FBI Director James Comey.", "FBI Director James Comey"),
+    # negative: a participle naming something is not a speaker's verb
+    ("A policy described as “reckless” by critics was dropped.", None),
+    # coordinated names and bare plural subjects
+    # "and" between names (or a pronoun and a name) joins subjects, not clauses
+    ('Back then he said that only people such as David and Charles Koch wanted "open borders."', "he"),
+    ('Rubio pushed back, saying the bill was sound and arguing that he and Cruz shared "almost all the same '
+     'views."', "Rubio"),
+    # a bare plural subject after what/that/which
+    ("Trump University is what former employees have called a “fraudulent scheme” in court.", "former employees"),
+    # negative: a verb in -s and its object are not a subject
+    ('The document includes a clause that requires staffers to promise "never to disparage" the firm.',
+     "The document"),
+    # label verbs with objects and coordinated cues
+    # a label verb with an object before the quotation is finite, whoever stands before it
+    ("The break was complete when Trump in his speech called undocumented immigrants “rapists” loudly.", "Trump"),
+    ("Kasich had a strong night, when many commentators called him “the grownup on the stage” again.",
+     "many commentators"),
+    ("His friend is Joel Benenson, whom one Obama insider described as “his brother.”", "one Obama insider"),
+    ('Walter Hewlett sniped that Fiorina, a first-time chief executive, was "learning on the job."', "Walter Hewlett"),
+    # a coordinated reporting verb shares the subject of the one before it
+    ("Sanders thanked its members warmly on Sunday and called the union “one of the sponsors of my campaign.”",
+     "Sanders"),
+    # negative: an article alone is not an object ("a tax loophole called an “inversion”")
+    ("They slammed the tax loophole called an “inversion” in which a company moves abroad.", "They"),
+    # subject is the head of a prepositional phrase
     # the subject before the cue is the head of a prepositional phrase, not its object
     ('Arfon Williams of RSPB Cymru said the birds were "in real danger".', "Arfon Williams"),
     ('Sheep farmer Gwawr Parry from Llanfair Caereinion in Powys said prices were "frightening".',
@@ -683,12 +462,62 @@ def test_appositive_name_is_the_speaker_and_descriptor_the_role(text, mention, s
      "House Speaker Paul D. Ryan"),
     # negative: a bare title is no head to climb to
     ('Prime Minister of Ukraine Denys Shmyhal said the grid was "holding".', "Ukraine Denys Shmyhal"),
+    # acute accent apostrophe
+    # AP copy writes the apostrophe as an acute accent
+    ('China´s Foreign Ministry on Friday announced it was suspending "all forms of interaction" with her.',
+     "China´s Foreign Ministry"),
+    ('On Saturday, the country´s economy formally stopped being under "enhanced surveillance" by creditors.', None),
+    # relative clause cue in the subject
+    # the first cue sits in the subject's relative clause: the clause after the quote reports
+    ('Nothing the president said "will assuage people\'s fears," the Florida senator said.', "the Florida senator"),
+    # negative: an outer speech clause before the phrase keeps it
+    ('Obama said he expected that Americans will say "no," the senator said.', "Obama"),
 ])
-def test_subject_is_the_head_of_a_prepositional_phrase(text, mention):
+def test_speaker_mention_of_the_first_quotation(text, mention):
     assert quotes_of(text)[0].speaker_mention == mention
 
 
 @pytest.mark.parametrize("text, mention", [
+    # cue words used as modifiers and nouns
+    # an -ing cue word before a content noun is a modifier ("speaking fees"), not the cue
+    ("Challenged by Diane Sawyer on her post-administration speaking fees, Clinton said that her family "
+     "“came out of the White House dead broke.”", "Clinton"),
+    # a plural cue noun before "of" is a noun ("to chants of")
+    ("Walking into the office to chants of support, the senator said his campaign was “closing strong.”",
+     "the senator"),
+    # negative: after a document noun, "saying" with a name or "that" after it is the cue
+    ("Mayor Ann Lee released a statement saying Trump had “done his best” this year.", "Mayor Ann Lee"),
+    # datelines and relative clause cues
+    # a dateline with a day number is not the clause subject
+    ("WASHINGTON, Dec. 8 (UPI) — In response to the plan, Hillary Clinton’s right-hand woman rallied "
+     "supporters, saying: “We have to be ready.”", "Hillary Clinton’s right-hand woman"),
+    # a cue inside a relative clause on the passive agent does not take over
+    ("Lee was asked by host Bill Maher, who has previously dismissed the story, “Now, are you tired of it?”",
+     "host Bill Maher"),
+    # negative: a later independent clause's cue does take over
+    ("Lee said it was over, and Kim called it “a disaster.”", "Kim"),
+    # addressees mistyped closers and documents
+    # an attribution-only sentence after a question: "asked" with its addressee
+    ("NBC’s Chuck Todd called him. “Did you know it was Mussolini?” Todd asked the real estate mogul.", "Todd"),
+    # a closing mark typed as an opening one, glued to the last stop
+    ("“That could create new and real problems for her here,“ said Jim Clyburn, a congressman.", "Jim Clyburn"),
+    # a document noun right before 'states' is its subject
+    ('She showed a document. "Family medical leave is granted after a year," the document states, in bold.',
+     "the document"),
+    # participles campaigns and presenters
+    # a participle after the closing mark takes an object, never a speaker
+    ("Donald Trump delivered a defense of “New York values,” saying the city embodied the “heart of America.”",
+     "Donald Trump"),
+    ("Here’s Clinton in December 1992: “Our new direction must rest on the new realities of competition.”",
+     "Clinton"),
+    # next sentence with its own report is not an attribution
+    # a sentence after a quotation that reports content of its own is not its attribution
+    ('"English is the key," she said. "It helps them feel safe." Wera Hobhouse said language was a barrier.',
+     "she"),
+    # negative: circumstances after the cue keep it an attribution-only sentence
+    ('"It is over." Smith said on Monday as he launched the process.', "Smith"),
+    ("“It looks bad, who knows?” Trump told Britain’s ITV station in an interview aired on Monday.", "Trump"),
+    # attributive participles as clauses and dash asides
     # an attributive participle after a possessive is no reporting verb
     ('Kirby dismissed Mr Putin\'s stated justifications as "lies" - adding: "It is hard to square that."', "Kirby"),
     # a subordinate "as" clause with a new named subject holds the phrase
@@ -697,25 +526,80 @@ def test_subject_is_the_head_of_a_prepositional_phrase(text, mention):
     # a dash-enclosed aside between the subject and its verb
     ('China - the largest producer of wheat for its huge population - said the harvest was "poor".', "China"),
 ])
-def test_attributive_participles_as_clauses_and_dash_asides(text, mention):
+def test_speaker_mention_of_the_last_quotation(text, mention):
     assert quotes_of(text)[-1].speaker_mention == mention
 
 
 @pytest.mark.parametrize("text, mention", [
-    # AP copy writes the apostrophe as an acute accent
-    ('China´s Foreign Ministry on Friday announced it was suspending "all forms of interaction" with her.',
-     "China´s Foreign Ministry"),
-    ('On Saturday, the country´s economy formally stopped being under "enhanced surveillance" by creditors.', None),
+    # attribution sentence with circumstances
+    # an attribution-only next sentence may carry circumstances after the telling cue's addressee
+    ("“Who knows?” Trump told Britain’s ITV television station in an interview aired on Monday "
+     "when asked about it.", "Trump"),
+    ("“Is it over?” Lee asked reporters at a news conference on Monday in the lobby of his tower.", "Lee"),
+    # negatives: the cue has content of its own, so the quotation is not its speech
+    ("“Is it over?” Lee said the plan was finished and that the campaign would go on without him.", None),
+    ("“Is it over?” Lee told reporters the plan was finished and that the campaign would go on.", None),
+    # said of and barked
+    ("“Who do they think they are?” Lee said of the company in February, when it balked at the order.", "Lee"),
+    ("“Go back to your seat,” Lee barked and a guard escorted the man out.", "Lee"),
+    # negative: a content clause after the cue is the cue's own speech
+    ("“Who do they think they are?” Lee said the company would balk at the order in February.", None),
+    # subject governed by a preposition
+    # a noun phrase governed by a preposition is not the subject of the cue after it
+    ("Lee responded to the question on Facebook writing, “Yes, I will.”", "Lee"),
+    ("Another intelligence source speaking to Fox News said, “The agents are looking.”",
+     "Another intelligence source"),
+    # negatives: an introductory phrase with a preposition, and a plain subject
+    ("In a letter to Congress, the director said, “We are done.”", "the director"),
+    ("Officials close to Fox News said, “We are done.”", "Officials"),
+    # ing cue after a noun is a participle
+    # "-ing" cue words after a noun are participles ("a statement saying"), right after a
+    # determiner they are nouns ("his writing")
+    ("Mayor Ann Lee released a statement saying that the city had “done its best” this year.", "Mayor Ann Lee"),
+    ("In his writing “the end is near” appears twice.", None),
+    # coordinated cues and leading subordinate clauses
+    # a clause-opening subject pronoun is the subject of a coordinated cue ("… and said")
+    ("Last month, when I asked Lee if he would run, he looked into the camera, smiled and said, "
+     "“I'm gonna endorse you!”", "he"),
+    # a speech cue inside a leading "When …," clause is not the outer reporting clause
+    ("When Lee accused Kim of being too soft, she said “I stood up to the banks” for years.", "she"),
+    # after a leading subordinate clause the main clause's subject speaks
+    ("When told Kim was in the cabinet, Lee thought for a moment and said, “It is an advantage.”", "Lee"),
+    # negatives: a pronoun inside reported speech is not a clause subject
+    ("Lee said he would win and added, “We will see.”", "Lee"),
+    ("Lee said he responded: “We will see.”", "Lee"),
+    # determiner subjects after the quote
+    # two heads joined by "and" after a determiner are one subject
+    ("“North Korea is run by a lunatic,” the Florida senator and Republican candidate said in a statement.",
+     "the Florida senator and Republican candidate"),
+    # a demonstrative determiner opens a subject
+    ("“I have such great respect for them,” this Trump look-alike declared in Mexico City.", "this Trump look-alike"),
+    ("“The kids do not like him,” this source told the Post.", "this source"),
+    # a long subject with a symbol in it still names its person
+    ("“They care about schools,” Fight for $15 organizing director Kendall Fells told Fox News 6.", "Kendall Fells"),
+    # negatives: a time phrase is not a subject; "and then" starts a second clause
+    ("“The kids do not like him,” this week said the chairman.", None),
+    ("“It is over,” the senator and then his aides said.", None),
+    # sentence final clause is the outer speech
+    # a sentence-final reporting clause is the outer speech of an embedded phrase
+    ("Nothing the president said “will assuage fears” in the region, the senator said.", "the senator"),
+    ("Guns are “the ultimate public health crisis” and must be curbed, Howard Dean said on Monday.",
+     "Howard Dean"),
+    # negative: without a final reporting clause the inner cue's subject keeps the phrase
+    ("Lee said the plan was “a disaster” and would fail.", "Lee"),
+    # final inverted clause needs a finite cue
+    # a participle with its object at the sentence end is not an inverted reporting clause
+    ("The minister said he saw a need to offer “full support” to Ukraine, warning Russia against it.",
+     "The minister"),
+    # an inverted finite cue at the sentence end still is
+    ("The plan offers “full support” to Ukraine, said Kim Min-su, a lawmaker.", "Kim Min-su"),
+    # subject heads that look like cues
+    # a first cue word that heads the subject ("report") gives way to the verb after it
+    ("“Even the computer had been hacked,” the congressional report said.", "the congressional report"),
+    # an adverb may follow a telling cue's addressee before the circumstances
+    ("“You think I'm going to change?” Lee asked reporters rhetorically during a news conference.", "Lee"),
+    # negative: no verb after the subject's head, no attribution
+    ("“Even the computer had been hacked,” the congressional report on the matter.", None),
 ])
-def test_acute_accent_apostrophe(text, mention):
-    assert quotes_of(text)[0].speaker_mention == mention
-
-
-@pytest.mark.parametrize("text, mention", [
-    # the first cue sits in the subject's relative clause: the clause after the quote reports
-    ('Nothing the president said "will assuage people\'s fears," the Florida senator said.', "the Florida senator"),
-    # negative: an outer speech clause before the phrase keeps it
-    ('Obama said he expected that Americans will say "no," the senator said.', "Obama"),
-])
-def test_relative_clause_cue_in_the_subject(text, mention):
-    assert quotes_of(text)[0].speaker_mention == mention
+def test_speaker_mention_of_the_only_quotation(text, mention):
+    assert only(text).speaker_mention == mention
