@@ -981,7 +981,28 @@ def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _At
     return None
 
 
-def _final_attr(text: str, lo: int, hi: int) -> _Attr | None:
+_COMMA_CLOSER = re.compile(r",[”\"]")
+
+
+def _commas_restored(mt: str, original: str, lo: int, hi: int) -> str:
+    """`mt` with each closing mark in [lo, hi) that closes on a comma ("“…growth,”") written as
+    that comma, so a later reporting clause still reads as comma-led ("“A” and “B,” Howard Dean
+    said": the masked comma belonged to B). Same length; `mt` itself if there is none."""
+    closers = [m.end() - 1 for m in _COMMA_CLOSER.finditer(original, lo, hi)]
+    if not closers:
+        return mt
+    chars = list(mt[lo:hi])
+    for pos in closers:
+        chars[pos - lo] = ","
+    return mt[:lo] + "".join(chars) + mt[hi:]
+
+
+def _final_attr(text: str, lo: int, hi: int, *, original: str | None = None) -> _Attr | None:
+    """The reporting clause that ends the sentence after a quotation (", X said." / ", said X,
+    a Y." / ", X, a Y, said on Monday."). With `original` (the unmasked text), a later quotation
+    closing on a comma counts as that comma."""
+    if original is not None:
+        text = _commas_restored(text, original, lo, hi)
     m = _FINAL_ATTRIB.search(text, lo, hi)
     if not m:
         m = _FINAL_LONG.search(text, lo, hi)
@@ -1367,7 +1388,7 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
     if before:
         return before, not ends_intro
     if sp.close is not None and not before_blank:
-        attr = _final_attr(mt, sp.after, sent_after.end)     # “…” and “…” they need, X said.
+        attr = _final_attr(mt, sp.after, sent_after.end, original=text)     # “…” and “…” they need, X said.
         if attr:
             return attr, True
     if not before_blank:
@@ -1377,7 +1398,7 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
         if attr:
             return attr, False
     if sp.close is not None:
-        attr = _final_attr(mt, sp.after, sent_after.end)
+        attr = _final_attr(mt, sp.after, sent_after.end, original=text)
         if attr:
             return attr, False
     if not before_blank and sp.double and not _looks_like_title(body):

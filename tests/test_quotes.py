@@ -154,6 +154,23 @@ def test_later_phrases_of_one_reported_speech_share_its_speaker():
     assert [q.speaker for q in qs] == ["Ann Lee", "Ann Lee"]
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("Guns are “a public health crisis” and “stunt children’s growth,” Ann Lee, the former governor, "
+     "said on Monday.", "Ann Lee"),
+    ("The plan is “faulty” and “patchy,” he said.", "he"),
+    ("The White House views the comments as “appalling” and “alarming,” said John Kirby.", "John Kirby"),
+])
+def test_earlier_phrases_share_the_closing_reporting_clause(text, mention):
+    # the comma that leads the reporting clause sits inside the last quotation's marks
+    qs = quotes_of(text)
+    assert [(q.kind, q.speaker_mention) for q in qs] == [("partial", mention)] * 2
+
+
+def test_a_later_quotation_ending_on_a_comma_is_no_reporting_clause_for_a_term():
+    text = "Fans watched “The Late Show,” which aired late, with friends."
+    assert [q.kind for q in quotes_of(text)] == ["scare"]
+
+
 def test_nested_single_quote_is_its_own_scare_row():
     text = "“We are moving into a so-called 'control mode' now,” he said."
     outer, inner = quotes_of(text)
