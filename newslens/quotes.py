@@ -1111,8 +1111,21 @@ def _is_label_term(text: str, sp: _Span, lo: int) -> bool:
     if 1 <= len(words) <= 7 and _TITLE_CASE.match(body) and sum(w[:1].isupper() for w in words) >= 1 \
             and not re.match(r"^(?:I|We|You|He|She|They|It)\b", body):
         if re.search(r"(?:['’]s|\bon|\bof|\bin|\bfor|\bto|\band|\bthe|\bcalled|\btitled|\bentitled|\bnamed|,)\s*$", before):
-            return True
+            return not _speech_cue_comma(before)
     return False
+
+
+_CUE_INTRO = re.compile(rf"(?<![\w’'-])(?:{CUE_RE.pattern})\s*[,:]\s*$")
+_CUE_COMMA = re.compile(rf"(?<![\w’'-])(?P<cue>{CUE_RE.pattern})\s*,\s*$")
+
+
+def _speech_cue_comma(before: str) -> bool:
+    """Whether `before` ends with a speech verb and its comma ("Priebus said, “Probably.”",
+    "asked, “Really?”"): what follows is said, not a title set off by a comma. A sign or a hat
+    "reading, “…”" carries a slogan, which stays a label."""
+    m = _CUE_COMMA.search(before)
+    return bool(m) and _cue_kind(m.group("cue")) == "speech" and \
+        CUES.verbs.get(m.group("cue").lower(), ("", ""))[0] != "read"
 
 
 def _kind(text: str, span: _Span, attributed: bool, embedded: bool | None, *, headline: bool = False) -> str:
@@ -1381,6 +1394,10 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
         if final is not None and "\n" not in text[sp.after:final.mstart]:
             return final, True
         return before, True
+    if after and before and _CUE_INTRO.search(lead) and _cue_kind(before.cue or "") == "speech":
+        # "When someone in the audience shouted, “Cruz,” Beck joked, “…”": a speech verb and its
+        # comma right before the mark introduce this quotation; the clause after it is the next one's
+        return before, False
     if after:
         # "The soldiers who killed him “did not ask him anything”, his wife said": a predicate
         # completing the sentence's own words is a partial quotation, whoever the clause names

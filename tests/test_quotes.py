@@ -166,6 +166,21 @@ def test_earlier_phrases_share_the_closing_reporting_clause(text, mention):
     assert [(q.kind, q.speaker_mention) for q in qs] == [("partial", mention)] * 2
 
 
+@pytest.mark.parametrize("text, kind, mention", [
+    # a one-word answer after "said," is said, not a title set off by a comma
+    ("Asked whether he would fire the writer, Priebus said, “Probably.”", "full", "Priebus"),
+    ("Norah Lee then asked, “Really?”", "full", "Norah Lee"),
+    # the speech verb right before the mark wins over a reporting clause after it
+    ("When someone in the crowd shouted, “Cruz,” Beck joked about it.", "full", "the crowd"),
+    # a sign or a hat reading a slogan, and a title after a comma, stay labels
+    ("He wore a hat reading, “Make Mexico Great Again.”", "scare", None),
+    ("She wrote a book, “Who’s Who in the CIA,” that outed agents.", "scare", None),
+])
+def test_speech_verb_and_comma_before_a_short_capitalised_quotation(text, kind, mention):
+    q = quotes_of(text)[0]
+    assert (q.kind, q.speaker_mention) == (kind, mention)
+
+
 def test_a_later_quotation_ending_on_a_comma_is_no_reporting_clause_for_a_term():
     text = "Fans watched “The Late Show,” which aired late, with friends."
     assert [q.kind for q in quotes_of(text)] == ["scare"]
