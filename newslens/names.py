@@ -286,6 +286,14 @@ _LOWER_ROLE_PREFIX = _lower_role_prefix()
 _POSSESSIVE_PREFIX = re.compile(rf"^(?:{NAME_WORD}\s+)*{NAME_WORD}['’]s\s+")
 
 
+# Reporting verbs in the present tense, capitalised inside a title-case headline ("Dean Tells
+# Convention", "Obama Calls Trump Unfit"): never a word of a person's name. Forms that are also
+# plural nouns ("United States", "Notes", "Reports") are left out.
+_HEADLINE_VERBS = frozenset(f for f in load_cues().verbs if f.endswith("s") and " " not in f) - frozenset(
+    "states reports comments notes lists questions thanks terms reads finds sees wants hopes cries quotes "
+    "stress stresses remarks counters answers brands labels chants reacts".split())
+
+
 @lru_cache(maxsize=1 << 16)
 def peel_title(surface: str) -> tuple[str, str | None, int]:
     """Split a leading title (and nationality, possessive) from a name.
@@ -410,6 +418,8 @@ def looks_like_person(name: str, *, titled: bool = False) -> bool:
     if any(w in _WEEKDAYS or (w in _NOT_NAME and w.lower() in ("the", "and", "of", "said", "says"))
            for w in words[1:]):
         return False                        # "Asked Tuesday", "Trump Wednesday" (but "Theresa May")
+    if any(w.lower() in _HEADLINE_VERBS for w in words[1:]):
+        return False                        # "Howard Dean Tells Democratic Convention": a title-case headline
     if len(words[0]) > 6 and words[0].endswith(("ed", "ing")) and len(words) <= 2:
         return False                        # "Understated Perez": a participle, not a first name
     if any(w.rstrip(".") in _ORG_WORDS or w in _WORDS.credit_words for w in words):

@@ -70,8 +70,11 @@ _ANAPHORIC_HEADS = frozenset(h for h in load_name_words().descriptors
     frozenset("""father mother husband wife son daughter brother sister uncle aunt nephew niece widow widower
     grandfather grandmother child teenager cousin friend partner colleague neighbour neighbor fiance fiancé
     fiancée girlfriend boyfriend grandson granddaughter mum mom dad grandma grandpa granny stepfather
-    stepmother counterpart successor predecessor regulator coordinator""".split())
-# (kin, youth and relational nouns: someone's relation, often unnamed)
+    stepmother counterpart successor predecessor regulator coordinator""".split()) - \
+    frozenset("""candidate nominee contender challenger incumbent frontrunner front-runner host co-host
+    anchor co-anchor""".split())
+# (kin, youth and relational nouns: someone's relation, often unnamed; in a campaign story
+# "the candidate" and "the host" may be any of several people named before)
 _MALE_HEADS = frozenset("""spokesman man father husband son brother boy businessman chairman
 grandfather uncle nephew widower king prince""".split())
 _FEMALE_HEADS = frozenset("""spokeswoman woman mother wife daughter sister girl businesswoman chairwoman

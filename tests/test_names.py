@@ -194,6 +194,15 @@ def test_trim_name(run, name):
     # titles are peeled from people before they are indexed
     ("Brigadier Justin Stenhouse spoke. Prof Sands and Philippe Sands agreed.",
      {"Justin Stenhouse", "Philippe Sands"}, {"Brigadier Justin Stenhouse", "Prof Sands"}),
+    # media and campaign roles are descriptors, not first names
+    ("Co-anchor Norah O’Donnell asked. Pollster Ann Selzer agreed.",
+     {"Norah O’Donnell", "Ann Selzer"}, {"Co-anchor Norah O’Donnell", "Pollster Ann Selzer"}),
+    # a title-case headline's verb ends the run, which is then no person
+    ("Guns A Crisis, Howard Dean Tells Democratic Convention\n\nHoward Dean spoke on Monday.",
+     {"Howard Dean"}, {"Howard Dean Tells Democratic Convention"}),
+    ("Obama Calls Trump Unfit\n\nBarack Obama spoke.", {"Barack Obama"}, {"Obama Calls Trump Unfit"}),
+    # plural nouns of the same spelling are not headline verbs
+    ("John Adams and Mary Notes arrived.", {"John Adams"}, set()),
 ])
 def test_find_people_skips_credits_adverbs_and_titles(text, present, absent):
     art = Article("d", "d.txt", text)
