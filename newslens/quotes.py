@@ -977,8 +977,28 @@ def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _At
                     not re.search(r",\s+(?:who|which|whose)\b", text[c.end():last.start()]):
                 c, sub = last, lsub     # "X said …, and Y called it “…”"
         s0, e0, role = sub
+        e0 = _plural_head_end(text, s0, e0, c.start())
         return _Attr(text[s0:e0], s0, e0, c.group(), role, how="before")
     return None
+
+
+# "Clinton supporters", "Nuclear proliferation experts", "Legal observers": a capitalised
+# modifier, up to two lowercase words and a plural head noun, then only adverbs before the cue
+_PLURAL_HEAD = re.compile(rf"(?:\s+(?!(?:{_ADVERB_CORE})\b|[a-z]+ed\b)[a-z][\w-]*){{0,2}}\s+"
+                          rf"(?!(?:always|does|perhaps|sometimes|nevertheless|afterwards|regardless|unless|"
+                          rf"this|thus|yes|less|its|his|hers|theirs|ours|was|has|is)\b)[a-z]{{3,}}s"
+                          rf"(?=\s+(?:{ADVERB}\s+){{0,3}}$)")
+
+
+def _plural_head_end(text: str, s0: int, e0: int, cue_start: int) -> int:
+    """End of the subject `text[s0:e0]` widened to the plural noun it modifies ("Clinton" of
+    "Clinton supporters say" -> "Clinton supporters"): the supporters speak, not Clinton.
+    Does NOT widen a pronoun or a lowercase noun phrase."""
+    words = text[s0:e0].split()
+    if not words or not all(w[:1].isupper() for w in words) or text[s0:e0].lower() in _PRONOUNS or words == ["I"]:
+        return e0                 # (not "The Vermont senator emailed supporters")
+    m = _PLURAL_HEAD.match(text, e0, cue_start)
+    return m.end() if m else e0
 
 
 _COMMA_CLOSER = re.compile(r",[”\"]")

@@ -391,10 +391,12 @@ class SpeakerResolver:
                 if w:
                     return self._resolve(w.group("subj"), base + w.start("subj"))
                 return self._person_before(pos), None, False
+            if low in ("i", "you"):
+                return None, None, False    # the writer or the one addressed: never a body named before
             for sp_pos, sp, is_person in reversed(self.speakers):
                 if sp_pos < pos and not is_person and sp.lower() not in _PRONOUNS:
                     return sp, None, False
-            return None, None, False    # "they", "I" with no body to stand for: unknown speaker
+            return None, None, False    # "they" with no body to stand for: unknown speaker
         if m in _METONYMS:
             return _METONYMS[m], None, False
         if low in _METONYM_LOWER:

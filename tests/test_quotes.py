@@ -232,6 +232,36 @@ def test_unresolvable_pronoun_leaves_the_speaker_unknown_but_keeps_the_mention()
     assert q.speaker_mention == "they"
 
 
+def test_first_person_writer_is_never_a_body_named_before():
+    text = ("The ministry said the talks were over. “But investigations are under way,” I said. "
+            "“What if you saw the evidence?”")
+    qs = quotes_of(text)
+    assert [(q.speaker_mention, q.speaker) for q in qs[:1]] == [("I", None)]
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("Nuclear proliferation experts have speculated that it may boost its “explosive yield.”",
+     "Nuclear proliferation experts"),
+    ("Clinton supporters responded with chants of “I’m with her.”", "Clinton supporters"),
+    ("Russian defence officials said its objectives had been “generally accomplished.”", "Russian defence officials"),
+    # a name subject stays a name; an object after a verb is not its head
+    ("Clinton always says “we will win.”", "Clinton"),
+    ("The Vermont senator emailed supporters saying: “The struggle continues.”", "The Vermont senator"),
+])
+def test_capitalised_modifier_of_a_plural_subject_is_not_the_speaker(text, mention):
+    assert only(text).speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention, cue", [
+    ("“This is a big political win for me,” Ann Lee confessed.", "Ann Lee", "confessed"),
+    ("“That is simply false,” the senator shot back.", "the senator", "shot back"),
+    ("“We never agreed to that,” Kim Lee objected.", "Kim Lee", "objected"),
+])
+def test_less_common_reporting_verbs(text, mention, cue):
+    q = only(text)
+    assert (q.speaker_mention, q.cue) == (mention, cue)
+
+
 def test_dash_credit_line_after_a_quotation():
     text = "“The economy is not working for most people in this country.”\n\n- Ann Lee.\n"
     q = only(text)
