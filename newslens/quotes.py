@@ -147,7 +147,11 @@ _ACCORDING = re.compile(rf"(?i:according\s+to|in\s+the\s+words\s+of)\s+(?P<subj>
                         rf"(?=\s*(?:[,.;:!?“”\"]|$))")
 # Subject right before a cue: "Doo Jin-ho, a research fellow at X, said", "he also said".
 _BEFORE_SUBJ = re.compile(
-    rf"(?<![\w’'.-])(?P<subj>{PRONOUN}(?=['’](?:d|s|ve|ll)\b)|{PRONOUN}|{QUANT}|(?<=, )[a-z]{{3,}}s(?=\s)|"
+    rf"(?<![\w’'.-])(?P<subj>{PRONOUN}(?=['’](?:d|s|ve|ll)\b)|{PRONOUN}|{QUANT}|"
+    rf"(?:(?<=, )|(?<=\bwhy )|(?<=\bbecause )|(?<=\bwhile )|(?<=\bwhen )|(?<=\bas )|(?<=\band )|(?<=\bbut )|"
+    rf"(?<=\bif )|(?<=\bwhere ))(?!(?:always|does|perhaps|sometimes|this|thus|its|his|was|has|is|less|unless|"
+    rf"times|days|weeks|months|years|hours|minutes|decades)\b)"
+    rf"[a-z]{{3,}}s(?=\s)|"
     rf"(?:(?<=\bwhat )|(?<=\bthat )|(?<=\bwhich ))(?:[a-z-]*[a-rt-z]\s+)?[a-z]{{3,}}s(?=\s)|{TITLED_NAME}(?:['’]s)?|{NP})"
     rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,|(?<=\))\s*,|\s+[—–-]\s+[^—–\-;:.]{{2,90}}?\s+[—–-])?"
     rf"(?:['’](?:d|s|ve|ll))?\s*(?:{ADVERB}\s+){{0,3}}(?:to\s+)?$")
@@ -613,6 +617,10 @@ def _pp_head(text: str, lo: int, s0: int, e0: int) -> tuple[int, int]:
                 and all(w.lower().rstrip(".") in _ROLE_WORDS_SET or w.lower() in ("the", "a", "an") for w in head.split())):
             break                 # "CEO of X", "Speaker of the House": a bare title is no speaker
         s0, e0 = span
+        cut = re.search(r"(?<=\S)\s+[a-z]+(?:ing|ed)\b", head)
+        if cut and len(head[:cut.start()].split()) >= 2 and \
+                head[:cut.start()].split()[-1].lower() not in ("the", "a", "an", "his", "her", "their", "its"):
+            e0 = s0 + cut.start()  # "A former British soldier helping to clear mines in …"
     return s0, e0
 
 
@@ -648,7 +656,8 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int, str | None] 
                  or re.match(rf"{_DET}\s", m.group("subj"))):
             span = _clean_subject(text, m.start("subj"), m.end("subj"))
             if span:
-                return span[0], span[1], _role_from_appositive(m.group("app"))
+                e0 = _noun_phrase_end(text, span[0], span[1], hi) if not m.group("app") else span[1]
+                return span[0], e0, _role_from_appositive(m.group("app"))
     for m in _CLAUSE_NAME.finditer(text, lo, hi):
         if m.group().split()[0].rstrip(".") in _FUNCTION_CAPS and m.group().lower() not in _PRONOUNS:
             continue
@@ -659,6 +668,58 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int, str | None] 
         if span:
             return span[0], span[1], None
     return None
+
+
+# One more word of a noun phrase: not a relative pronoun, conjunction, preposition, auxiliary,
+# participle, adverb in -ly or reporting verb ("A former British soldier | helping …",
+# "Pro-Russian officials | in the occupied region", "Welsh soldiers | based in …").
+_NP_NEXT_WORD = re.compile(r"\s+(?!(?:who|whom|which|that|whose|and|but|or|nor|in|of|on|at|for|from|with|by|to|as|"
+                           r"about|after|before|during|since|until|than|is|are|was|were|has|have|had|will|would|"
+                           r"can|could|should|may|might|must|do|does|did|be|been|also|not|first|then|now|still|"
+                           r"already|always|never|often|just|even|only|too|here|there)\b)"
+                           r"(?![a-z]+(?:ed|ing|ly)\b)(?P<w>[\w’'-]+)(?=[\s,;:.!?)]|$)")
+
+
+_NAME_THEN_PLURAL = re.compile(rf"\s+(?P<w>(?!(?:always|does|perhaps|sometimes|this|thus|its|his|was|has|is|less|"
+                               rf"unless)\b)[a-z][a-z-]+s)(?=\s*,(?!\s*[“\"‘])|\s+(?:in|of|from|at|who|"
+                               rf"[a-z]+ed|[a-z]+ing)\b|\s+(?:{ADVERB}\s+){{0,3}}(?:{_CUE_ALT})\b)")
+
+
+def _noun_phrase_end(text: str, s: int, e: int, hi: int) -> int:
+    """End of the noun phrase that opens at `s`, when the subject pattern stopped at a modifier
+    ("A former" of "A former British soldier helping …", "The Trayvon" of "The Trayvon Martin
+    Foundation"): widened while its last word is a modifier (capitalised, an adjective ending,
+    a number word). A name followed by a plural head is widened to it ("Pro-Russian officials
+    in …"). Does NOT widen over a verb: "The email | goes on to say"."""
+    words = text[s:e].split()
+    first = words[0] if words else ""
+    if first.lower() in _PRONOUNS or not re.fullmatch(rf"{_DET}|[A-Z][\w’'-]*", first):
+        return e
+    if re.fullmatch(TITLED_NAME, text[s:e]) and not re.match(rf"{_DET}\s", text[s:e]):
+        # a name stays a name unless a plural head follows it, closed like a noun phrase:
+        # "Pro-Russian officials in …", "Welsh soldiers based in …" (not "Putin visits Kherson")
+        m = _NAME_THEN_PLURAL.match(text, e, hi) if len(words) == 1 else None
+        return m.end("w") if m and not CUE_RE.fullmatch(m.group("w")) else e
+    if re.match(r"[\w’'.-]+['’]s\s", text[s:e]):
+        return e                  # "Trump's recent …": a possessor's noun phrase, left as found
+    for _ in range(4):
+        last = text[s:e].split()[-1]
+        if not (last[:1].isupper() or _MODIFIER_WORD.fullmatch(last.lower())):
+            break
+        m = _NP_NEXT_WORD.match(text, e, hi)
+        if m is None or CUE_RE.fullmatch(m.group("w")):
+            break
+        e = m.end()
+    return e
+
+
+# Words that modify a following noun ("former", "conservative", "first", "five").
+_MODIFIER_WORD = re.compile(r"(?!(?:official|general|rival|individual|professional|journal|hospital|tribunal|capital|"
+                            r"proposal|editorial|principal|criminal|trial|arsenal|denial|approval|signal)$)"
+                            r"[a-z-]*(?:al|ic|ive|ous|ful|ian|ern|ish|ible|able|less|time)|"
+                            r"former|first|second|third|last|veteran|senior|junior|top|chief|young|old|new|"
+                            r"local|several|multiple|many|other|few|two|three|four|five|six|seven|eight|nine|"
+                            r"ten|dozen|some|various|leading|prominent|influential|powerful|key|major")
 
 
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|whose|"
@@ -739,8 +800,9 @@ def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
         # "remarks", "claims": a verb only right after its subject
         words = re.sub(rf"\b(?:also|now|often|still|then|{_LY_ADVERB})\s*$", "", prev.rstrip()).split()
         last = words[-1] if words else ""
-        if any(w.endswith(("’s", "'s")) for w in words[-3:]):
+        if not last.endswith(",") and any(w.endswith(("’s", "'s")) for w in words[-3:]):
             return False                   # "the minister’s Ukraine remarks": a noun phrase
+            # (not after an appositive's comma: "Gerson, a speechwriter in Bush's White House, calls")
         if _AUX_AFTER.match(text, c.end()):
             return False                   # "…, states have different rules": the noun is a subject
         if not (not last or last[:1].isupper() or last.lower() in _PRONOUNS or last.endswith(",")
@@ -776,7 +838,7 @@ _TRAILING_ADVERBIAL = re.compile(r"(?:\s+(?:at\s+one\s+point|at\s+times|at\s+one
 _PASSIVE_BY = re.compile(rf"\s+by\s+(?P<subj>{TITLED_NAME}|{NP})")
 
 
-_GOVERNED = re.compile(r"\b(?:on|to|at|via|through|into|onto)\s+$")
+_GOVERNED = re.compile(r"\b(?:on|to|at|via|through|into|onto|in)\s+$")
 _CLAUSE_PRONOUN = re.compile(r"(?:(?<=^)|(?<=,\s)|(?<=;\s)|(?<=[.!?]\s))(?:he|she|they|I|we|He|She|They|We)\b(?!['’])")
 _SUBORDINATOR = re.compile(r"(?:,\s+|\s[—–]\s+)(?:when|as|after|while|because|since|before|where|until|once)\s+")
 
@@ -1030,6 +1092,9 @@ def _final_attr(text: str, lo: int, hi: int, *, original: str | None = None) -> 
     g = "subj" if m.group("subj") else "subj2"
     if g == "subj2" and (m.group("cue2").endswith("ing") or m.group("cue2").lower() not in _INVERTED_OK):
         return None               # ", warning Russia against …": a participle and its object
+    c = _CUE_ANY.match(text, m.start("cue") if g == "subj" else m.start("cue2"))
+    if c is not None and not _is_verb_use(text, lo, c):
+        return None               # ", Sharpton avoided a declarative answer.": a noun
     span = _clean_subject(text, m.start(g), m.end(g))
     if not span:
         return None
@@ -1218,7 +1283,8 @@ def _predicate_attr(mt: str, lo: int, hi: int, people: frozenset[str]) -> _Attr 
     if words.lower() in _PERSON_PRONOUN or re.fullmatch(ROLE_NP, words):
         return _Attr(words, s0, e0, None, role, how="predicate")
     name = peel_title(words)[0]
-    if name and (name.split()[-1] in people or len(name.split()) >= 2 and looks_like_person(name)) \
+    if name and all(w[:1].isupper() for w in name.split()) and \
+            (name.split()[-1] in people or len(name.split()) >= 2 and looks_like_person(name)) \
             and not words.endswith(("’s", "'s")) and \
             mt[e0:e0 + 2] not in ("’s", "'s"):
         return _Attr(words, s0, e0, None, role, how="predicate")
@@ -1392,7 +1458,13 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
         if embedded_shape and lo > sent.start:
             # a later phrase of the same reported speech: the sentence's outer cue
             outer = _before_attr(mt, sent.start, sp.open, outermost=True)
-            if outer is not None and (before is None or outer.mstart < before.mstart):
+            # "21 percent said “…” and 14 percent said “…”": a reporting clause of its own
+            # between the two quotations (a named subject, not a pronoun) starts a new speech
+            own = before is not None and before.mstart >= lo and before.how == "before" and \
+                before.mention.lower() not in _PRONOUNS and \
+                re.fullmatch(r"[\s,;:—–-]*(?:(?:and|but|while|whereas|or)\s+)?", mt[lo:before.mstart]) is not None and \
+                re.match(rf"\s+(?:{ADVERB}\s+){{0,3}}{re.escape(before.cue or '')}\b", mt[before.mend:sp.open]) is not None
+            if outer is not None and not own and (before is None or outer.mstart < before.mstart):
                 before = outer
     if before and embedded_shape and after is not None and (
             after.how == "according" or body.rstrip()[-1:] in ("?", "!") and after.cue

@@ -252,6 +252,41 @@ def test_capitalised_modifier_of_a_plural_subject_is_not_the_speaker(text, menti
     assert only(text).speaker_mention == mention
 
 
+@pytest.mark.parametrize("text, mention", [
+    # a bare plural subject after a subordinator or conjunction
+    ("That is why critics say he had proposed to “dismantle” the law.", "critics"),
+    # a reporting clause of its own between two quotations starts a new speech
+    ("Asked about it, Ann Lee said “not too likely” and Kim Park said “not at all likely.”", "Kim Park"),
+    # a noun phrase governed by "in" is not the subject of the coordinated verb
+    ("The employee first said he did not recall it, but in a later interview said he had an “oh no” moment.",
+     "The employee"),
+    # the noun phrase is read to its head, not cut at a modifier or widened over its verb
+    ("The Trayvon Martin Foundation did not want to talk, telling Fox that it is focused on “ending violence.”",
+     "The Trayvon Martin Foundation"),
+    ("A former British soldier helping to clear mines in Ukraine said his work was a “dangerous game”.",
+     "A former British soldier"),
+    ("Welsh soldiers based in Estonia say they are “ready” to deter any attack.", "Welsh soldiers"),
+    ("The defence secretary went on to say that “we will not stop”.", "The defence secretary"),
+    # an appositive that ends in a possessive does not turn the verb after it into a noun
+    ("Columnist Ann Lee, a speechwriter in George Bush's White House, calls Cruz “a chameleon.”",
+     "Columnist Ann Lee"),
+])
+def test_subject_noun_phrases_before_the_cue(text, mention):
+    assert quotes_of(text)[-1].speaker_mention == mention
+
+
+@pytest.mark.parametrize("text", [
+    # a noun phrase that is no person does not take a quoted phrase in its predicate
+    "Large numbers of millionaires are also expected to move to “safe havens” this year.",
+    "Direct payments provided “a lifeline” to farmers.",
+    # a noun after "a declarative" is no reporting verb of a final clause
+    "Asked by the reporter if Clinton “gets” race, Sharpton avoided a declarative answer.",
+])
+def test_no_speaker_from_a_noun_phrase_that_is_no_person(text):
+    q = quotes_of(text)[0]
+    assert q.speaker_mention in (None, "Clinton") and q.speaker_mention != "Sharpton avoided a declarative"
+
+
 @pytest.mark.parametrize("text, mention, cue", [
     ("“This is a big political win for me,” Ann Lee confessed.", "Ann Lee", "confessed"),
     ("“That is simply false,” the senator shot back.", "the senator", "shot back"),
