@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from .lexicons import load_lexicon
 from .model import Article, Sentence
 from .names import _TITLES as _ALL_TITLES
 from .names import (NAME_RE, NameIndex, PersonMention, find_people, load_cues, load_given_names, load_name_words,
@@ -65,16 +66,32 @@ _INDEFINITE_NP = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+)
 _NAMED_NEXT = re.compile(r"[^.!?“”\"]{0,40}?,\s+[A-Z][a-z]+\s+[A-Z]")
 _INDEFINITE_SUBJECT = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?[a-z][\w-]*"
                                  r",?\s+(?:was|is|were|said|says|told|tells|has|had|who|recalled)\b")
+_RELATION_HEADS = frozenset("""father mother husband wife son daughter brother sister uncle aunt nephew niece widow
+widower grandfather grandmother child teenager cousin friend partner colleague neighbour neighbor fiance fiancé
+fiancée girlfriend boyfriend grandson granddaughter mum mom dad grandma grandpa granny stepfather
+stepmother counterpart successor predecessor regulator coordinator""".split())
 _ANAPHORIC_HEADS = frozenset(h for h in load_name_words().descriptors
                              if h.capitalize() not in _ALL_TITLES and h not in _BODY_HEADS) - _UNNAMED_SOURCES - \
-    frozenset("""father mother husband wife son daughter brother sister uncle aunt nephew niece widow widower
-    grandfather grandmother child teenager cousin friend partner colleague neighbour neighbor fiance fiancé
-    fiancée girlfriend boyfriend grandson granddaughter mum mom dad grandma grandpa granny stepfather
-    stepmother counterpart successor predecessor regulator coordinator""".split()) - \
+    _RELATION_HEADS - \
     frozenset("""candidate nominee contender challenger incumbent frontrunner front-runner host co-host
     anchor co-anchor""".split())
 # (kin, youth and relational nouns: someone's relation, often unnamed; in a campaign story
 # "the candidate" and "the host" may be any of several people named before)
+# "The French president", "the U.N. nuclear chief", "The Conservative MP", "the 45-year-old
+# zookeeper": a definite descriptor, up to four modifiers of any case, a lowercase head noun
+_OFFICE_DESCRIPTOR = re.compile(r"^(?:the|The)\s+(?P<mods>(?:[\w.’'&-]+\s+){0,4}?)(?P<head>[a-z][\w-]*)$")
+# heads that name one person by office or trade; not vague sources ("the official"), kin and
+# relations ("the daughter": often unnamed), nor words that are titles only before a name
+_NEARBY_HEADS = frozenset(h for h in _DESCRIPTOR_HEADS if " " not in h and "." not in h) - _UNNAMED_SOURCES - \
+    _RELATION_HEADS - frozenset("""member staff team book article center centre foundation editorial democratic
+    republican democrat gop mr ms miss dr deputy speaker star supporter victim witness survivor""".split()) - \
+    frozenset("""judge prosecutor anchor co-anchor reporter presenter correspondent moderator host co-host
+    candidate nominee""".split())
+# (a judge, a reporter or an anchor in a scene is mostly someone new and unnamed; in a campaign
+# story "the candidate" may be any of several people named before)
+# offices one person rarely holds together: a recorded one rules out a descriptor naming another
+_EXCLUSIVE_OFFICES = frozenset("""president minister chancellor premier secretary governor mayor king queen prince
+princess pope senator mp mep ambassador general commander""".split())
 _MALE_HEADS = frozenset("""spokesman man father husband son brother boy businessman chairman
 grandfather uncle nephew widower king prince""".split())
 _FEMALE_HEADS = frozenset("""spokeswoman woman mother wife daughter sister girl businesswoman chairwoman
@@ -150,6 +167,38 @@ def _strip_descriptor(tail: str) -> str:
     return rest
 
 
+_COUNTRY_WORDS = frozenset(w.lower() for e in load_lexicon("places") if e["kind"] == "country"
+                           for w in [e["name"], *e["aliases"]] if " " not in w)
+
+
+def _national(word: str) -> bool:
+    """Whether a modifier names a country or its people: "US", "Russia's", "Ukrainian",
+    "German" (the demonym by the country's first four letters). "French" or "Dutch" are missed:
+    then no conflict is seen, and nothing is ruled out by them."""
+    w = word.lower().replace("’s", "").replace("'s", "")
+    return w in _COUNTRY_WORDS or (len(w) > 4 and w.endswith(("an", "ese", "ish", "i")) and
+                                   any(c[:4] == w[:4] for c in _COUNTRY_WORDS if len(c) > 4))
+
+
+def _demonym_like(word: str) -> bool:
+    """"French", "Senegalese", "Ukrainian", "Welsh", "US": a word naming a country's people or
+    the country, by shape or the gazetteer (not "Pentagon", "U.N.", "Metinvest", "Texas")."""
+    w = word.lower().replace("’s", "").replace("'s", "")
+    return _national(word) or (word[1:2].islower() and w.endswith(("an", "ese", "ish", "ch", "sh", "i")))
+
+
+def _mods_fit(role_words: Sequence[str], mods: Sequence[str]) -> bool:
+    """Whether every descriptor modifier is found in a role's words, a nationality matching its
+    country by the first four or five letters ("Ukrainian" ~ "Ukraine's")."""
+    return all(any(x[:4] == m[:4] and (len(m) < 4 or x.startswith(m[:min(len(m), 5)])) for x in role_words)
+               for m in mods)
+
+
+def _is_credit(text: str, start: int, end: int) -> bool:
+    """A photo credit name: "(AP Photo/Sergei Grits)", "Carsten Koall/dpa via AP"."""
+    return text[max(0, start - 1):start] == "/" or text.startswith(("/", " via "), end)
+
+
 class SpeakerResolver:
     """In-article resolution of a speaker mention to a canonical name or body.
 
@@ -164,9 +213,11 @@ class SpeakerResolver:
         self.starts = [p.start for p in self.people]
         self.index = NameIndex((p.start, p.name) for p in self.people if len(p.name.split()) >= 2)
         self.roles: list[tuple[int, str, str]] = []       # (pos, role lower, name)
+        self.role_texts: dict[str, list[str]] = {}        # name -> roles as written
         for p in self.people:
             if p.role:
                 self.roles.append((p.start, p.role.lower(), p.name))
+                self.role_texts.setdefault(p.name, []).append(p.role)
         self.speakers: list[tuple[int, str, bool]] = []   # (pos, speaker, is_person)
         self.role_of: dict[str, str] = {}
         self.gender = _gender_evidence(article.text, self.people)
@@ -188,6 +239,7 @@ class SpeakerResolver:
     def note_role(self, pos: int, role: str | None, name: str) -> None:
         if role:
             self.roles.append((pos, role.lower(), name))
+            self.role_texts.setdefault(name, []).append(role)
             self.role_of.setdefault(name, role)
 
     def role_for(self, name: str | None) -> str | None:
@@ -368,8 +420,7 @@ class SpeakerResolver:
             rw = re.findall(r"[a-z][\w-]*", r.replace("’s", "").replace("'s", ""))
             if not rw or rw[-1] != head:
                 continue
-            if all(any(x[:4] == m[:4] and (len(m) < 4 or x.startswith(m[:min(len(m), 5)])) for x in rw)
-                   for m in mods):
+            if _mods_fit(rw, mods):
                 fits.setdefault(n, []).append(p)
         if not fits:
             return None
@@ -421,6 +472,9 @@ class SpeakerResolver:
         person = self._anaphoric_descriptor(m, pos)
         if person:
             return person, m, False
+        person = self._nearby_person(m, pos)
+        if person:
+            return person, m, False
         if (" " not in m and not_name_start(m)) or any(w in _CREDIT_WORDS for w in m.split()):
             return None, None, False                      # "Later", "AP Photo": no speaker named
         return m, None, False
@@ -463,6 +517,127 @@ class SpeakerResolver:
             if not g or (g > 0) != (gender == "he"):
                 return None
         return person
+
+    def _in_quotation(self, pos: int) -> bool:
+        """Whether `pos` follows an opening quotation mark in its paragraph: the nearest double
+        mark before it opens (“, or a straight mark after a space and before a word). Judged on
+        that one mark, not on a parity a stray mark in a long paragraph would flip. Does NOT see
+        single quotes."""
+        lo = self.text.rfind("\n", 0, pos) + 1
+        k = max(self.text.rfind(c, lo, pos) for c in '“”"')
+        if k < 0:
+            return False
+        c = self.text[k]
+        if c != '"':
+            return c == "“"
+        return (k == lo or self.text[k - 1] in " (\t—–-") and self.text[k + 1:k + 2].strip() != ""
+
+    def _nearby_person(self, mention: str, pos: int) -> str | None:
+        """A definite descriptor with an office or trade noun ("the French president", "The
+        Conservative MP", "the U.N. nuclear chief", "the 45-year-old zookeeper") that no
+        recorded role fits: the one person named outside quotation marks in the three sentences
+        before the mention's own, when that person is a subject or a speaker there. A person
+        whose recorded role contradicts the descriptor ("US President Joe Biden" for "the
+        Ukrainian president", "Foreign Minister Lavrov" for "the president") does not count.
+        Does NOT guess when two persons are left (or none), when the noun is vague or kin ("the
+        official", "the daughter"), or when an indefinite "a ... <noun>" introduced someone
+        unnamed in that stretch ("a dog trainer, a farmer ... said the dog trainer")."""
+        d = _OFFICE_DESCRIPTOR.match(mention)
+        if not d:
+            return None
+        head = d.group("head").lower()
+        if head not in _NEARBY_HEADS:
+            return None
+        mods = [w for w in re.findall(r"[\w.-]+", d.group("mods").lower().replace("’s", "").replace("'s", ""))]
+        age = next((w.split("-")[0] for w in mods if re.fullmatch(r"\d+-year-old", w)), None)
+        if age:
+            aged = self._person_of_age(age, pos)
+            if aged:
+                return aged
+            mods = [w for w in mods if not w.endswith("-year-old")]
+        here = bisect_right(self.sentence_starts, pos) - 1
+        if here < 1:
+            return None
+        # the three sentences before and the mention's own up to it; names inside quotation
+        # marks are what someone said, not who is speaking
+        lo, hi = self.sentence_starts[max(0, here - 3)], pos
+        seg = self.text[lo:hi]
+        for ind in _INDEFINITE_NP.finditer(self.text, max(0, min(lo, pos - 800)), pos):
+            if ind.group("head").lower() == head:
+                return None                               # someone unnamed with that noun ("I spoke to one doctor")
+        gender = "he" if head in _MALE_HEADS else "she" if head in _FEMALE_HEADS else None
+        names: set[str] = set()
+        subjects: set[str] = set()
+        for p in self.people:
+            if p.start < lo or p.end > hi or self._in_quotation(p.start) or _is_credit(self.text, p.start, p.end):
+                continue
+            names.add(p.name)
+            if self._subject_like(p.start, p.end):
+                subjects.add(p.name)
+        for sp_pos, sp, is_person in self.speakers:
+            if lo <= sp_pos < hi and is_person:
+                names.add(sp)
+                subjects.add(sp)
+        # "Mr Austin" that the person finder left out (a place name) is someone all the same
+        surnames = {w for n in names for w in n.split()}
+        for h in re.finditer(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+([A-Z][\w’'-]+)", seg):
+            if h.group(1) not in surnames and not self._in_quotation(lo + h.start()):
+                names.add(h.group(0))
+        caps = [w for w in re.findall(r"[\w.’'&-]+", d.group("mods")) if w[:1].isupper()]
+        left = {n for n in names if not self._role_conflicts(n, head, caps) and self._gender_ok(n, gender)}
+        if len(left) != 1 or not (left & subjects):
+            return None
+        name = left.pop()
+        if any(not _demonym_like(c) and not self._near_mention(name, c, pos) for c in caps):
+            return None                                   # "the U.N. nuclear chief": nothing ties the person to the U.N.
+        if caps and not self._role_fits(name, caps) and \
+                any(self._role_fits(n, caps) for n in self.role_texts if n != name):
+            return None                                   # "the Pentagon chief": someone else's role says Pentagon
+        return name if self._known_person(name) else None
+
+    def _near_mention(self, name: str, word: str, pos: int) -> bool:
+        """Whether `word` stands within 300 characters of a mention of `name` (not in the
+        descriptor at `pos` itself) or in its roles."""
+        w = re.sub(r"[’']s$", "", word)
+        pat = re.compile(rf"(?<![\w.]){re.escape(w)}(?![\w])")
+        if any(pat.search(r) for r in self.role_texts.get(name, ())):
+            return True
+        for p in self.people:
+            if p.name == name:
+                for m in pat.finditer(self.text, max(0, p.start - 300), p.end + 300):
+                    if not pos <= m.start() < pos + 80:
+                        return True
+        return False
+
+    def _role_fits(self, name: str, caps: Sequence[str]) -> bool:
+        """Whether a role recorded for `name` carries every capitalised modifier in `caps`."""
+        want = [c.lower().replace("’s", "").replace("'s", "") for c in caps]
+        return any(_mods_fit(re.findall(r"[\w.-]+", r.lower().replace("’s", "").replace("'s", "")), want)
+                   for r in self.role_texts.get(name, ()))
+
+    def _known_person(self, name: str) -> bool:
+        """Whether something besides its shape says `name` is a person: a given name of the
+        lexicon, an honorific, he/she after its mentions, or a title or role recorded for it
+        (not "Ria Novosti", "Cheap Ryanair" that a capitalised run passed for)."""
+        return bool(given_name_gender(name) or self.honorific.get(name) or self.gender.get(name)
+                    or name in self.role_of or any(n == name for _, _, n in self.roles))
+
+    def _role_conflicts(self, name: str, head: str, caps: Sequence[str]) -> bool:
+        """Whether a role recorded for `name` rules out a descriptor with head noun `head` and
+        capitalised modifiers `caps`: a country in the role that none of the countries in `caps`
+        matches ("US President" for "the Ukrainian president"), or another exclusive office
+        ("Foreign Minister" for "the president"). Other proper modifiers do not exclude each
+        other ("US Defence Secretary" may be "the Pentagon chief")."""
+        want = [c.lower().replace("’s", "").replace("'s", "") for c in caps if _national(c)]
+        for r in self.role_texts.get(name, ()):
+            words = re.findall(r"[\w.’'&-]+", r)
+            rw = [w.lower() for w in words]
+            proper = [w.lower().replace("’s", "").replace("'s", "") for w in words if _national(w)]
+            if want and proper and not any(_mods_fit([x], [m]) for x in proper for m in want):
+                return True                               # two countries: "US" for "the Ukrainian"
+            if head not in rw and head in _EXCLUSIVE_OFFICES and any(w in _EXCLUSIVE_OFFICES for w in rw):
+                return True
+        return False
 
     def _person_of_age(self, age: str, pos: int) -> str | None:
         """The person before `pos` given that age in the text ("Melania Trump, 46,", "46-year-old
