@@ -139,6 +139,50 @@ like including and or but nor who whom which that whose as if when while after b
 said says told""".split())
 
 
+# words that make the noun phrase after them an object, not a subject
+_GOVERNORS = frozenset("""by of with to for from against at about into onto than like including between
+among toward towards via citing accused met told thanked urged asked called praised criticised criticized
+blamed visited joined""".split())
+
+
+def _governor(tail: str) -> tuple[str, str] | None:
+    """(the governing word, the word before it) when the noun phrase that `tail` ends in (titles,
+    capitalised words, role nouns and a determiner, walked back at most six words) follows a
+    preposition or an object-taking verb: "citing an attack by Sen.", "told the German
+    broadcaster". "of" or "for" between capitalised words is part of a name ("University of
+    Waterloo economist"). Does NOT look past punctuation."""
+    words = tail.split()
+    k = len(words)
+    while k > 0 and len(words) - k < 6:
+        w = words[k - 1]
+        low = w.lower()
+        if w[-1:] in "\"”" and w[-2:-1].isalnum():
+            return "”", ""                                # 'used by "madman" President Putin': mid-clause
+        if w[-1:] in ",;:.!?\"“”()" and not (low in CUES.titles or w in _ALL_TITLES):
+            return None
+        if low in _GOVERNORS:
+            if low in ("of", "for") and k > 1 and words[k - 2][:1].isupper() and k < len(words):
+                k -= 1                                    # "University of Waterloo"
+                continue
+            return low, (words[k - 2].lower() if k > 1 else "")
+        if low in _DETERMINERS:
+            k -= 1
+            break
+        if not (w[:1].isupper() or low in CUES.titles or w in _ALL_TITLES or low in _PERSON_HEADS
+                or low.endswith(("’s", "'s"))):
+            return None
+        k -= 1
+    if k > 0 and words[k - 1].lower() in _GOVERNORS:
+        return words[k - 1].lower(), (words[k - 2].lower() if k > 1 else "")
+    return None
+
+
+# "set out by President Putin", "was written by": a passive's agent is its logical subject
+_PARTICIPLE_BEFORE_BY = re.compile(r"(?:ed|en|out|up|set|made|led|held|hit|put|shot|run)$")
+# "with Prof Michael Clarke of King's College London telling Sky News": an absolute clause
+_ING_AFTER = re.compile(r"(?:\s+(?:of|from)\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,4})?,?\s+[a-z]+ing\b")
+
+
 def _strip_descriptor(tail: str) -> str:
     """`tail` (the text before a name) without a descriptor noun phrase that ends it: "In one
     moment, the victim's widow" -> "In one moment,", so that the name counts as a subject.
@@ -343,6 +387,8 @@ class SpeakerResolver:
     def _subject_before(self, tail: str, end: int) -> bool:
         if tail.endswith("/") or self.text.startswith((" via ", "/"), end):
             return False                                  # a photo credit: "(AP Photo/Sergei Grits)", "X via Getty"
+        if tail.endswith('"') and tail[-2:-1].isalnum():
+            return False                                  # 'lies used by "madman" President Putin': mid-clause
         if not tail or tail[-1] in ".!?\n“\",;:—(":
             return True
         word = tail.split()[-1] if tail.split() else ""
@@ -353,8 +399,23 @@ class SpeakerResolver:
                 self.text[end:end + 1] in (",", ".", ""):
             return True           # "according to Sara Nathan", "..., said Frank Ledwidge, a ..." (not "said Sri Lanka would")
         # a title or a capitalised modifier of the same noun phrase ("However, Prof Sands",
-        # "Ukrainian politician Alyona Shkrum"), a possessive ("Dmytro's wife Svetlana")
-        return last in CUES.titles or word in _ALL_TITLES or last.endswith(("’s", "'s")) or word[:1].isupper()
+        # "Ukrainian politician Alyona Shkrum"), a possessive ("Dmytro's wife Svetlana") ...
+        if not (last in CUES.titles or word in _ALL_TITLES or last.endswith(("’s", "'s")) or word[:1].isupper()):
+            return False
+        # ... unless that noun phrase is the object of a preposition or a verb ("citing an
+        # attack by Sen. Lindsey Graham", "told the German broadcaster DW"), not a passive's
+        # agent or the subject of a "with X doing" clause
+        g = _governor(tail)
+        if g is None:
+            return True
+        if g[0] == "by" and _PARTICIPLE_BEFORE_BY.search(g[1]):
+            return True
+        if g[0] in ("to", "of", "for") and (g[1] in _PERSON_HEADS or g[1] in CUES.titles):
+            return True                                   # "ambassador to the US Anatoly Antonov": a title
+        if (not g[1] or g[1][-1:] in ".!?\"”") and g[0] not in ("like", "unlike", "”") and \
+                self.text[end:end + 1] == ",":
+            return True                                   # "To Prof Nott, the scenes ...": the sentence's topic
+        return g[0] == "with" and bool(_ING_AFTER.match(self.text, end))
 
     def attribute(self, mention: str, pos: int, role: str | None = None) -> tuple[str | None, str | None]:
         """(speaker, role) for an attribution's mention at `pos`, whose clause gave `role` (an
