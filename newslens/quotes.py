@@ -142,6 +142,16 @@ _AFTER_CUE_SUBJ = re.compile(
     rf"(?:\s*,\s*(?P<app>{_APPOS})(?=[.;]|$))?")
 _AS_BY = re.compile(rf"[\s,;]*(?:[—–]\s*)?as\s+(?:was\s+)?(?P<cue>described|put|noted|characterized|phrased|worded)\s+"
                    rf"by\s+(?P<subj>{TITLED_NAME}|{NP})")
+# "…,” as Cruz said on Monday', "… candidate, as Sanders' campaign manager suggested": a
+# comparative clause naming who said it (the closing mark, an optional word of the sentence
+# such as "candidate", then "as" + subject + reporting verb)
+_AS_SUBJ_CUE = re.compile(rf"(?:\s+[a-z]+)?[\s,;]*(?:[—–]\s*)?,?\s*as\s+(?P<subj>{PRONOUN}|{TITLED_NAME}(?:['’]s?\s+[\w-]+(?:\s+[\w-]+)?)?|{NP})"
+                          rf"\s+(?:{ADVERB_SHORT}\s+){{0,2}}(?P<cue>{CUE_RE.pattern})")
+# The "as" clause names a source only when it ends with its verb ("as Trump put it", "as Cruz
+# said on Monday,"), not when the verb has an object ("as he recalled a conversation") or
+# the clause is temporal ("as the war continues").
+_AS_CLAUSE_END = re.compile(r"(?:\s+(?:it|them|him|her|this|so))?(?:\s+(?:on|in|at|during|to|last|this|earlier|later|"
+                            r"yesterday|today|recently|after|before|when|while)\b[^,;.“”\"]{0,70})?\s*(?:[,.;:)!?—–]|$)")
 _AFTER_DASH = re.compile(rf"^[\s,;]*(?:—|–|--|-)\s*(?P<subj>{TITLED_NAME})")
 _ACCORDING = re.compile(rf"(?i:according\s+to|in\s+the\s+words\s+of)\s+(?P<subj>{TITLED_NAME}|{NP}|[^,;:.“”\"]{{1,80}}?)"
                         rf"(?=\s*(?:[,.;:!?“”\"]|$))")
@@ -498,6 +508,13 @@ def _after_attr(text: str, lo: int, hi: int, quote_short: bool,
     if m:
         span = _clean_subject(text, m.start("subj"), m.end("subj"))
         if span:                          # "… “extremely careless,” as described by James Comey"
+            return _Attr(text[span[0]:span[1]], span[0], span[1], m.group("cue"), how="according")
+    m = _AS_SUBJ_CUE.match(text, lo, hi)
+    if m and _AS_CLAUSE_END.match(text, m.end(), hi) and _cue_kind(m.group("cue")) in ("speech", "label") and \
+            CUES.verbs.get(m.group("cue").lower(), ("", ""))[0] not in ("continue", "speak", "ask", "recall"):
+        c = _CUE_ANY.match(text, m.start("cue"))
+        span = _clean_subject(text, m.start("subj"), m.end("subj")) if c and _is_verb_use(text, lo, c) else None
+        if span:                          # "… “a dead heat,” as Cruz said on Monday"
             return _Attr(text[span[0]:span[1]], span[0], span[1], m.group("cue"), how="according")
     m = _AFTER_DASH.match(seg)
     if m and len(seg.strip()) < 80:

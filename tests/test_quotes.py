@@ -287,6 +287,26 @@ def test_no_speaker_from_a_noun_phrase_that_is_no_person(text):
     assert q.speaker_mention in (None, "Clinton") and q.speaker_mention != "Sharpton avoided a declarative"
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("Still, the fact that the race “is a dead heat right now,” as Cruz said on Monday, is good news.", "Cruz"),
+    ("She is popular everywhere, not just a “regional” candidate, as Sanders’ campaign manager suggested.",
+     "Sanders’ campaign manager"),
+    ("The economy is “a disaster,” as Trump put it.", "Trump"),
+])
+def test_as_clause_after_the_quotation_names_the_speaker(text, mention):
+    assert only(text).speaker_mention == mention
+
+
+@pytest.mark.parametrize("text, mention", [
+    ("He wants a “strong” economy as soon as possible.", "He"),
+    # a temporal "as" clause or a verb with its own object names no source
+    ("Pope Francis said the invasion was “perhaps provoked” as he recalled a conversation.", "Pope Francis"),
+    ("It could turn to “more drastic means” as the war continues.", None),
+])
+def test_as_clause_that_names_no_source(text, mention):
+    assert only(text).speaker_mention == mention
+
+
 @pytest.mark.parametrize("text, mention, cue", [
     ("“This is a big political win for me,” Ann Lee confessed.", "Ann Lee", "confessed"),
     ("“That is simply false,” the senator shot back.", "the senator", "shot back"),
