@@ -122,7 +122,7 @@ _BAD_SUBJECT = re.compile(r"^(?:and|but|or|that|which|to|in|on|for|as|of|is|was|
                           r"with|by|from|at|if|so|than|then|while|when|after|before|because|not|"
                           r"this(?=\s*$)|this\s+(?:week|month|year|morning|afternoon|evening|time|is|was)\b|there|here|what|how|why|where|said|says|told|also|even|just|"
                           r"The\s+\w+ing)\b")
-_APPOS = r"[^,;:()]{2,110}(?:,[^,;:()]{1,80}){0,3}"
+_APPOS = r"[^,;:()]{2,160}(?:,[^,;:()]{1,80}){0,3}"
 
 _GENERIC_STOP = (r"and|but|or|that|which|who|whom|whose|was|were|is|are|seemed|seems|had|has|have|been|be|"
                  r"did|does|do|then|when|while|because|if|so|after|before|as|to|[a-z]+ing")

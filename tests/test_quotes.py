@@ -287,6 +287,12 @@ def test_no_speaker_from_a_noun_phrase_that_is_no_person(text):
     assert q.speaker_mention in (None, "Clinton") and q.speaker_mention != "Sharpton avoided a declarative"
 
 
+def test_long_appositive_between_the_speaker_and_the_cue():
+    text = ("“Very good reporter, this guy,” Trump, the 2016 GOP presidential frontrunner nationally and current "
+            "polling leader in South Carolina by a wide margin after winning New Hampshire, said on Monday.")
+    assert only(text).speaker_mention == "Trump"
+
+
 @pytest.mark.parametrize("text, mention", [
     ("Still, the fact that the race “is a dead heat right now,” as Cruz said on Monday, is good news.", "Cruz"),
     ("She is popular everywhere, not just a “regional” candidate, as Sanders’ campaign manager suggested.",
