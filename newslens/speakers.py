@@ -77,6 +77,26 @@ _ANAPHORIC_HEADS = frozenset(h for h in load_name_words().descriptors
     anchor co-anchor""".split())
 # (kin, youth and relational nouns: someone's relation, often unnamed; in a campaign story
 # "the candidate" and "the host" may be any of several people named before)
+# "Gazprom said", "Ukraine’s nuclear energy company Energoatom also warned", "The Institute for
+# the Study of War, a US thinktank, suggested": a noun phrase (possessive, up to five words, a
+# head) then, past an optional comma-enclosed aside, a speech verb
+_NP_WORD = r"(?!(?:when|that|as|after|before|while|which|who|if|because|since|but|and|said|says|by|to|with|from|" \
+           r"at|into|than|via|was|is|were|are|been|being)\b)(?:(?:[A-Z]\.){2,}|\w[\w&’‘'´-]*)"
+_BODY_SUBJECT = re.compile(rf"(?<![\w’‘'´.,-])(?P<np>(?:(?:the|The|its|Its|[A-Z][\w.&-]*[’‘'´]s) +)?(?:{_NP_WORD} +){{0,5}}?"
+                           rf"(?P<head>{_NP_WORD}))(?:,\s[^,“”\"\n]{{1,60}},)? +(?:also +|has +|had +)?"
+                           r"(?:said|says|warned|added|adds|stated|announced|reported|suggested|claimed|confirmed"
+                           r"|noted|insisted|told)\b")
+# "it said", "It added", "it charged": the pronoun a body's quotation is attributed to (not "It
+# comes as", "it is")
+_IT_SPEAKS = re.compile(r"\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?(?!(?:comes|is|was|has|had|means|seems|"
+                        r"appears|remains|was|will|would|could|can|may|might)\b)[a-z]+(?:ed|s)\b|\s+(?:said|told|went)\b")
+# lowercase heads of a body that speaks as "it"
+_BODY_WORDS = frozenset("""ministry department office agency government administration company firm
+directorate committee council commission institute organisation organization group watchdog service
+operator regulator bank union charity network channel newspaper paper outlet site website broadcaster
+embassy army navy military police court board authority authorities statement report release
+thinktank think-tank tank foundation party alliance bloc kremlin body team club league association
+federation corporation giant maker producer retailer supplier chain airline manufacturer""".split())
 # "The French president", "the U.N. nuclear chief", "The Conservative MP", "the 45-year-old
 # zookeeper": a definite descriptor, up to four modifiers of any case, a lowercase head noun
 _OFFICE_DESCRIPTOR = re.compile(r"^(?:the|The)\s+(?P<mods>(?:[\w.’'&-]+\s+){0,4}?)(?P<head>[a-z][\w-]*)$")
@@ -263,6 +283,7 @@ class SpeakerResolver:
                 self.roles.append((p.start, p.role.lower(), p.name))
                 self.role_texts.setdefault(p.name, []).append(p.role)
         self.speakers: list[tuple[int, str, bool]] = []   # (pos, speaker, is_person)
+        self.it_speakers: set[int] = set()                 # positions of speakers mentioned as "it"
         self.role_of: dict[str, str] = {}
         self.gender = _gender_evidence(article.text, self.people)
         # "Mr Cotterell", "Ms Nicol": an honorific right before a mention settles the gender
@@ -430,6 +451,8 @@ class SpeakerResolver:
         role = role or self.role_for(speaker)
         if speaker:
             self.speakers.append((pos, speaker, self.is_person(speaker)))
+            if mention.strip().lower() == "it":
+                self.it_speakers.add(pos)
         return speaker, role
 
     def resolve(self, mention: str, pos: int) -> tuple[str | None, str | None]:
@@ -505,9 +528,16 @@ class SpeakerResolver:
                 return self._person_before(pos), None, False
             if low in ("i", "you"):
                 return None, None, False    # the writer or the one addressed: never a body named before
-            for sp_pos, sp, is_person in reversed(self.speakers):
-                if sp_pos < pos and not is_person and sp.lower() not in _PRONOUNS:
-                    return sp, None, False
+            # ("they" does not take a body the text called "it")
+            last = next(((sp_pos, sp) for sp_pos, sp, is_person in reversed(self.speakers)
+                         if sp_pos < pos and not is_person and sp.lower() not in _PRONOUNS
+                         and not (low == "they" and sp_pos in self.it_speakers)), None)
+            if low == "it" and _IT_SPEAKS.match(self.text, pos + len(m)):
+                body = self._body_subject(pos)
+                if body and (last is None or body[0] > last[0]):
+                    return body[1], None, False
+            if last:
+                return last[1], None, False
             return None, None, False    # "they" with no body to stand for: unknown speaker
         if m in _METONYMS:
             return _METONYMS[m], None, False
@@ -578,6 +608,39 @@ class SpeakerResolver:
             if not g or (g > 0) != (gender == "he"):
                 return None
         return person
+
+    def _body_subject(self, pos: int) -> tuple[int, str] | None:
+        """The last body that is the subject of a speech verb outside quotation marks in the
+        two sentences before `pos` and its own ("Gazprom said it had ...", "Ukraine’s nuclear
+        energy company Energoatom also warned"), as (start, noun phrase as written), for an
+        "it said" after it that no quotation was attributed to. A noun phrase holding a person
+        mention, a plural or a pronoun is no such body. Does NOT resolve "they"."""
+        here = bisect_right(self.sentence_starts, pos) - 1
+        lo = self.sentence_starts[max(0, here - 2)] if here >= 0 else 0
+        found = None
+        for m in _BODY_SUBJECT.finditer(self.text, lo, pos):
+            np, head = m.group("np"), m.group("head")
+            words = np.split()
+            if words[0].lower() in _PRONOUNS or words[0].lower() in ("this", "that", "which", "what", "there") \
+                    or " and " in np or self._in_quotation(m.start("np")):
+                continue
+            if head[:1].islower():
+                if head not in _BODY_WORDS:
+                    continue
+            elif not (all(w[:1].isupper() or w in ("of", "for", "the", "and", "on", "in") for w in words[1:])
+                      or any(w in _BODY_WORDS for w in words)) or not_name_start(words[0]) or head.lower() in _PRONOUNS:
+                continue                                  # a proper name run only: "Weir", "The Institute for the Study of War"
+            before = self.text[max(0, m.start("np") - 8):m.start("np")].split()
+            if before and before[-1].lower() in ("which", "that", "what", "whom", "as"):
+                continue                                  # "which Kyiv says has been reformed": a relative clause
+            if head.lower().endswith("s") and head.lower()[:-1] in _PERSON_HEADS | {"official", "officer"}:
+                continue                                  # "Officials said": not an "it"
+            a, b = m.start("np"), m.end("np")
+            if not any(w.lower() in _BODY_WORDS for w in words) and \
+                    (any(a <= p.start < b for p in self.people) or looks_like_person(np, titled=False) and len(words) >= 2):
+                continue                                  # a person ("Rafael Grossi said it ..."), not "company Energoatom"
+            found = (a, _METONYMS.get(np, np))            # "Moscow said ... it" -> Russia
+        return found
 
     def _in_quotation(self, pos: int) -> bool:
         """Whether `pos` follows an opening quotation mark in its paragraph: the nearest double

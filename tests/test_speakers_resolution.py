@@ -69,3 +69,20 @@ def test_descriptor_refers_to_the_one_person_named_before(text, speaker):
 ])
 def test_pronoun_antecedent_is_not_an_object(text, speaker):
     assert last_speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "it said" after a body that was the subject of a speech verb, though no quotation was its
+    ("Gazprom said it had found leaks in four turbines. “The risks remain,” it said.", "Gazprom"),
+    ("Ukraine’s nuclear energy company Energoatom also warned of a missile. “It flew critically low,” it said.",
+     "Ukraine’s nuclear energy company Energoatom"),
+    ("The Institute for the Study of War, a US thinktank, suggested that attacks would grow. “Russian authorities "
+     "expect pressure,” it said.", "The Institute for the Study of War"),
+    ("Moscow said the ban was a response to sanctions. “It is their campaign,” it added.", "Russia"),
+    # a person, a plural, or the subject of a relative clause is not that body
+    ("Rafael Grossi said the plant was damaged. “It is alarming,” it said.", None),
+    ("Officials said four missiles were destroyed. “The city is safe,” it said.", None),
+    ("The Azov regiment, which Kyiv says is reformed, is a focus. “A special operation,” it said.", None),
+])
+def test_it_refers_to_a_body_subject(text, speaker):
+    assert last_speaker(text) == speaker
