@@ -99,7 +99,8 @@ QUANT = r"(?:[Aa]nother|[Oo]ne|[Oo]thers|[Ss]ome|[Mm]any|[Mm]ost|[Bb]oth|[Ss]eve
 _LY_NOUNS = ("family|ally|rally|assembly|supply|anomaly|monopoly|reply|bully|folly|tally|belly|jelly|"
              "gully|lily|holly|july|italy|oligopoly|homily|melancholy")
 _LY_ADVERB = rf"(?!(?:{_LY_NOUNS})\b)[a-z]+ly"
-_ADVERB_CORE = (r"also|later|then|has|have|had|would|will|could|once|again|recently|earlier|previously|"
+_ADVERB_CORE = (r"also|later|then|has|have|had|would|will|could|once|again|recently|earlier|previously|already|still|"
+                r"never|always|long|"
                 r"reportedly|repeatedly|publicly|privately|simply|just|even|further|first|finally|often|"
                 rf"{_LY_ADVERB}|on\s+[A-Z][a-z]+day|[A-Z][a-z]+day|last\s+(?:week|month|year|night)|"
                 r"this\s+(?:week|month|year)|in\s+a\s+statement|in\s+an\s+interview|on\s+Twitter")
@@ -112,7 +113,7 @@ _DET = (r"(?:the|a|an|one|another|his|her|their|its|our|some|several|many|most|o
         r"four|both|all|The|A|An|One|Another|His|Her|Their|Its|Our|Some|Several|Many|Most|Other|"
         r"Two|Three|Both|All)")
 # A noun phrase subject: a determiner or possessive name, then up to six words.
-_NPW = rf"(?!(?:{_CUE_ALT}|that|who|which|and|but|when|if|as|he|she|they|we|it|I|you)\b)[\w’'\-./]+"
+_NPW = rf"(?!(?:{_CUE_ALT}|that|who|which|and|but|when|if|as|he|she|they|we|it|I|you|is|are|was|were|been|being|has|have|had)\b)[\w’'\-./]+"
 # The head noun of a phrase may be a word that is also a cue ("the report", "his statement").
 _HEAD_NOUNS = r"report|reports|statement|statements|comment|comments|claim|claims|note|post|tweet|tweets|memo|release"
 _NPW_LAST = rf"(?:(?:{_HEAD_NOUNS})\b|{_NPW})"
@@ -164,7 +165,7 @@ _BEFORE_SUBJ = re.compile(
     rf"[a-z]{{3,}}s(?=\s)|"
     rf"(?:(?<=\bwhat )|(?<=\bthat )|(?<=\bwhich ))(?:[a-z-]*[a-rt-z]\s+)?[a-z]{{3,}}s(?=\s)|{TITLED_NAME}(?:['’]s)?|{NP})"
     rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,|(?<=\))\s*,|\s+[—–-]\s+[^—–\-;:.]{{2,90}}?\s+[—–-])?"
-    rf"(?:['’](?:d|s|ve|ll))?\s*(?:{ADVERB}\s+){{0,3}}(?:to\s+)?$")
+    rf"(?:['’](?:d|s|ve|ll))?\s*(?:{ADVERB}\s+){{0,3}}(?:(?:is|are|was|were|been)\s+(?=[a-z]+ing\b))?(?:to\s+)?$")
 # "WASHINGTON —", "BEIJING, Dec. 8 (UPI) —": a dateline before the first clause
 _DATELINE = r"(?:[A-Z][A-Z.’' ]{2,40}(?:,\s*[A-Z][\w.]*\.?(?:\s+\d{1,2})?)?\s*(?:\([A-Za-z.]+\))?\s*[—–-]+\s*)"
 _ROLE_WORDS = sorted({w.lower() for w in CUES.titles if " " not in w and w[:1].islower()} | set(CUES.role_nouns)
@@ -653,6 +654,26 @@ _MAIN_AFTER_PARTICIPLE = re.compile(rf",\s+(?P<subj>{PRONOUN}|{TITLED_NAME}|{NP}
 _CLAUSE_NAME = re.compile(rf"(?<![\w’'-])(?:{PRONOUN}|{TITLED_NAME})(?![\w’'-])")
 
 
+# A finite verb after the first word of a phrase: the phrase is a clause with its own subject.
+_FINITE_VERB = re.compile(rf"\s(?:[a-z]{{3,}}ed|is|are|was|were|has|have|had|will|would|{_IRREGULAR_PAST})\b")
+
+
+def _SKIPS_MAIN_CLAUSE(text: str, lo: int, m: re.Match) -> bool:
+    """Whether the optional phrase that `_SENT_START_SUBJ` skipped before its first comma is a
+    clause of its own ("Sen. Sanders visited NBC to discuss his rival, Hillary Clinton, saying")
+    rather than an introductory phrase ("In a statement released Thursday,", "Hours later,",
+    "Led by the speaker,", "Even before Sanders took the stage,")."""
+    skipped = text[lo:m.start("subj")]
+    if "," not in skipped:
+        return False
+    bare = skipped.lstrip(" “\"")
+    if _PREP_START.match(bare) or _LEAD_FUNCTION.match(bare) or re.match(_DATELINE, skipped) or \
+            re.match(r"(?:Even|Just|Only|Not|Once|Until|Unless|Whether|Whatever|Wherever|Whenever|Having|Asked|"
+                     r"According|Speaking|Writing|Led|Told|Given|[A-Z][a-z]+ing|[A-Z][a-z]+ly)\b", bare):
+        return False
+    return bool(_FINITE_VERB.search(skipped))
+
+
 def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int, str | None] | None:
     """The subject of the clause text[lo:hi]: its first noun phrase, else its first name or
     pronoun (after an introductory phrase such as "In a statement released Thursday,")."""
@@ -668,6 +689,8 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int, str | None] 
                 return span[0], span[1], None
     for pat in (_SENT_START_SUBJ, _SENT_START_SUBJ_BARE):
         m = pat.match(text, lo, hi)
+        if pat is _SENT_START_SUBJ and m and _SKIPS_MAIN_CLAUSE(text, lo, m):
+            continue              # "Sen. Sanders visited NBC to discuss his rival, Hillary Clinton, saying"
         if m and m.group("subj").lower() not in ("who", "which") and \
                 ((peel_title(m.group("subj"))[0].split() or [""])[0].rstrip(".") not in _FUNCTION_CAPS
                  or re.match(rf"{_DET}\s", m.group("subj"))):
@@ -741,7 +764,7 @@ _MODIFIER_WORD = re.compile(r"(?!(?:official|general|rival|individual|profession
 
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|whose|"
                           r"another|every|each|any|no|one|An|Another|Every|Each|One|"
-                          r"The|A|An|His|Her|Their|Its|Our|This|That)|['’]s)\s+(?:[\w’'-]+\s+)?$")
+                          r"The|A|An|His|Her|Their|Its|Our|This|That)|['’]s)\s+(?:[\w’'-]+\s+)?(?:[a-z][\w’'-]*\s+)?$")
 _NOUN_ONLY_AFTER_DET = frozenset(("call", "calls", "label", "labels", "brand", "terms", "comment", "comments",
                                   "report", "reports", "claim", "claims", "statement", "remarks", "post",
                                   "tweet", "tweets", "answer", "reply", "promise", "warning", "pledge",
@@ -883,7 +906,9 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
         # "Sanders thanked its members … and called X “…”": a coordinated verb shares the
         # subject of the reporting verb before it
         prior = [p for p in _CUE_ANY.finditer(text, lo, c.start()) if _is_verb_use(text, lo, p)]
-        if prior and not re.search(r"\b(?:he|she|they|I|we|who|which|that|whom)\b", text[prior[-1].end():c.start()]):
+        if prior and (not re.search(r"\b(?:he|she|they|I|we|who|which|that|whom)\b", text[prior[-1].end():c.start()])
+                      or cue.endswith("ing") and prior[-1].group().endswith("ing")):
+            # ("saying he has been a pioneer … and calling him …": two participles of one subject)
             return _cue_subject(text, lo, prior[-1], hi)
     participle = cue.endswith("ing")
     # "many marchers chanting “…”" / "one of her ads asking": a participle right after its
@@ -927,7 +952,8 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
             _clause_subject(text, lo, c.start())
     if sub is None:
         # "…, Nefzi said, adding …": the subject of the cue the participle hangs on
-        prior = [p for p in _CUE_ANY.finditer(text, lo, c.start()) if _is_verb_use(text, lo, p)]
+        prior = [p for p in _CUE_ANY.finditer(text, lo, c.start())
+                 if _is_verb_use(text, lo, p) and not p.group().endswith("ing")]
         for p in reversed(prior):
             sub = _subject_before(text, lo, p.start())
             if sub:
@@ -1031,6 +1057,14 @@ def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _At
                 cues = inner
     speech = [c for c in cues if _cue_kind(c.group()) == "speech"]
     order = (speech if outermost else list(reversed(speech))) if speech else list(reversed(cues))
+    last = cues[-1]
+    if _cue_kind(last.group()) == "label" and last.group().endswith("ing") and order and order[0] is not last and \
+            re.fullmatch(r"\s+(?:him|her|them|it|us|me|[\w’'.-]+(?:\s+[\w’'.-]+){0,3})\s+(?:as\s+)?(?:an?\s+|the\s+)?",
+                         text[last.end():hi]):
+        # "…, calling it “meritless”": a label participle and its object right before the mark
+        # name the quotation, whatever speech verb came earlier in the sentence (a finite label
+        # verb, "what he calls", still yields to the speech verb)
+        order = [last] + [c for c in order if c is not last]
     for n, c in enumerate(order[:4]):
         sub = _cue_subject(text, lo, c, hi)
         if sub is None:
@@ -1430,8 +1464,8 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
     # neighbours in the same sentence bound the before/after windows
     lo = sent.start
     for q in reversed(spans[:k]):
-        if q.nested:
-            continue
+        if q.nested or q.close is not None and q.close < sp.open and _is_label_term(text, q, sent.start):
+            continue              # a title before ("NBC’s “Today”"): part of this clause, not a quotation
         if q.close is not None and sent.start <= q.close < sp.open:
             lo = q.after
             break

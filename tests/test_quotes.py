@@ -275,6 +275,33 @@ def test_subject_noun_phrases_before_the_cue(text, mention):
     assert quotes_of(text)[-1].speaker_mention == mention
 
 
+@pytest.mark.parametrize("text, mention", [
+    # a main clause before the first comma is not an introductory phrase to skip
+    ("Sen. Ann Lee visited NBC to discuss her rival, Kim Park, saying “on her worst day” she'd be better.",
+     "Sen. Ann Lee"),
+    ("Hours later, she issued a statement calling on the country “to redouble our efforts.”", "she"),
+    ("Shortly after the call ended, Rubio’s campaign sent out a release saying Murphy owes “an explanation.”",
+     "Rubio’s campaign"),
+    # a title quoted earlier in the sentence does not cut the clause the participle hangs on
+    ("Later on Sunday, Carson shared a syllabus for a class called “Perception” on his Facebook page, "
+     "writing “Allow me to do the research for the reporter.”", "Carson"),
+    # a label participle and its object right before the mark beat an earlier speech verb
+    ("Ann Lee’s office slammed a lawsuit filed by a staffer alleging that she broke the law, calling it "
+     "“meritless” on Monday.", "Ann Lee’s office"),
+    # two participles joined by "and" share their subject
+    ("She has pushed back, saying he has been a pioneer in promoting women and calling him “a feminist.”", "She"),
+    # an auxiliary or adverb between the subject and the verb is not part of the subject
+    ("In what might be a first, the BLM group is calling on Ann Lee to “stop pimping black votes.”", "the BLM group"),
+    ("Ukraine's President Zelensky has already said the region has been “completely destroyed”.",
+     "Ukraine's President Zelensky"),
+    # a noun after a determiner and two modifiers is no reporting verb
+    ("Trump tweaked his now-familiar campaign promise when he announced his running mate, calling Mike Pence "
+     "“my partner.”", "he"),
+])
+def test_clause_subjects_of_participles_and_coordinated_verbs(text, mention):
+    assert quotes_of(text)[-1].speaker_mention == mention
+
+
 @pytest.mark.parametrize("text", [
     # a noun phrase that is no person does not take a quoted phrase in its predicate
     "Large numbers of millionaires are also expected to move to “safe havens” this year.",
