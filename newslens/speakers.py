@@ -64,8 +64,11 @@ _CREDIT_WORDS = load_name_words().credit_words
 # ("President", "Minister", "Judge") someone else in the article may hold too
 _INDEFINITE_NP = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[a-z][\w-]*)\b")
 _NAMED_NEXT = re.compile(r"[^.!?“”\"]{0,40}?,\s+[A-Z][a-z]+\s+[A-Z]")
-_INDEFINITE_SUBJECT = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?[a-z][\w-]*"
+_INDEFINITE_SUBJECT = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,4}?(?P<head>[a-z][\w-]*)"
                                  r",?\s+(?:was|is|were|said|says|told|tells|has|had|who|recalled)\b")
+# things, not someone introduced without a name ("a Russian missile had struck his flat")
+_THING_HEADS = frozenset("""missile rocket shell bomb drone strike attack explosion blast fire shelling car bus train
+plane tank vehicle building house flat home report statement video photo decision law bill deal war""".split())
 _RELATION_HEADS = frozenset("""father mother husband wife son daughter brother sister uncle aunt nephew niece widow
 widower grandfather grandmother child teenager cousin friend partner colleague neighbour neighbor fiance fiancé
 fiancée girlfriend boyfriend grandson granddaughter mum mom dad grandma grandpa granny stepfather
@@ -586,12 +589,14 @@ class SpeakerResolver:
             return None                                   # offices are `_role_person`'s: "the president"
         # someone introduced without a name shortly before ("a middle-aged cashier ... the
         # woman", "a White House spokesperson ... the spokesperson") is who it means
-        before = self.text[max(0, pos - 400):pos]
+        base = max(0, pos - 400)
+        before = self.text[base:pos]
         for ind in list(_INDEFINITE_SUBJECT.finditer(before)) + list(_INDEFINITE_NP.finditer(before)):
             if _NAMED_NEXT.match(before, ind.end()):
                 continue                                  # "An elderly resident, Oleksandr Lyakhovets,": named
-            if ind.re is _INDEFINITE_SUBJECT or ind.group("head").lower() in _PERSON_HEADS or \
-                    ind.group("head").lower() == head:
+            if self._unnamed_since(base + ind.start(), pos) and \
+                    (ind.re is _INDEFINITE_SUBJECT and ind.group("head").lower() not in _THING_HEADS
+                     or ind.group("head").lower() in _PERSON_HEADS or ind.group("head").lower() == head):
                 return None
         if m.group("age"):
             aged = self._person_of_age(m.group("age").split("-")[0], pos)
@@ -642,6 +647,16 @@ class SpeakerResolver:
             found = (a, _METONYMS.get(np, np))            # "Moscow said ... it" -> Russia
         return found
 
+    def _unnamed_since(self, start: int, pos: int) -> bool:
+        """Whether an indefinite noun phrase at `start` still stands for someone unnamed at `pos`:
+        it is outside quotation marks ("One of our goals is" in a quotation introduces no one),
+        and no person is named as a subject between them ("A Manx bomb disposal specialist has
+        been ... Chris Garrett, from Peel, is volunteering")."""
+        if self._in_quotation(start):
+            return False
+        i = bisect_right(self.starts, start)
+        return not any(p.start < pos and self._subject_like(p.start, p.end) for p in self.people[i:i + 12])
+
     def _in_quotation(self, pos: int) -> bool:
         """Whether `pos` follows an opening quotation mark in its paragraph: the nearest double
         mark before it opens (“, or a straight mark after a space and before a word). Judged on
@@ -670,8 +685,9 @@ class SpeakerResolver:
         if not d:
             return None
         head = d.group("head").lower()
-        if head not in _NEARBY_HEADS:
-            return None
+        aged_np = re.search(r"\b\d+-year-old\b", d.group("mods")) is not None
+        if head not in _NEARBY_HEADS and not (aged_np and head not in _RELATION_HEADS and head not in _BODY_HEADS):
+            return None                                   # (an age makes any noun a person: "the 37-year-old electrician")
         mods = [w for w in re.findall(r"[\w.-]+", d.group("mods").lower().replace("’s", "").replace("'s", ""))]
         age = next((w.split("-")[0] for w in mods if re.fullmatch(r"\d+-year-old", w)), None)
         if age:
@@ -687,7 +703,7 @@ class SpeakerResolver:
         lo, hi = self.sentence_starts[max(0, here - 3)], pos
         seg = self.text[lo:hi]
         for ind in _INDEFINITE_NP.finditer(self.text, max(0, min(lo, pos - 800)), pos):
-            if ind.group("head").lower() == head:
+            if ind.group("head").lower() == head and self._unnamed_since(ind.start(), pos):
                 return None                               # someone unnamed with that noun ("I spoke to one doctor")
         gender = "he" if head in _MALE_HEADS else "she" if head in _FEMALE_HEADS else None
         names: set[str] = set()
@@ -708,6 +724,9 @@ class SpeakerResolver:
             if h.group(1) not in surnames and not self._in_quotation(lo + h.start()):
                 names.add(h.group(0))
         caps = [w for w in re.findall(r"[\w.’'&-]+", d.group("mods")) if w[:1].isupper()]
+        # (a capitalised run that is neither a subject nor known as a person, "Cardiff Central",
+        # "World Cups", makes no ambiguity)
+        names = {n for n in names if n in subjects or self._known_person(n)}
         left = {n for n in names if not self._role_conflicts(n, head, caps) and self._gender_ok(n, gender)}
         if len(left) != 1 or not (left & subjects):
             return None
@@ -755,6 +774,8 @@ class SpeakerResolver:
         want = [c.lower().replace("’s", "").replace("'s", "") for c in caps if _national(c)]
         for r in self.role_texts.get(name, ()):
             words = re.findall(r"[\w.’'&-]+", r)
+            if len(words) > 6 or "," in r or words[:1] and words[0].lower() in ("who", "whose", "which", "that"):
+                continue                                  # a clause the attribution took for a role, not a title
             rw = [w.lower() for w in words]
             proper = [w.lower().replace("’s", "").replace("'s", "") for w in words if _national(w)]
             if want and proper and not any(_mods_fit([x], [m]) for x in proper for m in want):

@@ -86,3 +86,23 @@ def test_pronoun_antecedent_is_not_an_object(text, speaker):
 ])
 def test_it_refers_to_a_body_subject(text, speaker):
     assert last_speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a person named after an indefinite introduction is who the descriptor means
+    ("A bomb disposal specialist has been training troops. Chris Garrett, from Peel, is volunteering with the "
+     "guard. “I have been here before,” the 38-year-old said.", "Chris Garrett"),
+    # an indefinite thing is no unnamed person ("a Russian missile had struck his flat")
+    ("An elderly resident, Oleksandr Lyakhovets, said a Russian missile had struck his flat. “It is a horror,” the "
+     "67-year-old said.", "Oleksandr Lyakhovets"),
+    # an age makes any noun a person's description
+    ("Rhys Davies travelled with his wife from Canada. “I was lucky,” said the 37-year-old electrician.",
+     "Rhys Davies"),
+    # an indefinite inside a quotation introduces no one
+    ("Kira Rudik spoke on Monday. “One of our goals is to win,” Rudik said. “We need weapons,” the 36-year-old "
+     "said.", "Kira Rudik"),
+    # someone unnamed stays unnamed
+    ("Olena Kovalenko spoke. Later a man walked by the gate. “It is cold,” the 50-year-old said.", "the 50-year-old"),
+])
+def test_age_and_indefinite_descriptors(text, speaker):
+    assert last_speaker(text) == speaker
