@@ -600,13 +600,20 @@ class SpeakerResolver:
                 return None
         if m.group("age"):
             aged = self._person_of_age(m.group("age").split("-")[0], pos)
-            if aged:
-                return aged
+            if aged is not None:
+                return aged or None
+
         gender = "he" if head in _MALE_HEADS else "she" if head in _FEMALE_HEADS else None
         # the antecedent stands in an earlier sentence: a name in this one is inside the
         # quotation or the clause itself ("“Donald is a leader,” said the 46-year-old")
         here = bisect_right(self.sentence_starts, pos) - 1
         person = self._person_before(self.sentence_starts[here] if here >= 0 else pos, gender)
+        if person and m.group("age"):
+            age = m.group("age").split("-")[0]
+            last = max((p.start for p in self.people if p.name == person and p.start < pos), default=pos)
+            if re.search(rf"\b[A-Za-z]+,\s*(?!{age}\b)\d{{1,2}},|\b(?!{age}-)\d{{1,2}}-year-old\s+[A-Z]",
+                         self.text[last:pos]):
+                return None                               # someone named after that person has another age
         if person and gender:
             # a gendered noun ("the daughter") needs a person known to be of that gender
             g = given_name_gender(person) or self.honorific.get(person) or self.gender.get(person, 0)
@@ -692,8 +699,8 @@ class SpeakerResolver:
         age = next((w.split("-")[0] for w in mods if re.fullmatch(r"\d+-year-old", w)), None)
         if age:
             aged = self._person_of_age(age, pos)
-            if aged:
-                return aged
+            if aged is not None:
+                return aged or None
             mods = [w for w in mods if not w.endswith("-year-old")]
         here = bisect_right(self.sentence_starts, pos) - 1
         if here < 1:
@@ -784,16 +791,33 @@ class SpeakerResolver:
                 return True
         return False
 
-    def _person_of_age(self, age: str, pos: int) -> str | None:
+    def _person_of_age(self, age: str, pos: int) -> str | None:  # "" = someone unnamed
         """The person before `pos` given that age in the text ("Melania Trump, 46,", "46-year-old
-        Melania Trump"); None when no mention carries it."""
+        Melania Trump"), else a lone given name of the lexicon given it within 1,500 characters
+        ("Oksana, 36, fled ...", "36-year-old Oksana"), the later of the two; "" when the latest
+        carrier of that age is a noun ("His wife, 36,"); None when nothing carries it."""
         i = bisect_right(self.starts, pos - 1)
+        found: tuple[int, str] | None = None
         for p in reversed(self.people[max(0, i - 20):i]):
             after = self.text[p.end:p.end + 8]
             before = self.text[max(0, p.start - 14):p.start]
             if re.match(rf",\s*{age}\b", after) or re.search(rf"\b{age}-year-old\s+(?:\w+\s+)?$", before):
-                return p.name
-        return None
+                found = (p.start, p.name)
+                break
+        lo = max(0, pos - 1500)
+        lone = re.compile(rf"(?<![\w’'-] )\b(?P<a>[A-Z][a-z]+),\s*{age},|\b{age}-year-old\s+(?P<b>[A-Z][a-z]+)\b"
+                          rf"(?!\s+[A-Z])|\b(?P<noun>[a-z]+),\s*{age},")
+        for m in lone.finditer(self.text, lo, pos):
+            if m.group("noun"):
+                if m.group("noun") in _PERSON_HEADS | _RELATION_HEADS | {"man", "woman", "mother", "father"} and \
+                        (found is None or m.start() > found[0]):
+                    found = (m.start(), "")               # "His wife, 36,": someone unnamed has that age
+                continue
+            name = m.group("a") or m.group("b")
+            start = m.start("a") if m.group("a") else m.start("b")
+            if _GIVEN_NAMES.get(name.lower(), 0) and (found is None or start > found[0]):
+                found = (start, self.index.lookup(name, start))
+        return found[1] if found else None
 
     def is_person(self, speaker: str | None) -> bool:
         return bool(speaker) and speaker[:1].isupper() and looks_like_person(speaker, titled=True) and \

@@ -106,3 +106,20 @@ def test_it_refers_to_a_body_subject(text, speaker):
 ])
 def test_age_and_indefinite_descriptors(text, speaker):
     assert last_speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an age given with a lone given name settles "the N-year-old"
+    ("Petro Ivanenko spoke first. Oksana, 36, fled Kharkiv in March. “We had nothing,” the 36-year-old said.",
+     "Oksana"),
+    ("Petro Ivanenko spoke first. 36-year-old Oksana fled Kharkiv in March. “We had nothing,” the 36-year-old "
+     "said.", "Oksana"),
+    # the age belongs to someone unnamed: no guess
+    ("Petro Ivanenko spoke first. His wife, 36, fled Kharkiv in March. “We had nothing,” the 36-year-old said.",
+     "the 36-year-old"),
+    # another age: not her
+    ("Petro Ivanenko spoke first. Oksana, 41, fled Kharkiv in March. “We had nothing,” the 36-year-old said.",
+     "the 36-year-old"),
+])
+def test_age_with_a_lone_given_name(text, speaker):
+    assert last_speaker(text) == speaker
