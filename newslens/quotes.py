@@ -747,12 +747,16 @@ def _noun_phrase_end(text: str, s: int, e: int, hi: int) -> int:
         if not (last[:1].isupper() or _MODIFIER_WORD.fullmatch(last.lower())):
             break
         m = _NP_NEXT_WORD.match(text, e, hi)
-        if m is None or CUE_RE.fullmatch(m.group("w")):
-            break
+        if m is None or CUE_RE.fullmatch(m.group("w")) or _VERB_S_THEN_OBJECT.match(text, m.start("w"), hi):
+            break                 # ("the Daily News | focuses on how …")
         e = m.end()
     return e
 
 
+# A lowercase word in -s followed by a preposition, determiner or wh-word: a verb with its
+# complement ("focuses on", "holds the"), not a plural head noun.
+_VERB_S_THEN_OBJECT = re.compile(r"[a-z]+s\s+(?:on|in|at|to|into|for|about|that|how|what|why|the|a|an|his|her|its|"
+                                 r"their|our|this|these|those)\b")
 # Words that modify a following noun ("former", "conservative", "first", "five").
 _MODIFIER_WORD = re.compile(r"(?!(?:official|general|rival|individual|professional|journal|hospital|tribunal|capital|"
                             r"proposal|editorial|principal|criminal|trial|arsenal|denial|approval|signal)$)"
@@ -764,7 +768,7 @@ _MODIFIER_WORD = re.compile(r"(?!(?:official|general|rival|individual|profession
 
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those|whose|"
                           r"another|every|each|any|no|one|An|Another|Every|Each|One|"
-                          r"The|A|An|His|Her|Their|Its|Our|This|That)|['’]s)\s+(?:[\w’'-]+\s+)?(?:[a-z][\w’'-]*\s+)?$")
+                          r"The|A|An|His|Her|Their|Its|Our|This|That)|['’]s|(?<=s)['’])\s+(?:[\w’'-]+\s+)?(?:[a-z][\w’'-]*\s+)?$")
 _NOUN_ONLY_AFTER_DET = frozenset(("call", "calls", "label", "labels", "brand", "terms", "comment", "comments",
                                   "report", "reports", "claim", "claims", "statement", "remarks", "post",
                                   "tweet", "tweets", "answer", "reply", "promise", "warning", "pledge",
@@ -872,7 +876,9 @@ _DOCUMENT_SUBJECT_BEFORE = re.compile(rf"\b(?:{_DOCUMENT_WORDS}|document|report|
 # "a letter to the attorney general"): whoever issues it speaks through a participle after it.
 _DOCUMENT_HEAD = re.compile(r"(?:the|a|an|his|her|their|its|this|that|[\w’'-]+['’]s)\s+(?:[\w’'-]+\s+){0,3}?"
                             rf"(?:{_DOCUMENT_WORDS}|ad|advertisement|commercial|spot|website|site|"
-                            r"mailer|flyer|report|book|speech|radio ad|TV ad|fundraising email|campaign)s?\b")
+                            r"mailer|flyer|report|book|speech|radio ad|TV ad|fundraising email|campaign|"
+                            r"debate|interview|rally|event|appearance|address|hearing|conference|meeting|remarks|"
+                            r"show|broadcast|program|programme|podcast|session|visit|stop|briefing)s?\b")
 _TRAILING_ADVERBIAL = re.compile(r"(?:\s+(?:at\s+one\s+point|at\s+times|at\s+one\s+time|in\s+turn|"
                                  rf"once\s+again|again|also|even|then|later|repeatedly|{_LY_ADVERB}))+\s*$")
 _PASSIVE_BY = re.compile(rf"\s+by\s+(?P<subj>{TITLED_NAME}|{NP})")
@@ -884,6 +890,11 @@ _SUBORDINATOR = re.compile(r"(?:,\s+|\s[—–]\s+)(?:when|as|after|while|becaus
 
 
 _COORDINATED_CUE = re.compile(r"(?:^|[^\w’'.-])(?![A-Z])[\w’'.,-]+\s+and\s+(?:also\s+|then\s+|later\s+)?$")
+
+
+# Between two coordinated verbs, a relative pronoun or a subject pronoun that does not open the
+# first verb's reported clause ("said he was “proud” … and suggested" keeps the subject).
+_NEW_SUBJECT_BETWEEN = re.compile(r"\b(?:who|which|whom)\b|(?<!said )(?<!says )(?<!said that )\b(?:that|he|she|they|I|we)\b")
 
 
 def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, str | None] | None:
@@ -906,7 +917,8 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
         # "Sanders thanked its members … and called X “…”": a coordinated verb shares the
         # subject of the reporting verb before it
         prior = [p for p in _CUE_ANY.finditer(text, lo, c.start()) if _is_verb_use(text, lo, p)]
-        if prior and (not re.search(r"\b(?:he|she|they|I|we|who|which|that|whom)\b", text[prior[-1].end():c.start()])
+        if prior and not (cue.endswith("ing") and re.search(r"\b[a-z]{3,}ing\b", text[prior[-1].end():c.start()])) and \
+                (not _NEW_SUBJECT_BETWEEN.search(text, prior[-1].end(), c.start())
                       or cue.endswith("ing") and prior[-1].group().endswith("ing")):
             # ("saying he has been a pioneer … and calling him …": two participles of one subject)
             return _cue_subject(text, lo, prior[-1], hi)
@@ -918,7 +930,10 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
     lead = _TRAILING_ADVERBIAL.sub("", text[lo:c.start()]) if participle else text[lo:c.start()]
     direct = not participle or not (lead.rstrip().endswith((",", ":", ";", " -", "—", "–"))
                                     or re.search(r"\b(?:of|by|for|about|in|after|before|without|like|while|"
-                                                 r"from|on|upon|when)\s*$", text[lo:c.start()]))
+                                                 r"from|on|upon|when)\s*$", text[lo:c.start()])
+                                    or re.search(r"[,”\"]\s+[a-z]+ing\b[^,;:]*\band\s*$", lead))
+    # (", pointing to bottles and telling viewers": a participle coordinated with an earlier one
+    # after a comma hangs on the clause subject too)
     sub = _subject_before(text, lo, c.start()) if direct else None
     if sub and _GOVERNED.search(text, max(lo, sub[0] - 12), sub[0]):
         # "responded on Facebook writing", "a source speaking to Fox News said": a noun phrase
@@ -956,6 +971,12 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
                  if _is_verb_use(text, lo, p) and not p.group().endswith("ing")]
         for p in reversed(prior):
             sub = _subject_before(text, lo, p.start())
+            if sub and text[sub[0]:sub[1]].lower() in _PRONOUNS and \
+                    re.search(r"\b[a-z]{3,}\s+$", text[max(lo, sub[0] - 20):sub[0]]) and \
+                    not re.search(r"\b(?:and|but|or|that|which|when|while|as|because|if|so|then)\s+$",
+                                  text[max(lo, sub[0] - 20):sub[0]]):
+                sub = None        # "in videos he calls “…”": a relative clause's subject, not the clause's
+                continue
             if sub:
                 break
     if sub is None and participle:
@@ -1357,9 +1378,18 @@ def _colon_attr(mt: str, lo: int, hi: int) -> _Attr | None:
         span = _clean_subject(mt, m.start("subj"), m.end("subj"))
         if span:
             return _Attr(mt[span[0]:span[1]], span[0], span[1], None, how="colon")
-    m = _FROM_X.search(mt, lo, seg_end) or _HERE_IS_X.search(mt, lo, seg_end)
+    m = _FROM_X.search(mt, lo, seg_end)
+    if m and mt[lo:m.start()].strip(" \t\n,;—–-") and not re.search(
+            rf"(?:\b(?:{_DOCUMENT_WORDS}|words?|report|remarks|statement|book|interview|speech|transcript)s?|"
+            rf"['’]s?\s+\w+)$", mt[m.start("subj"):m.end("subj")]):
+        m = None                  # "… killed in a 30-minute shooting spree:" is no source, "in Obama’s word:" is
+    m = m or _HERE_IS_X.search(mt, lo, seg_end)
     if m:
-        return _Attr(mt[m.start("subj"):m.end("subj")], m.start("subj"), m.end("subj"), None, how="colon")
+        s0, e0 = m.start("subj"), m.end("subj")
+        owner = re.match(rf"{TITLED_NAME}(?=['’]s?\s+(?:own\s+)?(?:words?|remarks|statement|comments)$)", mt[s0:e0])
+        if owner:                 # "in Obama’s word:": the owner of the words speaks
+            e0 = s0 + owner.end()
+        return _Attr(mt[s0:e0], s0, e0, None, how="colon")
     sub = _clause_subject(mt, lo, seg_end)
     if sub is None:
         return None
@@ -1450,6 +1480,15 @@ _CONTENT_CLAUSE = re.compile(r"that\b|(?!(?:as|when|while|after|before|because|i
                              r"could|should|must|may|might|did|does|do|can|\w+ed)\b")
 
 
+def _is_short_term(text: str, q: _Span) -> bool:
+    """A quoted term of up to three words with no punctuation of its own, inside a clause that
+    goes on after it ("armed with “assault weapons”–were able"): not a quotation that bounds the
+    clause of the next one. Does NOT read the words around it."""
+    body = text[q.start:q.end]
+    return len(body.split()) <= 3 and not _ENDS_PUNCT.search(body) and q.after < len(text) and \
+        text[q.after:q.after + 2].strip()[:1] not in (",", ".", ";", ":", "!", "?")
+
+
 def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
                sentences: Sequence[Sentence], starts: list[int], si: int,
                last_in_sentence: dict[int, _Attr], prev: tuple[_Attr | None, int, int],
@@ -1464,8 +1503,10 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
     # neighbours in the same sentence bound the before/after windows
     lo = sent.start
     for q in reversed(spans[:k]):
-        if q.nested or q.close is not None and q.close < sp.open and _is_label_term(text, q, sent.start):
-            continue              # a title before ("NBC’s “Today”"): part of this clause, not a quotation
+        if q.nested or q.close is not None and q.close < sp.open and (
+                _is_label_term(text, q, sent.start) or _is_short_term(text, q)):
+            continue              # a title or term before ("NBC’s “Today”", "armed with “assault
+            #                       weapons”"): part of this clause, not a quotation of its own
         if q.close is not None and sent.start <= q.close < sp.open:
             lo = q.after
             break

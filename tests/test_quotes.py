@@ -302,6 +302,26 @@ def test_clause_subjects_of_participles_and_coordinated_verbs(text, mention):
     assert quotes_of(text)[-1].speaker_mention == mention
 
 
+@pytest.mark.parametrize("text, mention", [
+    # a short quoted term earlier in the clause does not cut the clause the colon closes
+    ("In an attempt to make its point, the Daily News focuses on how many the gunmen–armed with “assault "
+     "weapons”–were able to kill in a 30-minute shooting spree: “In taking 129 lives, they showed it.”",
+     "the Daily News"),
+    # "in X:" opens its clause, or names words: "in Obama’s word:"
+    ("It is a blind faith in Obama’s word: “As we have explained before, the figure is wrong.”", "Obama"),
+    # a participle after an event noun hangs on the clause subject
+    ("Sanders started out their ninth debate saying “of course” Clinton has the qualifications.", "Sanders"),
+    # a participle coordinated with an earlier one after a comma hangs on the clause subject
+    ("In his dispatches, Santilli wears a tie in videos he calls “Consumer TV,” pointing to bottles of cola "
+     "and telling viewers that syrup is “destroying America.”", "Santilli"),
+    # a pronoun opening the first verb's reported clause keeps the coordinated subject
+    ("Mr Lee said “it is over”. Tory chief whip Mark Harper said he was “proud” to be included and "
+     "suggested “Russia really hates being called out”.", "Mark Harper"),
+])
+def test_clause_windows_and_coordination(text, mention):
+    assert quotes_of(text)[-1].speaker_mention == mention
+
+
 @pytest.mark.parametrize("text", [
     # a noun phrase that is no person does not take a quoted phrase in its predicate
     "Large numbers of millionaires are also expected to move to “safe havens” this year.",
