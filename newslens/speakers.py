@@ -50,6 +50,13 @@ _DETERMINERS = frozenset("the a an his her its their this that these those our m
 # antecedent for a following he/she.
 _DESCRIPTOR_SUBJECT = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<np>(?:A|An|One)\s+(?:[\w’'-]+\s+){0,5}?"
                                  r"(?P<head>[a-z]+))\s+(?:said|says|told|added|explained|confirmed)\b")
+# "One evening a drunk woman interrupts", "A man shouted": a gendered indefinite subject of any
+# verb opening a sentence, after a short adverbial at most
+_GENDERED_INDEFINITE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:(?!An?\s)[A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3},?\s+"
+                                  r"(?P<np1>an?\s+(?:[a-z][\w’'-]*\s+){0,3}?(?P<head1>[a-z]+))|(?P<np2>An?\s+"
+                                  r"(?:[a-z][\w’'-]*\s+){0,3}?(?P<head2>[a-z]+)))(?:\s+(?:in|with|from|at|on)\s+"
+                                  r"(?:an?|the|his|her)\s+(?:[a-z][\w’'-]*\s+){0,2}?[a-z]+)?\s+(?:[a-z]+(?:s|ed)|was|is|has|had|told|"
+                                  r"said|says|came|went|ran|began|sat|stood)\b")
 # "Valya has lived", "Nina, 64, said": a lone capitalised word opening a sentence, then a
 # lowercase word (an optional comma-enclosed aside between), not a longer capitalised run.
 _GIVEN_SUBJECT = re.compile(r"(?:(?:^|(?<=[.!?”\"]\s)|(?<=[.!?]”\s))(?P<name>[A-Z][a-z]+)(?:,\s[^,“”\"]{1,60},)?\s+[a-z]"
@@ -381,8 +388,9 @@ class SpeakerResolver:
 
     def _descriptor_subject(self, pos: int, pronoun: str | None) -> tuple[int, str] | None:
         """The last "A government spokesman said" within 300 characters before `pos` whose head
-        noun is a role or descriptor of the pronoun's gender (or none), as (start, noun phrase).
-        Does NOT look past a paragraph break."""
+        noun is a role or descriptor of the pronoun's gender (or none), or an indefinite subject
+        of any verb whose noun has the pronoun's gender ("One evening a drunk woman interrupts"),
+        as (start, noun phrase). Does NOT look past a paragraph break."""
         lo, seg = self._paragraph_before(pos, 300)
         found = None
         for m in _DESCRIPTOR_SUBJECT.finditer(seg):
@@ -392,6 +400,12 @@ class SpeakerResolver:
             if (pronoun == "he" and head in _FEMALE_HEADS) or (pronoun == "she" and head in _MALE_HEADS):
                 continue
             found = (lo + m.start("np"), m.group("np"))
+        if pronoun in ("he", "she"):
+            heads = _MALE_HEADS if pronoun == "he" else _FEMALE_HEADS
+            for m in _GENDERED_INDEFINITE.finditer(seg):
+                k = "1" if m.group("np1") else "2"
+                if m.group("head" + k) in heads and (found is None or lo + m.start("np" + k) > found[0]):
+                    found = (lo + m.start("np" + k), m.group("np" + k))
         return found
 
     def _subject_like(self, start: int, end: int) -> bool:

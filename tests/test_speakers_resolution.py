@@ -123,3 +123,17 @@ def test_age_and_indefinite_descriptors(text, speaker):
 ])
 def test_age_with_a_lone_given_name(text, speaker):
     assert last_speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a gendered indefinite subject between the pronoun and an earlier name is who speaks
+    ("Mariia Petrenko lived in the basement. One evening a drunk woman interrupts the gossip. “Treat yourself,” "
+     "she says.", "a drunk woman"),
+    ("Mariia Petrenko lived in the basement. A woman in a red coat sat down. “Treat yourself,” she says.",
+     "A woman"),
+    # of the other gender: not her
+    ("Mariia Petrenko lived in the basement. A man in a red coat sat down. “Treat yourself,” she says.",
+     "Mariia Petrenko"),
+])
+def test_gendered_indefinite_subject(text, speaker):
+    assert last_speaker(text) == speaker
