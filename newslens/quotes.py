@@ -1480,6 +1480,29 @@ _CONTENT_CLAUSE = re.compile(r"that\b|(?!(?:as|when|while|after|before|because|i
                              r"could|should|must|may|might|did|does|do|can|\w+ed)\b")
 
 
+_ACCORDING_OPENING = re.compile(rf"\s*(?:[A-Z][\w ]{{0,20}},\s*)?[Aa]ccording\s+to\s+(?P<subj>[^,;:“”\"]{{2,120}}?)\s*,")
+_ACCORDING_CLOSING = re.compile(rf",\s*according\s+to\s+(?P<subj>[^,;:“”\"]{{2,160}}?)(?:,[^“”\"]{{0,120}})?[.!?]?[)\]]?\s*$")
+
+
+def _according_in_sentence(mt: str, s0: int, s1: int, sp: _Span) -> _Attr | None:
+    """"According to X, …" opening the sentence or ", according to X." closing it: the whole
+    sentence is X's account, so a quoted phrase anywhere in it is X's wording. Does NOT look
+    at "according to" inside the sentence, which may cover only its own clause."""
+    m = _ACCORDING_OPENING.match(mt, s0, sp.open)
+    if m is None and sp.close is not None:
+        m = _ACCORDING_CLOSING.search(mt, sp.after, s1)
+    if m is None:
+        return None
+    s_, e_ = m.start("subj"), m.end("subj")
+    cut = re.search(r"\s(?:to\s+be|that|which|who|whose)\b", mt[s_:e_])
+    if cut:                       # "a report from the inspector general | to be released Thursday"
+        e_ = s_ + cut.start()
+    span = _clean_subject(mt, s_, e_)
+    if span is None:
+        return None
+    return _Attr(mt[span[0]:span[1]], span[0], span[1], "according to", how="according")
+
+
 def _is_short_term(text: str, q: _Span) -> bool:
     """A quoted term of up to three words with no punctuation of its own, inside a clause that
     goes on after it ("armed with “assault weapons”–were able"): not a quotation that bounds the
@@ -1598,6 +1621,9 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
         attr = _colon_attr(mt, lo, sp.open)
         if attr:
             return attr, False
+    attr = _according_in_sentence(mt, sent.start, sent_after.end, sp)
+    if attr is not None:
+        return attr, True         # "… gave an “inaccurate” response …, according to a report"
     if sp.close is not None:
         attr = _final_attr(mt, sp.after, sent_after.end, original=text)
         if attr:

@@ -334,6 +334,19 @@ def test_no_speaker_from_a_noun_phrase_that_is_no_person(text):
     assert q.speaker_mention in (None, "Clinton") and q.speaker_mention != "Sharpton avoided a declarative"
 
 
+@pytest.mark.parametrize("text, mention", [
+    ("A “living wage” for a single adult is about $12 an hour, according to calculations by Amy Glasmeier.",
+     "calculations by Amy Glasmeier"),
+    ("The department gave an “inaccurate and incomplete” response, according to a report from the inspector "
+     "general to be released Thursday.", "a report from the inspector general"),
+    ("According to legal experts, evidence has been “transformed” by videos.", "legal experts"),
+    ("Choosing a place can be “tricky”, according to Sara Nathan, who has hosted refugees.", "Sara Nathan"),
+])
+def test_according_to_that_opens_or_closes_the_sentence_covers_its_phrases(text, mention):
+    q = only(text)
+    assert (q.kind, q.speaker_mention) == ("partial", mention)
+
+
 def test_long_appositive_between_the_speaker_and_the_cue():
     text = ("“Very good reporter, this guy,” Trump, the 2016 GOP presidential frontrunner nationally and current "
             "polling leader in South Carolina by a wide margin after winning New Hampshire, said on Monday.")
