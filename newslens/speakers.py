@@ -60,7 +60,8 @@ _GENDERED_INDEFINITE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:(?!An?\s)[
 # "Valya has lived", "Nina, 64, said": a lone capitalised word opening a sentence, then a
 # lowercase word (an optional comma-enclosed aside between), not a longer capitalised run.
 _GIVEN_SUBJECT = re.compile(r"(?:(?:^|(?<=[.!?”\"]\s)|(?<=[.!?]”\s))(?P<name>[A-Z][a-z]+)(?:,\s[^,“”\"]{1,60},)?\s+[a-z]"
-                            r"|(?<=,\s)(?P<name2>[A-Z][a-z]+)\s+(?:said|says|told|tells|added|recalled)\b)")
+                            r"|(?:(?<=,\s)|(?<=\d-year-old\s))(?P<name2>[A-Z][a-z]+),?\s+(?:said|says|told|tells|added|"
+                            r"recalled|who|was|had|has|[a-z]+ed)\b)")
 # "The prime minister", "the teenager", "the 36-year-old": a definite descriptor with at most
 # a compound-title modifier
 _BARE_DESCRIPTOR = re.compile(r"^(?:the|The)\s+(?:(?P<age>\d+-year-old)|(?:(?P<mod>[a-z]+)\s+)?(?P<head>[a-z]+))$")
@@ -379,6 +380,9 @@ class SpeakerResolver:
         found = None
         for m in _GIVEN_SUBJECT.finditer(seg):
             key = "name" if m.group("name") else "name2"   # ("Upstairs, Olena said")
+            rel = re.search(r"(?:[’']s|\b(?:his|her|their|my|our))\s+([a-z]+),\s$", seg[:m.start(key)])
+            if key == "name2" and rel and rel.group(1) in _RELATION_HEADS | _PERSON_HEADS | {"dad", "mum"}:
+                continue                                  # "Ernest's dad, Vitaliy, was": someone's relation, not the subject
             g = _GIVEN_NAMES.get(m.group(key).lower(), 0)
             if g and (g > 0) == (pronoun == "he"):
                 found = (lo + m.start(key), m.group(key))

@@ -137,3 +137,19 @@ def test_age_with_a_lone_given_name(text, speaker):
 ])
 def test_gendered_indefinite_subject(text, speaker):
     assert last_speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a lone given name as the subject after an opening phrase, or after an age
+    ("Yuliia Petrenko spoke first. At one refugee centre, Liubov, aged 61, was waiting with her son. “We had no "
+     "water,” she said.", "Liubov"),
+    ("Petro Ivanenko spoke first. After handing over his papers, Oleh jumped out of the car. “It was scary,” he "
+     "said.", "Oleh"),
+    ("Holly King spoke first. One of them, 12-year-old Nina who lives nearby, joined the class. “It is amazing,” "
+     "she said.", "Nina"),
+    # someone's relation named in apposition inside a clause is not the subject
+    ("Yuliia Petrenko found out that Ernest's mother, Liubov, was a champion. “I did not know,” she said.",
+     "Yuliia Petrenko"),
+])
+def test_lone_given_name_subject(text, speaker):
+    assert last_speaker(text) == speaker
