@@ -706,7 +706,7 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int, str | None] 
             continue                      # "At the RNC’s meeting": not the subject
         span = _clean_subject(text, m.start(), m.end())
         if span:
-            return span[0], span[1], None
+            return span[0], _noun_phrase_end(text, span[0], span[1], hi), None
     return None
 
 
@@ -720,6 +720,7 @@ _NP_NEXT_WORD = re.compile(r"\s+(?!(?:who|whom|which|that|whose|and|but|or|nor|i
                            r"(?![a-z]+(?:ed|ing|ly)\b)(?P<w>[\w’'-]+)(?=[\s,;:.!?)]|$)")
 
 
+_TITLE_THEN_NAME = re.compile(rf"(?:\s+[a-z][\w-]*){{0,3}}\s+(?P<role>[a-z][\w-]*)\s+(?P<name>{NAME_RE})")
 _NAME_THEN_PLURAL = re.compile(rf"\s+(?P<w>(?!(?:always|does|perhaps|sometimes|this|thus|its|his|was|has|is|less|"
                                rf"unless)\b)[a-z][a-z-]+s)(?=\s*,(?!\s*[“\"‘])|\s+(?:in|of|from|at|who|"
                                rf"[a-z]+ed|[a-z]+ing)\b|\s+(?:{ADVERB}\s+){{0,3}}(?:{_CUE_ALT})\b)")
@@ -738,6 +739,12 @@ def _noun_phrase_end(text: str, s: int, e: int, hi: int) -> int:
     if re.fullmatch(TITLED_NAME, text[s:e]) and not re.match(rf"{_DET}\s", text[s:e]):
         # a name stays a name unless a plural head follows it, closed like a noun phrase:
         # "Pro-Russian officials in …", "Welsh soldiers based in …" (not "Putin visits Kherson")
+        t = _TITLE_THEN_NAME.match(text, e, hi) if len(words) <= 2 and not looks_like_person(
+            peel_title(text[s:e])[0]) else None
+        if t and t.group("role").lower() in _ROLE_WORDS_SET and \
+                not re.search(r"\b[a-z]+(?:ed|s)\b", text[e:t.start("name")]) and \
+                looks_like_person(t.group("name")) and len(t.group("name").split()) >= 2:
+            return t.end()        # "Former Republican | presidential candidate Jeb Bush"
         m = _NAME_THEN_PLURAL.match(text, e, hi) if len(words) == 1 else None
         return m.end("w") if m and not CUE_RE.fullmatch(m.group("w")) else e
     if re.match(r"[\w’'.-]+['’]s\s", text[s:e]):
@@ -1372,7 +1379,9 @@ def _colon_attr(mt: str, lo: int, hi: int) -> _Attr | None:
     if breaks:
         lo = breaks[-1]                    # "…, but he gave the Texan a compliment: “…”"
     m = _NAME_COLON.search(mt, lo, seg_end)
-    if m and re.search(r"\b(?:to|at|for|with|about|against|on|toward|towards|into)\s*$", mt[lo:m.start("subj")]):
+    if m and re.search(r"\b(?:to|at|for|with|about|against|on|toward|towards|into)\s+(?:(?:the|a|an|his|her|their|its)\s+)?"
+                       r"(?:[\w’'][\w’'-]*\s+){0,3}$|\b(?:to|at|for|with|about|against|on|toward|towards|into)\s*$",
+                       mt[max(lo, m.start("subj") - 60):m.start("subj")]):
         m = None                 # "delivered a message to Trump:": the name is not the speaker
     if m and not m.group("subj").isupper():
         span = _clean_subject(mt, m.start("subj"), m.end("subj"))
@@ -1594,6 +1603,13 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
         # "Nothing the president said “will assuage people's fears,” the Florida senator said.":
         # the first cue sits in the subject's relative clause; the clause after the quote reports
         return after, True
+    if before and after is not None and after.how == "after" and before.mstart < sp.open and \
+            not _CUE_INTRO.search(lead):
+        lead_clause = _LEADING_SUBORDINATE.match(mt, sent.start, sp.open)
+        if lead_clause and before.mend <= lead_clause.end() <= sp.open:
+            # "When Sanders said …, he “grabbed ahold of …” said Drew Heiserman": the first cue
+            # sits in the leading subordinate clause; the clause after the quotation reports it
+            return after, True
     if before and embedded_shape:
         # "Nothing the president said “will assuage fears,” the senator said.": a sentence-final
         # reporting clause is the outer speech the embedded phrase belongs to

@@ -347,6 +347,23 @@ def test_according_to_that_opens_or_closes_the_sentence_covers_its_phrases(text,
     assert (q.kind, q.speaker_mention) == ("partial", mention)
 
 
+@pytest.mark.parametrize("text, mention", [
+    # a reporting clause after the quotation beats a cue inside a leading subordinate clause
+    ("When Sanders said at a rally that he would not want it, he “grabbed ahold of the mood” said Drew Heiserman, "
+     "a union member.", "Drew Heiserman"),
+    # ... but not a speech verb and its comma right before the mark
+    ("When someone in the crowd shouted, “Cruz,” Beck joked about it.", "the crowd"),
+    # a name after "to the Dutch newspaper" before the colon is the addressee
+    ("Jeb Bush explained what was wrong to the Dutch newspaper NRC Handelsblad: “It was so insensitive.”",
+     "Jeb Bush"),
+    # a capitalised modifier and a role before the name make one subject
+    ("Former Republican presidential candidate Jeb Bush broke down what was wrong to the Dutch newspaper "
+     "NRC Handelsblad: “It was so insensitive.”", "Former Republican presidential candidate Jeb Bush"),
+])
+def test_subordinate_clauses_addressees_and_titled_subjects(text, mention):
+    assert quotes_of(text)[0].speaker_mention == mention
+
+
 def test_long_appositive_between_the_speaker_and_the_cue():
     text = ("“Very good reporter, this guy,” Trump, the 2016 GOP presidential frontrunner nationally and current "
             "polling leader in South Carolina by a wide margin after winning New Hampshire, said on Monday.")
