@@ -327,12 +327,28 @@ class SpeakerResolver:
         g = given_name_gender(name) or self.honorific.get(name) or self.gender.get(name, 0)
         return pronoun is None or g == 0 or (g > 0) == (pronoun == "he")
 
+    def _topic_of_quotation(self, p: PersonMention, pos: int) -> bool:
+        """Whether mention `p` is what the quotation before `pos` is about or inside it: in the
+        same sentence, a quotation mark between it and `pos`, and no reporting verb of the cue
+        lexicon or colon before that mark ("Xi Jinping, China's president, “will not stop
+        threatening Taiwan,” she said": she is not Xi; "“Zelensky is right,” he told the BBC":
+        he is not Zelensky). Does NOT judge a sentence the splitter merged with the one before."""
+        here = bisect_right(self.sentence_starts, pos) - 1
+        if here < 0 or p.start < self.sentence_starts[here]:
+            return False
+        between = self.text[p.end:pos]
+        k = min((between.find(c) for c in '“"' if c in between), default=-1)
+        if k < 0 or re.search(r"[.!?]\s", between[:k]):
+            return False                                  # (a sentence ends first: the splitter merged two)
+        lead = between[:k]
+        return ":" not in lead and not any(w in CUES.verbs for w in re.findall(r"[a-z]+", lead))
+
     def _person_before(self, pos: int, pronoun: str | None = None) -> str | None:
         i = bisect_right(self.starts, pos - 1)
         best_p, best = -1, None
         for j in range(i - 1, max(-1, i - 12), -1):
             p = self.people[j]
-            if p.end > pos:
+            if p.end > pos or self._topic_of_quotation(p, pos):
                 continue
             if self._subject_like(p.start, p.end) and self._gender_ok(p.name, pronoun):
                 best_p, best = p.start, p.name

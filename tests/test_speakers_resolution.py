@@ -153,3 +153,18 @@ def test_gendered_indefinite_subject(text, speaker):
 ])
 def test_lone_given_name_subject(text, speaker):
     assert last_speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the person a quotation is about, in its own sentence, is not the "she" who says it
+    ("Marsha Blackburn met Tsai Ing-wen on Friday. Xi Jinping, China's president, “will not stop threatening "
+     "Taiwan,” she said.", "Marsha Blackburn"),
+    # nor a name inside the quotation
+    ('Uzi Rubin, a missile defence expert, disagreed on Monday. "Zelensky is right - it is no wonder weapon," he '
+     'told the BBC.', "Uzi Rubin"),
+    # the subject of a reporting verb before the quotation is its speaker
+    ("Giuseppe Conte spoke first. Often shouting, Giorgia Meloni proclaimed that the right is “ready to answer the "
+     "country” for years. “The EU has failed,” she said.", "Giorgia Meloni"),
+])
+def test_quotation_topic_is_not_the_pronoun_antecedent(text, speaker):
+    assert last_speaker(text) == speaker
