@@ -57,6 +57,10 @@ _GENDERED_INDEFINITE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:(?!An?\s)[
                                   r"(?:[a-z][\w’'-]*\s+){0,3}?(?P<head2>[a-z]+)))(?:\s+(?:in|with|from|at|on)\s+"
                                   r"(?:an?|the|his|her)\s+(?:[a-z][\w’'-]*\s+){0,2}?[a-z]+)?\s+(?:[a-z]+(?:s|ed)|was|is|has|had|told|"
                                   r"said|says|came|went|ran|began|sat|stood)\b")
+# reporting verbs that take a clause but no person object, so that "said Shishimarin had" opens
+# a clause even without "that" (unlike "told", "asked", "questioned", "urged")
+_CLAUSE_ONLY_VERBS = frozenset("""say add claim insist argue note suggest believe think stress admit acknowledge
+explain state""".split())
 # "Valya has lived", "Nina, 64, said": a lone capitalised word opening a sentence, then a
 # lowercase word (an optional comma-enclosed aside between), not a longer capitalised run.
 _GIVEN_SUBJECT = re.compile(r"(?:(?:^|(?<=[.!?”\"]\s)|(?<=[.!?]”\s))(?P<name>[A-Z][a-z]+)(?:,\s[^,“”\"]{1,60},)?\s+[a-z]"
@@ -327,6 +331,29 @@ class SpeakerResolver:
         g = given_name_gender(name) or self.honorific.get(name) or self.gender.get(name, 0)
         return pronoun is None or g == 0 or (g > 0) == (pronoun == "he")
 
+    def _reporter_of_clause(self, j: int, pronoun: str | None) -> PersonMention | None:
+        """When person mention `j` opens the complement of a reporting verb ("suggested that
+        President Putin", "said Russia's Putin") whose subject is an earlier person of the same
+        sentence ("Dr Illarionov suggested that ..."), that earlier mention, if of the pronoun's
+        gender; else None."""
+        p = self.people[j]
+        here = bisect_right(self.sentence_starts, p.start) - 1
+        lo = self.sentence_starts[here] if here >= 0 else 0
+        tail = self.text[lo:p.start]
+        v = re.search(r"\b([a-z]+)\s+(that\s+)?(?:(?:the|[A-Z][\w.’'-]*)\s+){0,3}$", tail)
+        if not v or v.group(1) not in CUES.verbs or CUES.verbs[v.group(1)][1] != "speech":
+            return None
+        if not v.group(2) and CUES.verbs[v.group(1)][0] not in _CLAUSE_ONLY_VERBS:
+            return None                                   # "questioned Sergei Lavrov": an object, not a clause
+        for k in range(j - 1, -1, -1):
+            q = self.people[k]
+            if q.start < lo:
+                break
+            if q.name != p.name and re.fullmatch(r"\s*(?:,[^,]{1,80},\s*)?(?:also\s+)?", self.text[q.end:lo + v.start(1)]) \
+                    and self._subject_like(q.start, q.end) and self._gender_ok(q.name, pronoun):
+                return q
+        return None
+
     def _topic_of_quotation(self, p: PersonMention, pos: int) -> bool:
         """Whether mention `p` is what the quotation before `pos` is about or inside it: in the
         same sentence, a quotation mark between it and `pos`, and no reporting verb of the cue
@@ -352,6 +379,11 @@ class SpeakerResolver:
                 continue
             if self._subject_like(p.start, p.end) and self._gender_ok(p.name, pronoun):
                 best_p, best = p.start, p.name
+                # "Dr Illarionov suggested that President Putin was prepared ...": the subject of
+                # the reporting verb, not of its complement clause, goes on speaking
+                main = self._reporter_of_clause(j, pronoun)
+                if main is not None:
+                    best_p, best = main.start, main.name
                 break
         for sp_pos, sp, is_person in reversed(self.speakers):
             if sp_pos < pos and is_person and self._gender_ok(sp, pronoun):

@@ -168,3 +168,17 @@ def test_lone_given_name_subject(text, speaker):
 ])
 def test_quotation_topic_is_not_the_pronoun_antecedent(text, speaker):
     assert last_speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the subject of the reporting verb goes on speaking, not the subject of its clause
+    ("Andrei Illarionov suggested that President Vladimir Putin was prepared to endure a hit. “His ambitions "
+     "matter more,” he said.", "Andrei Illarionov"),
+    ("Judge Serhiy Agafonov said Vadim Shishimarin had carried out an order. “The court sees no other "
+     "sentence,” he said.", "Serhiy Agafonov"),
+    # the object of a verb that takes a person is not a clause's subject
+    ("Sergei Lavrov spoke first. Steve Rosenberg questioned Foreign Minister Sergei Lavrov about the weapons. "
+     "“They are neo-Nazis,” he said.", "Sergei Lavrov"),
+])
+def test_reporting_verb_subject_over_its_clause_subject(text, speaker):
+    assert last_speaker(text) == speaker
