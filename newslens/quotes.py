@@ -1506,10 +1506,18 @@ def _according_in_sentence(mt: str, s0: int, s1: int, sp: _Span) -> _Attr | None
     cut = re.search(r"\s(?:to\s+be|that|which|who|whose)\b", mt[s_:e_])
     if cut:                       # "a report from the inspector general | to be released Thursday"
         e_ = s_ + cut.start()
-    span = _clean_subject(mt, s_, e_)
+    span = _clean_subject(mt, s_, e_) or _person_in_subject(mt, s_, e_)
     if span is None:
         return None
     return _Attr(mt[span[0]:span[1]], span[0], span[1], "according to", how="according")
+
+
+# "That quote from X", "The remark came from X": a sentence naming the source of the quotation
+# right before it.
+_QUOTE_FROM = re.compile(rf"\s*(?:That|The|This|Those|These)\s+(?:quote|quotation|remark|remarks|line|comment|comments|"
+                         rf"words|statement)\s+(?:came\s+|comes\s+)?from\s+(?P<subj>{TITLED_NAME}|{NP})")
+_PARTICIPLE_LEAD = re.compile(r"\s*(?:Adding|Noting|Saying|Explaining|Continuing|Concluding|Insisting|Arguing|"
+                              r"Writing|Telling\s+\w+)\s*[,:]?\s*")
 
 
 def _is_short_term(text: str, q: _Span) -> bool:
@@ -1661,6 +1669,12 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
             if attr:
                 return attr, False
     if before_blank and sp.close is not None and sj + 1 < len(sentences):
+        nxt = sentences[sj + 1]           # “…” That quote from Commissioner Thomas Krebs appeared …
+        m = _QUOTE_FROM.match(mt, nxt.start, nxt.end)
+        span = _clean_subject(mt, m.start("subj"), m.end("subj")) if m else None
+        if span and nxt.para_id == sent_after.para_id and not mt[sp.after:nxt.start].strip(" .,!?'’\"”"):
+            return _Attr(mt[span[0]:span[1]], span[0], span[1], None, how="next"), False
+    if before_blank and sp.close is not None and sj + 1 < len(sentences):
         nxt = sentences[sj + 1]           # “…” ⏎ - Bernie Sanders.
         m = _DASH_CREDIT.match(nxt.text)
         span = _clean_subject(text, nxt.start + m.start("subj"), nxt.start + m.end("subj")) if m else None
@@ -1674,6 +1688,11 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
                 attr.how = "colon"
                 return attr, False
     prev_attr, prev_para, prev_end = prev
+    if prev_attr is not None and sp.para - prev_para <= 1 and _PARTICIPLE_LEAD.fullmatch(lead):
+        # "Maher stated … “wasn’t good.” Adding, “…”": a sentence that opens with a reporting
+        # participle goes on with the last speaker
+        return _Attr(prev_attr.mention, prev_attr.mstart, prev_attr.mend, lead.strip(" ,:").lower(),
+                     prev_attr.role, how="continued"), False
     if before_blank and si > 0 and sp.double:
         # "Dianne Bystrom agreed. “…”" / "Howard continued his remarks. ⏎ “…”": a standalone
         # quotation right after a sentence (same paragraph, or a paragraph with no quotation)

@@ -364,6 +364,20 @@ def test_subordinate_clauses_addressees_and_titled_subjects(text, mention):
     assert quotes_of(text)[0].speaker_mention == mention
 
 
+@pytest.mark.parametrize("text, mention", [
+    # a sentence opening with a reporting participle goes on with the last speaker
+    ("Ann Lee said the report “wasn’t good.” Adding, “Now, what they do is never that bad.”", "Ann Lee"),
+    # a sentence after a standalone quotation naming where it came from
+    ("“I would rather have a sister there than a brother in the FBI.” That quote from Commissioner Thomas "
+     "Krebs appeared on the front page.", "Commissioner Thomas Krebs"),
+    # a long "according to" source is read down to the person in it
+    ("According to a 2013 study by economists Peter Schott and Justin Pierce, the recession is partly to "
+     "blame, but so is this “major change in trade policy.”", "Peter Schott"),
+])
+def test_sources_named_around_the_quotation(text, mention):
+    assert quotes_of(text)[-1].speaker_mention == mention
+
+
 def test_long_appositive_between_the_speaker_and_the_cue():
     text = ("“Very good reporter, this guy,” Trump, the 2016 GOP presidential frontrunner nationally and current "
             "polling leader in South Carolina by a wide margin after winning New Hampshire, said on Monday.")
