@@ -46,10 +46,13 @@ _APPOSITIVE_NAME = re.compile(rf",\s+(?P<np>(?:(?:a|an|the)\s+)?(?:[\w’'-]+\s+
                               rf"(?=\s*[,(]|\.(?:\s|$)|\s+(?:who|said|says|told|added|confirmed|wrote|explained)\b)")
 # Words of a descriptor that say nothing about which person it is.
 _DETERMINERS = frozenset("the a an his her its their this that these those our my your".split())
-# "A Scottish government spokesman said": a descriptor subject of a speech verb, a candidate
+# "A Scottish government spokesman said", "A senior western official revealed": a descriptor
+# subject of a reporting verb of the cue lexicon, a candidate
 # antecedent for a following he/she.
+_SPEECH_VERBS = "|".join(sorted((v for v, (_, kind) in CUES.verbs.items() if kind == "speech" and " " not in v),
+                                key=len, reverse=True))
 _DESCRIPTOR_SUBJECT = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?P<np>(?:A|An|One)\s+(?:[\w’'-]+\s+){0,5}?"
-                                 r"(?P<head>[a-z]+))\s+(?:said|says|told|added|explained|confirmed)\b")
+                                 rf"(?P<head>[a-z]+))\s+(?:also\s+|has\s+|had\s+)?(?P<verb>{_SPEECH_VERBS})\b")
 # "One evening a drunk woman interrupts", "A man shouted": a gendered indefinite subject of any
 # verb opening a sentence, after a short adverbial at most
 _GENDERED_INDEFINITE = re.compile(r"(?:^|(?<=[.!?”\"]\s)|(?<=\n))(?:(?!An?\s)[A-Z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3},?\s+"

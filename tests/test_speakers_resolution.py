@@ -182,3 +182,15 @@ def test_quotation_topic_is_not_the_pronoun_antecedent(text, speaker):
 ])
 def test_reporting_verb_subject_over_its_clause_subject(text, speaker):
     assert last_speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an indefinite descriptor subject of any reporting verb of the cue lexicon
+    ("Joe Biden spoke on Monday. A senior western official revealed the tension later. “Russia cannot win,” he "
+     "said.", "A senior western official"),
+    # not of a verb that reports nothing
+    ("Joe Biden spoke on Monday. A senior western official walked out later. “Russia cannot win,” he said.",
+     "Joe Biden"),
+])
+def test_descriptor_subject_of_a_reporting_verb(text, speaker):
+    assert last_speaker(text) == speaker
