@@ -1049,6 +1049,10 @@ def _parenthetical_attr(text: str, lo: int, hi: int) -> _Attr | None:
                  how="parenthetical")
 
 
+_SUBORDINATE_CLAUSE = re.compile(r"(?:^|,\s+)(?:after|when|while|because|since|before|once|until|as|although|though)\s+"
+                                 r"(?=[^,]{3,120},)", re.I)
+
+
 def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _Attr | None:
     """The reporting cue before the opening mark (in text[lo:hi]) and its subject.
 
@@ -1077,6 +1081,12 @@ def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _At
             breaks.append(lead.end())
         if breaks:
             cues = [c for c in cues if c.start() >= max(breaks)] or cues
+        # "…, after the Sanders interview concluded, Maher stated that …": a cue inside a
+        # comma-closed subordinate clause is not the sentence's reporting verb
+        inner_spans = [(b.end(), text.find(",", b.end(), hi)) for b in _SUBORDINATE_CLAUSE.finditer(text, lo, hi)]
+        main = [c for c in cues if not any(s0 <= c.start() < e0 for s0, e0 in inner_spans if e0 > 0)]
+        if main and len(main) < len(cues):
+            cues = main
         subs = [b.end() for b in _SUBORDINATE_BREAK.finditer(text, cues[0].end(), cues[-1].start())]
         if subs:
             inner = [c for c in cues if c.start() >= subs[-1] and _cue_kind(c.group()) == "speech"]

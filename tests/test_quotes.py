@@ -378,6 +378,12 @@ def test_sources_named_around_the_quotation(text, mention):
     assert quotes_of(text)[-1].speaker_mention == mention
 
 
+def test_cue_inside_a_comma_closed_subordinate_clause_is_not_the_reporting_verb():
+    text = ("Later in the show, after the Sanders interview concluded, Maher stated of the scandal that the "
+            "report “wasn’t good.”")
+    assert only(text).speaker_mention == "Maher"
+
+
 def test_long_appositive_between_the_speaker_and_the_cue():
     text = ("“Very good reporter, this guy,” Trump, the 2016 GOP presidential frontrunner nationally and current "
             "polling leader in South Carolina by a wide margin after winning New Hampshire, said on Monday.")
