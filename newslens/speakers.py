@@ -98,7 +98,7 @@ _ANAPHORIC_HEADS = frozenset(h for h in load_name_words().descriptors
 # "Gazprom said", "Ukraine’s nuclear energy company Energoatom also warned", "The Institute for
 # the Study of War, a US thinktank, suggested": a noun phrase (possessive, up to five words, a
 # head) then, past an optional comma-enclosed aside, a speech verb
-_NP_WORD = r"(?!(?:when|that|as|after|before|while|which|who|if|because|since|but|and|said|says|by|to|with|from|" \
+_NP_WORD = r"(?!(?:when|that|as|after|before|while|which|who|if|because|since|but|said|says|by|to|with|from|" \
            r"at|into|than|via|was|is|were|are|been|being)\b)(?:(?:[A-Z]\.){2,}|\w[\w&’‘'´-]*)"
 _BODY_SUBJECT = re.compile(rf"(?<![\w’‘'´.,-])(?P<np>(?:(?:the|The|its|Its|[A-Z][\w.&-]*[’‘'´]s) +)?(?:{_NP_WORD} +){{0,5}}?"
                            rf"(?P<head>{_NP_WORD}))(?:,\s[^,“”\"\n]{{1,60}},)? +(?:also +|has +|had +)?"
@@ -604,8 +604,8 @@ class SpeakerResolver:
             last = next(((sp_pos, sp) for sp_pos, sp, is_person in reversed(self.speakers)
                          if sp_pos < pos and not is_person and sp.lower() not in _PRONOUNS
                          and not (low == "they" and sp_pos in self.it_speakers)), None)
-            if low == "it" and _IT_SPEAKS.match(self.text, pos + len(m)):
-                body = self._body_subject(pos)
+            if _IT_SPEAKS.match(self.text, pos + len(m)):
+                body = self._body_subject(pos, plural=low == "they")
                 if body and (last is None or body[0] > last[0]):
                     return body[1], None, False
             if last:
@@ -690,12 +690,14 @@ class SpeakerResolver:
                 return None
         return person
 
-    def _body_subject(self, pos: int) -> tuple[int, str] | None:
+    def _body_subject(self, pos: int, *, plural: bool = False) -> tuple[int, str] | None:
         """The last body that is the subject of a speech verb outside quotation marks in the
         two sentences before `pos` and its own ("Gazprom said it had ...", "Ukraine’s nuclear
         energy company Energoatom also warned"), as (start, noun phrase as written), for an
         "it said" after it that no quotation was attributed to. A noun phrase holding a person
-        mention, a plural or a pronoun is no such body. Does NOT resolve "they"."""
+        mention, a plural or a pronoun is no such body. With `plural`, for "they": only a
+        plural noun phrase ("three U.S. officials told NBC News", "Britain and Lithuania
+        indicated"), persons included."""
         here = bisect_right(self.sentence_starts, pos) - 1
         lo = self.sentence_starts[max(0, here - 2)] if here >= 0 else 0
         found = None
@@ -703,7 +705,18 @@ class SpeakerResolver:
             np, head = m.group("np"), m.group("head")
             words = np.split()
             if words[0].lower() in _PRONOUNS or words[0].lower() in ("this", "that", "which", "what", "there") \
-                    or " and " in np or self._in_quotation(m.start("np")):
+                    or self._in_quotation(m.start("np")):
+                continue
+            before = self.text[max(0, m.start("np") - 8):m.start("np")].split()
+            if before and before[-1].lower() in ("which", "that", "what", "whom", "as"):
+                continue                                  # "which Kyiv says has been reformed": a relative clause
+            if plural:
+                if " and " in np and all(w[:1].isupper() or w in ("and", "the", "of") for w in words) or \
+                        head[:1].islower() and head.endswith("s") and (head[:-1] in _PERSON_HEADS | _BODY_WORDS
+                                                                        or head in ("authorities", "officials")):
+                    found = (m.start("np"), np)           # "Britain and Lithuania", "three U.S. officials"
+                continue
+            if " and " in np:
                 continue
             if head[:1].islower():
                 if head not in _BODY_WORDS:
@@ -711,9 +724,6 @@ class SpeakerResolver:
             elif not (all(w[:1].isupper() or w in ("of", "for", "the", "and", "on", "in") for w in words[1:])
                       or any(w in _BODY_WORDS for w in words)) or not_name_start(words[0]) or head.lower() in _PRONOUNS:
                 continue                                  # a proper name run only: "Weir", "The Institute for the Study of War"
-            before = self.text[max(0, m.start("np") - 8):m.start("np")].split()
-            if before and before[-1].lower() in ("which", "that", "what", "whom", "as"):
-                continue                                  # "which Kyiv says has been reformed": a relative clause
             if head.lower().endswith("s") and head.lower()[:-1] in _PERSON_HEADS | {"official", "officer"}:
                 continue                                  # "Officials said": not an "it"
             a, b = m.start("np"), m.end("np")

@@ -194,3 +194,14 @@ def test_reporting_verb_subject_over_its_clause_subject(text, speaker):
 ])
 def test_descriptor_subject_of_a_reporting_verb(text, speaker):
     assert last_speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "they said" after a plural subject of a reporting verb
+    ("Russia received drones, three U.S. officials told NBC News. “It is part of a plan,” they said.",
+     "three U.S. officials"),
+    # a singular body is no "they"
+    ("Gazprom said it had found leaks. “The risks remain,” they said.", None),
+])
+def test_they_refers_to_a_plural_subject(text, speaker):
+    assert last_speaker(text) == speaker
