@@ -123,7 +123,7 @@ _BAD_SUBJECT = re.compile(r"^(?:and|but|or|that|which|to|in|on|for|as|of|is|was|
                           r"with|by|from|at|if|so|than|then|while|when|after|before|because|not|"
                           r"this(?=\s*$)|this\s+(?:week|month|year|morning|afternoon|evening|time|is|was)\b|there|here|what|how|why|where|said|says|told|also|even|just|"
                           r"The\s+\w+ing)\b")
-_APPOS = r"[^,;:()]{2,160}(?:,[^,;:()]{1,80}){0,3}"
+_APPOS = r"(?!\s*(?:and|but)\s)[^,;:()]{2,160}(?:,[^,;:()]{1,80}){0,3}"
 
 _GENERIC_STOP = (r"and|but|or|that|which|who|whom|whose|was|were|is|are|seemed|seems|had|has|have|been|be|"
                  r"did|does|do|then|when|while|because|if|so|after|before|as|to|[a-z]+ing")
@@ -785,7 +785,8 @@ _NOUN_ONLY_AFTER_DET = frozenset(("call", "calls", "label", "labels", "brand", "
                                   "lament", "quip", "joke", "boast", "plea", "question", "response",
                                   "echo", "cry", "shout", "chant", "comment", "remark", "suggestion",
                                   "concern", "description", "announcement", "admission", "testimony",
-                                  "hint", "urge", "caution", "interview", "questions", "answers", "written"))
+                                  "hint", "urge", "caution", "interview", "questions", "answers", "written",
+                                  "broadcast"))
 
 
 # "who has in the past described X as “…”": after a pronoun subject and its auxiliaries a label
@@ -823,6 +824,9 @@ def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
     naming something ("a group called “X”", "items labeled “Made in …”")."""
     cue = c.group()
     prev = text[max(lo, c.start() - 40):c.start()]
+    if cue.lower() in ("goes on", "went on", "going on") and \
+            not re.match(r"\s*(?:to\s+[a-z]+|[,.;:!?]|[“\"]|$)", text[c.end():c.end() + 20]):
+        return False                       # "once the Senate goes on recess": not speaking
     if cue.lower() in _NOUN_ONLY_AFTER_DET and _NOUN_BEFORE.search(prev) and \
             not (cue.lower() in ("states", "notes", "reads") and _DOCUMENT_SUBJECT_BEFORE.search(prev)):
         # "his writing", "the saying" are nouns; "a statement saying" is a participle after its noun
@@ -1597,6 +1601,14 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
     before = None
     if not before_blank:
         before = _before_attr(mt, lo, sp.open, outermost=embedded_shape)
+        if before is not None and not sp.nested:
+            poss = _possessive_attr(mt, lo, sp)
+            if poss is not None and poss.mstart > before.mend and _cue_kind(before.cue or "said") != "speech" and \
+                    re.match(rf"(?:['’]s?)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_SPEECH_NOUNS})\s+that\b", mt[poss.mend:sp.open]) and \
+                    not any(_is_verb_use(mt, lo, c) for c in _CUE_ANY.finditer(mt, poss.mend, sp.open)):
+                # "Pence blamed the media for making an issue of Trump’s claim that Obama “founded
+                # ISIS”": the claim's owner, nearer the quotation, said it
+                before = poss
         if embedded_shape and lo > sent.start:
             # a later phrase of the same reported speech: the sentence's outer cue
             outer = _before_attr(mt, sent.start, sp.open, outermost=True)

@@ -384,6 +384,27 @@ def test_cue_inside_a_comma_closed_subordinate_clause_is_not_the_reporting_verb(
     assert only(text).speaker_mention == "Maher"
 
 
+@pytest.mark.parametrize("text, mention", [
+    # "goes on" speaks only when it goes on to say something
+    ("By contrast, Sen. Marco Rubio said that once the Senate goes on recess, “I intend to help.”",
+     "Sen. Marco Rubio"),
+    ("“It would end all the kinds of health care we know,” she went on.", "she"),
+    # "broadcast" after a determiner is a noun
+    ("In a statement broadcast on state TV, Mr Lavrov described the decision as “unprecedented”.", "Mr Lavrov"),
+    # the owner of a claim that frames the phrase, under a sentence verb that is no speech verb
+    ("Mike Pence blamed the media for making an issue of Donald Trump’s claim that Obama “founded ISIS,” "
+     "saying they were nitpicking.", "Donald Trump"),
+    # ... but not under a speech verb: the claim is inside the speaker's own words
+    ("Spokeswoman Catherine Frazier said that Rubio's claim that Cruz favours it is “simply not true.”",
+     "Spokeswoman Catherine Frazier"),
+    # "and" opens no appositive
+    ("In an article posted on the website, the Paper, and widely circulated online, Shen Xincheng, a doctoral "
+     "candidate, urged people not to rush, even if observers see Trump as “crazy and stupid.”", "Shen Xincheng"),
+])
+def test_noun_uses_claim_owners_and_appositives(text, mention):
+    assert quotes_of(text)[0].speaker_mention == mention
+
+
 def test_long_appositive_between_the_speaker_and_the_cue():
     text = ("“Very good reporter, this guy,” Trump, the 2016 GOP presidential frontrunner nationally and current "
             "polling leader in South Carolina by a wide margin after winning New Hampshire, said on Monday.")
