@@ -249,6 +249,19 @@ def _strip_descriptor(tail: str) -> str:
     return rest
 
 
+# one-word place names of the gazetteer ("Germany", "Zaporizhzhia"): a capitalised run holding
+# one, with nothing else saying it is a person, is no he/she
+_PLACE_WORDS = frozenset(w for e in load_lexicon("places") for w in [e["name"], *e["aliases"]] if " " not in w)
+def _place_run(name: str) -> bool:
+    """Whether a capitalised run is a place rather than a person: a gazetteer name as a whole
+    or as its last word ("Belgorod Oblast", "Nazi Germany"), or a place with a stray letter
+    ("Zaporizhzhia A"). Not "Jordan Lee": a given name may be a country's name too."""
+    words = name.split()
+    return name in _PLACE_NAMES or (words[-1] in _PLACE_WORDS) or \
+        (bool(_PLACE_WORDS.intersection(words)) and any(len(w) == 1 for w in words))
+
+
+_PLACE_NAMES = frozenset(w for e in load_lexicon("places") for w in [e["name"], *e["aliases"]])
 _COUNTRY_WORDS = frozenset(w.lower() for e in load_lexicon("places") if e["kind"] == "country"
                            for w in [e["name"], *e["aliases"]] if " " not in w)
 
@@ -380,6 +393,8 @@ class SpeakerResolver:
             p = self.people[j]
             if p.end > pos or self._topic_of_quotation(p, pos):
                 continue
+            if pronoun and _place_run(p.name) and not self._known_person(p.name):
+                continue                                  # "Nazi Germany", "Zaporizhzhia A": no he/she
             if self._subject_like(p.start, p.end) and self._gender_ok(p.name, pronoun):
                 best_p, best = p.start, p.name
                 # "Dr Illarionov suggested that President Putin was prepared ...": the subject of

@@ -205,3 +205,14 @@ def test_descriptor_subject_of_a_reporting_verb(text, speaker):
 ])
 def test_they_refers_to_a_plural_subject(text, speaker):
     assert last_speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a capitalised run holding a place name is no he/she unless something says it is a person
+    ("Ukrainian President Volodymyr Zelensky mocked the claim, comparing it to weapons that Nazi Germany claimed "
+     "to build. “There was propaganda about a wonder weapon,” he said.", "Volodymyr Zelensky"),
+    # a given name that is also a country's name is still a person
+    ("Ivan Petrov spoke first. Jordan Lee followed later. “It is over,” he said.", "Jordan Lee"),
+])
+def test_place_run_is_no_pronoun_antecedent(text, speaker):
+    assert last_speaker(text) == speaker
