@@ -486,7 +486,11 @@ class SpeakerResolver:
             return False                                  # "Trump’s pick": a possessive
         tail = self.text[max(0, start - 40):start].rstrip()
         if _SPEECH_AFTER.match(self.text, end):
-            return True                                   # "... operations Alison Parkinson said"
+            # "... operations Alison Parkinson said", but not "Roman Koval from Truth Hounds said":
+            # the phrase after a person's name is not the subject
+            g = _governor(tail)
+            return not (g and g[0] in ("from", "of", "at", "with", "for") and
+                        any(p.end == start - len(g[0]) - 2 for p in self.people))
         if self._subject_before(tail, end):
             return True
         stripped = _strip_descriptor(tail)

@@ -216,3 +216,15 @@ def test_they_refers_to_a_plural_subject(text, speaker):
 ])
 def test_place_run_is_no_pronoun_antecedent(text, speaker):
     assert last_speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "X from Y said": the person, not the organisation after "from", is the subject
+    ("Among them is an NGO called Truth Hounds. Roman Koval from Truth Hounds said they had gathered accounts. "
+     "“They knew this city was full of civilians,” he said.", "Roman Koval"),
+    # a name followed by its speech verb is still a subject
+    ("Olena Kovalenko spoke first. Director of operations Alison Parkinson said there were issues. “There is "
+     "a delay,” she said.", "Alison Parkinson"),
+])
+def test_organisation_after_a_name_is_not_the_subject(text, speaker):
+    assert last_speaker(text) == speaker
