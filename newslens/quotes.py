@@ -1188,6 +1188,10 @@ def _final_attr(text: str, lo: int, hi: int, *, original: str | None = None) -> 
     c = _CUE_ANY.match(text, m.start("cue") if g == "subj" else m.start("cue2"))
     if c is not None and not _is_verb_use(text, lo, c):
         return None               # ", Sharpton avoided a declarative answer.": a noun
+    if g == "subj" and c is not None and CUES.verbs.get(c.group().lower(), ("", ""))[0] not in ("tell", "ask") and \
+            re.match(r"\s+(?:a|an|the|his|her|their|its)\s+(?!(?:day|week|month|year|morning|afternoon|evening|"
+                     r"night|weekend|time|past|end)\b)[\w’'-]+", text[c.end():hi]):
+        return None               # ", actress America Ferrera wrote a viral blog …": the verb has its own object
     span = _clean_subject(text, m.start(g), m.end(g))
     if not span:
         return None

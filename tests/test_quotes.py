@@ -405,6 +405,18 @@ def test_noun_uses_claim_owners_and_appositives(text, mention):
     assert quotes_of(text)[0].speaker_mention == mention
 
 
+@pytest.mark.parametrize("text, mention", [
+    # a final clause whose verb has its own object does not attribute the phrases before it
+    ("After Trump compared immigrants to “criminals”, actress America Ferrera wrote a viral blog against him.",
+     None),
+    # a time adverbial after the verb is no object
+    ("The loss “is unlikely to be the crux” of the campaign, a western official said this week.",
+     "a western official"),
+])
+def test_final_reporting_clause_with_and_without_an_object(text, mention):
+    assert only(text).speaker_mention == mention
+
+
 def test_long_appositive_between_the_speaker_and_the_cue():
     text = ("“Very good reporter, this guy,” Trump, the 2016 GOP presidential frontrunner nationally and current "
             "polling leader in South Carolina by a wide margin after winning New Hampshire, said on Monday.")
