@@ -179,8 +179,10 @@ said says told""".split())
 
 # words that make the noun phrase after them an object, not a subject
 _GOVERNORS = frozenset("""by of with to for from against at about into onto than like including between
-among toward towards via citing accused met told thanked urged asked called praised criticised criticized
+among toward towards via citing accused met told thanked urged called praised criticised criticized
 blamed visited joined""".split())
+# (not "asked": the one asked is the one who answers, "asked Ukrainian President Volodymyr Zelensky
+# what ... “A return of Russian forces ...,” he said")
 
 
 def _governor(tail: str) -> tuple[str, str] | None:

@@ -228,3 +228,12 @@ def test_place_run_is_no_pronoun_antecedent(text, speaker):
 ])
 def test_organisation_after_a_name_is_not_the_subject(text, speaker):
     assert last_speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the one asked answers
+    ("On Friday, Frank Gardner asked Ukrainian President Volodymyr Zelensky what the minimum concession would "
+     "be. “A return of Russian forces,” he said.", "Volodymyr Zelensky"),
+])
+def test_the_one_asked_answers(text, speaker):
+    assert last_speaker(text) == speaker
