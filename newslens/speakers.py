@@ -920,8 +920,11 @@ class SpeakerResolver:
         return found[1] if found else None
 
     def is_person(self, speaker: str | None) -> bool:
+        """Whether a speaker is a person: not a body named by its head noun ("Ukraine's
+        military", "Russia's leadership"), which a he/she never takes."""
         return bool(speaker) and speaker[:1].isupper() and looks_like_person(speaker, titled=True) and \
-            speaker not in _METONYMS.values()
+            speaker not in _METONYMS.values() and \
+            speaker.split()[-1] not in _BODY_WORDS | _BODY_HEADS | {"leadership"}
 
 
 # --- the extractor -------------------------------------------------------------------------

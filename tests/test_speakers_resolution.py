@@ -237,3 +237,12 @@ def test_organisation_after_a_name_is_not_the_subject(text, speaker):
 ])
 def test_the_one_asked_answers(text, speaker):
     assert last_speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a body a quotation was attributed to ("Ukraine's military") is no he/she antecedent
+    ("Hanna Maliar, the deputy defence minister, spoke. Ukraine's military said it was “carrying out joint "
+     "efforts”. But “the position was untenable,” she said.", "Hanna Maliar"),
+])
+def test_body_speaker_is_no_pronoun_antecedent(text, speaker):
+    assert last_speaker(text) == speaker
