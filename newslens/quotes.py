@@ -897,7 +897,8 @@ _PASSIVE_BY = re.compile(rf"\s+by\s+(?P<subj>{TITLED_NAME}|{NP})")
 
 _GOVERNED = re.compile(r"\b(?:on|to|at|via|through|into|onto|in)\s+$")
 _CLAUSE_PRONOUN = re.compile(r"(?:(?<=^)|(?<=,\s)|(?<=;\s)|(?<=[.!?]\s))(?:he|she|they|I|we|He|She|They|We)\b(?!['’])")
-_SUBORDINATOR = re.compile(r"(?:,\s+|\s[—–]\s+)(?:when|as|after|while|because|since|before|where|until|once)\s+")
+_SUBORDINATOR = re.compile(r"(?:,\s+|\s[—–]\s+)(?:when|as|after|while|because|since|before|where|until|once|though|"
+                           r"although)\s+")
 
 
 _COORDINATED_CUE = re.compile(r"(?:^|[^\w’'.-])(?![A-Z])[\w’'.,-]+\s+and\s+(?:also\s+|then\s+|later\s+)?$")
@@ -905,7 +906,9 @@ _COORDINATED_CUE = re.compile(r"(?:^|[^\w’'.-])(?![A-Z])[\w’'.,-]+\s+and\s+(
 
 # Between two coordinated verbs, a relative pronoun or a subject pronoun that does not open the
 # first verb's reported clause ("said he was “proud” … and suggested" keeps the subject).
-_NEW_SUBJECT_BETWEEN = re.compile(r"\b(?:who|which|whom)\b|(?<!said )(?<!says )(?<!said that )\b(?:that|he|she|they|I|we)\b")
+_NEW_CLAUSE_AFTER = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=(?:the|a|an)\s|[A-Z])")
+_NEW_SUBJECT_BETWEEN = re.compile(r"\b(?:who|which|whom)\b|(?<!said )(?<!says )(?<!said that )\b(?:that|he|she|they|I|we)\b"
+                                  r"|,\s+(?:and|but|while|whereas)\s+(?:the|a|an|[A-Z])")
 
 
 def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, str | None] | None:
@@ -933,6 +936,14 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
                       or cue.endswith("ing") and prior[-1].group().endswith("ing")):
             # ("saying he has been a pioneer … and calling him …": two participles of one subject)
             return _cue_subject(text, lo, prior[-1], hi)
+        if prior:
+            new_clause = _NEW_CLAUSE_AFTER.search(text, prior[-1].end(), c.start())
+            if new_clause:
+                # "a group of rabbis called for a boycott, and the Anti-Defamation League denounced
+                # his rhetoric and said …": the coordinated verb belongs to the new clause's subject
+                sub = _clause_subject(text, new_clause.end(), c.start())
+                if sub:
+                    return sub
     participle = cue.endswith("ing")
     # "many marchers chanting “…”" / "one of her ads asking": a participle right after its
     # noun phrase takes it; after a comma ("…, saying") it takes the clause's subject.
@@ -979,7 +990,8 @@ def _cue_subject(text: str, lo: int, c: re.Match, hi: int) -> tuple[int, int, st
     if sub is None:
         # "…, Nefzi said, adding …": the subject of the cue the participle hangs on
         prior = [p for p in _CUE_ANY.finditer(text, lo, c.start())
-                 if _is_verb_use(text, lo, p) and not p.group().endswith("ing")]
+                 if _is_verb_use(text, lo, p) and not p.group().endswith("ing")
+                 and not text[max(lo, p.start() - 3):p.start()] == "to "]
         for p in reversed(prior):
             sub = _subject_before(text, lo, p.start())
             if sub and text[sub[0]:sub[1]].lower() in _PRONOUNS and \

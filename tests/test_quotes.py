@@ -417,6 +417,18 @@ def test_final_reporting_clause_with_and_without_an_object(text, mention):
     assert only(text).speaker_mention == mention
 
 
+@pytest.mark.parametrize("text, mention", [
+    # a verb coordinated inside a new clause (", and the League denounced … and said") takes that clause's subject
+    ("A group of rabbis called for a boycott, and the civil rights organization strongly denounced his "
+     "rhetoric and said it would “redirect” his donations.", "the civil rights organization"),
+    # an infinitive cue is no finite verb for a participle to hang on; a "though" clause is subordinate
+    ("Obama has been criticized for using the term to describe his gains, though in a news conference he "
+     "used stronger language, saying the group “must be destroyed.”", "he"),
+])
+def test_coordination_inside_new_and_subordinate_clauses(text, mention):
+    assert only(text).speaker_mention == mention
+
+
 def test_long_appositive_between_the_speaker_and_the_cue():
     text = ("“Very good reporter, this guy,” Trump, the 2016 GOP presidential frontrunner nationally and current "
             "polling leader in South Carolina by a wide margin after winning New Hampshire, said on Monday.")
