@@ -658,7 +658,7 @@ _CLAUSE_NAME = re.compile(rf"(?<![\w’'-])(?:{PRONOUN}|{TITLED_NAME})(?![\w’'
 _FINITE_VERB = re.compile(rf"\s(?:[a-z]{{3,}}ed|is|are|was|were|has|have|had|will|would|{_IRREGULAR_PAST})\b")
 
 
-def _SKIPS_MAIN_CLAUSE(text: str, lo: int, m: re.Match) -> bool:
+def _skips_main_clause(text: str, lo: int, m: re.Match) -> bool:
     """Whether the optional phrase that `_SENT_START_SUBJ` skipped before its first comma is a
     clause of its own ("Sen. Sanders visited NBC to discuss his rival, Hillary Clinton, saying")
     rather than an introductory phrase ("In a statement released Thursday,", "Hours later,",
@@ -689,7 +689,7 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[int, int, str | None] 
                 return span[0], span[1], None
     for pat in (_SENT_START_SUBJ, _SENT_START_SUBJ_BARE):
         m = pat.match(text, lo, hi)
-        if pat is _SENT_START_SUBJ and m and _SKIPS_MAIN_CLAUSE(text, lo, m):
+        if pat is _SENT_START_SUBJ and m and _skips_main_clause(text, lo, m):
             continue              # "Sen. Sanders visited NBC to discuss his rival, Hillary Clinton, saying"
         if m and m.group("subj").lower() not in ("who", "which") and \
                 ((peel_title(m.group("subj"))[0].split() or [""])[0].rstrip(".") not in _FUNCTION_CAPS
