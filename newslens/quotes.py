@@ -904,9 +904,11 @@ _SUBORDINATOR = re.compile(r"(?:,\s+|\s[—–]\s+)(?:when|as|after|while|becaus
 _COORDINATED_CUE = re.compile(r"(?:^|[^\w’'.-])(?![A-Z])[\w’'.,-]+\s+and\s+(?:also\s+|then\s+|later\s+)?$")
 
 
-# Between two coordinated verbs, a relative pronoun or a subject pronoun that does not open the
-# first verb's reported clause ("said he was “proud” … and suggested" keeps the subject).
+# ", and the League …": a coordinated clause with its own subject starts after the conjunction.
 _NEW_CLAUSE_AFTER = re.compile(r",\s+(?:and|but|while|whereas)\s+(?=(?:the|a|an)\s|[A-Z])")
+# Between two coordinated verbs, a relative pronoun, a subject pronoun that does not open the
+# first verb's reported clause ("said he was “proud” … and suggested" keeps the subject), or a
+# new coordinated clause.
 _NEW_SUBJECT_BETWEEN = re.compile(r"\b(?:who|which|whom)\b|(?<!said )(?<!says )(?<!said that )\b(?:that|he|she|they|I|we)\b"
                                   r"|,\s+(?:and|but|while|whereas)\s+(?:the|a|an|[A-Z])")
 
