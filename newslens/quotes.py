@@ -100,7 +100,7 @@ _LY_NOUNS = ("family|ally|rally|assembly|supply|anomaly|monopoly|reply|bully|fol
              "gully|lily|holly|july|italy|oligopoly|homily|melancholy")
 _LY_ADVERB = rf"(?!(?:{_LY_NOUNS})\b)[a-z]+ly"
 _ADVERB_CORE = (r"also|later|then|has|have|had|would|will|could|once|again|recently|earlier|previously|already|still|"
-                r"never|always|long|"
+                r"never|always|long|(?:can|could)\s+be\s+(?:heard|seen)|(?:is|was|were)\s+(?:heard|seen)|"
                 r"reportedly|repeatedly|publicly|privately|simply|just|even|further|first|finally|often|"
                 rf"{_LY_ADVERB}|on\s+[A-Z][a-z]+day|[A-Z][a-z]+day|last\s+(?:week|month|year|night)|"
                 r"this\s+(?:week|month|year)|in\s+a\s+statement|in\s+an\s+interview|on\s+Twitter")

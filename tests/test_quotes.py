@@ -802,6 +802,8 @@ def test_speaker_mention_of_the_last_quotation(text, mention):
     # an infinitive cue is no finite verb for a participle to hang on; a "though" clause is subordinate
     ("Obama has been criticized for using the term to describe his gains, though in a news conference he "
      "used stronger language, saying the group “must be destroyed.”", "he"),
+    # "can be heard asking" between the subject and the cue
+    ("“Should there be a database of them?” a reporter can be heard asking Trump after the event.", "a reporter"),
     # (capitalised modifier of a plural subject is not the speaker)
     ("Nuclear proliferation experts have speculated that it may boost its “explosive yield.”",
      "Nuclear proliferation experts"),
