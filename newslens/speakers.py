@@ -115,6 +115,9 @@ operator regulator bank union charity network channel newspaper paper outlet sit
 embassy army navy military police court board authority authorities statement report release
 thinktank think-tank tank foundation party alliance bloc kremlin body team club league association
 federation corporation giant maker producer retailer supplier chain airline manufacturer""".split())
+# "the prime minister", "The French president": a definite office descriptor in running text
+_OFFICE_IN_TEXT = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w.’'-]*\s+|[a-z]+\s+){0,2}?(?P<head>president|minister|chancellor|"
+                             r"premier|governor|mayor|secretary|senator|ambassador)(?:[’']s)?\b")
 # "The French president", "the U.N. nuclear chief", "The Conservative MP", "the 45-year-old
 # zookeeper": a definite descriptor, up to four modifiers of any case, a lowercase head noun
 _OFFICE_DESCRIPTOR = re.compile(r"^(?:the|The)\s+(?P<mods>(?:[\w.’'&-]+\s+){0,4}?)(?P<head>[a-z][\w-]*)$")
@@ -416,6 +419,9 @@ class SpeakerResolver:
         d = self._given_name_subject(pos, pronoun)
         if d and d[0] > best_p:
             best_p, best = d
+        d = self._office_descriptor_before(pos, pronoun, best_p)
+        if d:
+            best_p, best = d
         if best is None and i > 0:
             # no subject in reach: the last person mentioned ("I meet Erik Liiva. He's ..."),
             # if near and of the pronoun's gender by given name or by he/she after its mentions
@@ -427,6 +433,36 @@ class SpeakerResolver:
             if g and pos - p.end < reach and (pronoun is None or (g > 0) == (pronoun == "he")):
                 best = p.name
         return best
+
+    def _office_descriptor_before(self, pos: int, pronoun: str | None, after: int) -> tuple[int, str] | None:
+        """The last definite office descriptor that is a subject outside quotation marks in the
+        sentence before `pos` or its own, later than `after` ("Taking questions from reporters,
+        the prime minister said ... He said"), resolved to the person it stands for (a recorded
+        role, or the one person named just before) when known to be of the pronoun's gender;
+        else None. Not a possessive, an object, or the subject of a reported clause."""
+        if pronoun not in ("he", "she"):
+            return None
+        here = bisect_right(self.sentence_starts, pos) - 1
+        lo = self.sentence_starts[max(0, here - 1)] if here >= 0 else 0
+        lo = max(lo, after + 1)
+        found = None
+        for m in _OFFICE_IN_TEXT.finditer(self.text, lo, pos):
+            if self._in_quotation(m.start()) or m.group(0).endswith(("’s", "'s")):
+                continue                                  # (a possessive is no subject: "the president's office")
+            tail = self.text[max(0, m.start() - 40):m.start()].rstrip()
+            if tail.split()[-1:] in (["said"], ["says"]) or not self._subject_before(tail, m.end()):
+                continue                                  # "critical of the Russian president", "said the president had"
+            np = m.group(0)
+            person = self._role_person(np, m.start()) or self._nearby_person(np, m.start())
+            if person and self.is_person(person) and not _place_run(person) and self._gender_ok(person, pronoun) \
+                    and self._gender_of(person):
+                found = (m.start(), person)
+        return found
+
+    def _gender_of(self, name: str) -> int:
+        """+1 / -1 when the given name, an honorific or he/she after its mentions tell, else 0."""
+        g = given_name_gender(name) or self.honorific.get(name) or self.gender.get(name, 0)
+        return (g > 0) - (g < 0)
 
     def _paragraph_before(self, pos: int, reach: int) -> tuple[int, str]:
         """(start, text) of the `reach` characters before `pos`, cut at a paragraph break."""

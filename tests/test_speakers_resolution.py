@@ -246,3 +246,15 @@ def test_the_one_asked_answers(text, speaker):
 ])
 def test_body_speaker_is_no_pronoun_antecedent(text, speaker):
     assert last_speaker(text) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an office descriptor as a subject stands for its person as a he/she antecedent
+    ("Boris Johnson visited Kyiv to meet President Volodymyr Zelensky. Taking questions, the prime minister said "
+     "the assault could continue. He said: “Putin has a huge army.”", "Boris Johnson"),
+    # not as an object
+    ("Emmanuel Macron spoke to Vladimir Putin. Macron has grown critical of the Russian president. He warned: "
+     "“The crisis is not over.”", "Emmanuel Macron"),
+])
+def test_office_descriptor_subject_as_pronoun_antecedent(text, speaker):
+    assert last_speaker(text) == speaker
