@@ -370,7 +370,8 @@ class SpeakerResolver:
             q = self.people[k]
             if q.start < lo:
                 break
-            if q.name != p.name and re.fullmatch(r"\s*(?:,[^,]{1,80},\s*)?(?:also\s+)?", self.text[q.end:lo + v.start(1)]) \
+            gap = self.text[q.end:lo + v.start(1)]
+            if q.name != p.name and re.fullmatch(r"\s*(?:,[^,]{1,80},\s*)?(?:also\s+)?", gap) \
                     and self._subject_like(q.start, q.end) and self._gender_ok(q.name, pronoun):
                 return q
         return None
@@ -450,8 +451,9 @@ class SpeakerResolver:
             if self._in_quotation(m.start()) or m.group(0).endswith(("’s", "'s")):
                 continue                                  # (a possessive is no subject: "the president's office")
             tail = self.text[max(0, m.start() - 40):m.start()].rstrip()
+            # not "critical of the Russian president", "said the president had"
             if tail.split()[-1:] in (["said"], ["says"]) or not self._subject_before(tail, m.end()):
-                continue                                  # "critical of the Russian president", "said the president had"
+                continue
             np = m.group(0)
             person = self._role_person(np, m.start()) or self._nearby_person(np, m.start())
             if person and self.is_person(person) and not _place_run(person) and self._gender_ok(person, pronoun) \
@@ -486,7 +488,7 @@ class SpeakerResolver:
             key = "name" if m.group("name") else "name2"   # ("Upstairs, Olena said")
             rel = re.search(r"(?:[’']s|\b(?:his|her|their|my|our))\s+([a-z]+),\s$", seg[:m.start(key)])
             if key == "name2" and rel and rel.group(1) in _RELATION_HEADS | _PERSON_HEADS | {"dad", "mum"}:
-                continue                                  # "Ernest's dad, Vitaliy, was": someone's relation, not the subject
+                continue                                  # "Ernest's dad, Vitaliy, was": someone's relation
             g = _GIVEN_NAMES.get(m.group(key).lower(), 0)
             if g and (g > 0) == (pronoun == "he"):
                 found = (lo + m.start(key), m.group(key))
@@ -780,13 +782,15 @@ class SpeakerResolver:
                     continue
             elif not (all(w[:1].isupper() or w in ("of", "for", "the", "and", "on", "in") for w in words[1:])
                       or any(w in _BODY_WORDS for w in words)) or not_name_start(words[0]) or head.lower() in _PRONOUNS:
-                continue                                  # a proper name run only: "Weir", "The Institute for the Study of War"
+                continue                                  # a proper name run: "Weir", "The Institute for ..."
             if head.lower().endswith("s") and head.lower()[:-1] in _PERSON_HEADS | {"official", "officer"}:
                 continue                                  # "Officials said": not an "it"
             a, b = m.start("np"), m.end("np")
+            # a person ("Rafael Grossi said it ..."), not "company Energoatom"
             if not any(w.lower() in _BODY_WORDS for w in words) and \
-                    (any(a <= p.start < b for p in self.people) or looks_like_person(np, titled=False) and len(words) >= 2):
-                continue                                  # a person ("Rafael Grossi said it ..."), not "company Energoatom"
+                    (any(a <= p.start < b for p in self.people)
+                     or looks_like_person(np, titled=False) and len(words) >= 2):
+                continue
             found = (a, _METONYMS.get(np, np))            # "Moscow said ... it" -> Russia
         return found
 
@@ -830,7 +834,7 @@ class SpeakerResolver:
         head = d.group("head").lower()
         aged_np = re.search(r"\b\d+-year-old\b", d.group("mods")) is not None
         if head not in _NEARBY_HEADS and not (aged_np and head not in _RELATION_HEADS and head not in _BODY_HEADS):
-            return None                                   # (an age makes any noun a person: "the 37-year-old electrician")
+            return None                                   # (an age makes a person of "the 37-year-old electrician")
         mods = [w for w in re.findall(r"[\w.-]+", d.group("mods").lower().replace("’s", "").replace("'s", ""))]
         age = next((w.split("-")[0] for w in mods if re.fullmatch(r"\d+-year-old", w)), None)
         if age:
@@ -875,7 +879,7 @@ class SpeakerResolver:
             return None
         name = left.pop()
         if any(not _demonym_like(c) and not self._near_mention(name, c, pos) for c in caps):
-            return None                                   # "the U.N. nuclear chief": nothing ties the person to the U.N.
+            return None                                   # "the U.N. nuclear chief": nothing ties them to the U.N.
         if caps and not self._role_fits(name, caps) and \
                 any(self._role_fits(n, caps) for n in self.role_texts if n != name):
             return None                                   # "the Pentagon chief": someone else's role says Pentagon
