@@ -1297,8 +1297,8 @@ def _is_label_term(text: str, sp: _Span, lo: int) -> bool:
     """A so-called term or the title of a work ("HBO’s “Real Time”", "starred in “Guardians of
     the Galaxy”"): quoted words that nobody is being quoted as saying."""
     before = text[max(lo, sp.open - 30):sp.open]
-    if re.search(r"\bso[- ]called\s*$", before, re.I):
-        return True
+    if re.search(r"\b(?:so[- ]called|known\s+as|also\s+called)\s*$", before, re.I):
+        return True               # "the hacker known as “Guccifer,”"
     if _NICKNAME_BEFORE.search(before) and _NICKNAME_AFTER.match(text, sp.after) and \
             _NICKNAME_BODY.fullmatch(text, sp.start, sp.end):
         return True               # Earvin “Magic” Johnson, C.L. "Butch" Otter: a nickname
@@ -1308,6 +1308,9 @@ def _is_label_term(text: str, sp: _Span, lo: int) -> bool:
             and not re.match(r"^(?:I|We|You|He|She|They|It)\b", body):
         if re.search(r"(?:['’]s|\bon|\bof|\bin|\bfor|\bto|\band|\bthe|\bcalled|\btitled|\bentitled|\bnamed|,)\s*$", before):
             return not _speech_cue_comma(before)
+        if re.search(r"\b(?:the|a|an)\s+[a-z][\w-]*\s+$", before) and re.match(r"\s+[a-z]", text[sp.after:sp.after + 3]) \
+                and all(w[:1].isupper() or w in ("of", "the", "a", "an", "and", "in", "on", "for", "to") for w in words):
+            return True           # "the blockbuster “Star Wars” sequel": a title between an article and its noun
     return False
 
 

@@ -186,6 +186,15 @@ def test_a_later_quotation_ending_on_a_comma_is_no_reporting_clause_for_a_term()
     assert [q.kind for q in quotes_of(text)] == ["scare"]
 
 
+@pytest.mark.parametrize("text", [
+    "In an interview, Marcel Lehel, the hacker known as “Guccifer,” stated that he had access to the server.",
+    "Fans shelter under the protection known as “Article 5” in the alliance.",
+    "He tweeted about the blockbuster “Star Wars” sequel hitting the theaters, said Ann Lee.",
+])
+def test_names_and_titles_introduced_as_such_are_scare(text):
+    assert [q.kind for q in quotes_of(text)][0] == "scare"
+
+
 def test_nested_single_quote_is_its_own_scare_row():
     text = "“We are moving into a so-called 'control mode' now,” he said."
     outer, inner = quotes_of(text)
