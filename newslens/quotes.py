@@ -428,6 +428,25 @@ def _clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
     return s, e
 
 
+_ROLE_CLAUSE = re.compile(r"(?:who|whom|whose|which|that|where|when|but|and|or|so|yet|then|also|now|"
+                          r"[a-z]+ing|[a-z]+ed)\b", re.I)
+_ROLE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|said|says|told)\b")
+
+
+def clean_role(role: str | None) -> str | None:
+    """A speaker role as an analyst reads it in the table: a title or descriptor ("spokesman,
+    Ministry of Defence", "the French president"). None for what an appositive or a title match
+    caught that is no role: a relative clause ("who left Iran when he was 11"), a participle
+    phrase ("reflecting bitterly on …"), a connective stuck to a title ("But Mr"), or a
+    sentence-long aside. Does NOT shorten a role it keeps."""
+    if not role:
+        return None
+    role = re.sub(r",\s+(?:[a-z]+ing|who|which|whose)\b.*$", "", role.strip(" ,;"))    # ", speaking via Zoom …"
+    if not role or len(role) > 90 or _ROLE_CLAUSE.match(role) or _ROLE_VERB.search(role):
+        return None
+    return role
+
+
 def _role_from_appositive(app: str | None) -> str | None:
     if not app:
         return None
@@ -1809,6 +1828,7 @@ def extract_quotes(article: Article, sentences: list[Sentence], *,
             else:
                 speaker, role = resolver.attribute(POSSESSIVE_PRONOUN.get(attr.mention.lower(), attr.mention),
                                                    attr.mstart, attr.role)
+                role = clean_role(role)
         body = text[sp.start:sp.end]
         kind = _kind(text, sp, attr is not None, embedded,
                      headline=not sp.double and (sp.para == head_para or _caps_heading(text, *para_bounds[sp.para])))

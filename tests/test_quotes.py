@@ -7,7 +7,7 @@ import pytest
 
 from newslens.chrome import find_chrome
 from newslens.model import Article
-from newslens.quotes import extract_quotes
+from newslens.quotes import clean_role, extract_quotes
 from newslens.speakers import given_name_gender
 from newslens.sentences import split_sentences
 
@@ -193,6 +193,20 @@ def test_a_later_quotation_ending_on_a_comma_is_no_reporting_clause_for_a_term()
 ])
 def test_names_and_titles_introduced_as_such_are_scare(text):
     assert [q.kind for q in quotes_of(text)][0] == "scare"
+
+
+@pytest.mark.parametrize("role, cleaned", [
+    ("spokesman, Ministry of Defence", "spokesman, Ministry of Defence"),
+    ("the French president", "the French president"),
+    ("lead singer, Russian band Little Big, speaking via Zoom", "lead singer, Russian band Little Big"),
+    # not roles: a connective stuck to a title, relative clauses, participle phrases
+    ("But Mr", None),
+    ("who said he spent two months in captivity", None),
+    ("reflecting bitterly on his three decades of work", None),
+    (None, None),
+])
+def test_clean_role(role, cleaned):
+    assert clean_role(role) == cleaned
 
 
 def test_nested_single_quote_is_its_own_scare_row():
