@@ -105,10 +105,10 @@ _ADVERB_CORE = (r"also|later|then|has|have|had|would|will|could|once|again|recen
                 rf"{_LY_ADVERB}|on\s+[A-Z][a-z]+day|[A-Z][a-z]+day|last\s+(?:week|month|year|night)|"
                 r"this\s+(?:week|month|year)|in\s+a\s+statement|in\s+an\s+interview|on\s+Twitter")
 _ADVERB_PP = r"(?:at|in|on|during|over|after|before)\s+(?:the|a|an|his|her|their|its|this|that|last)\s+[\w-]+(?:\s+[\w-]+)?"
-ADVERB = rf"(?:{_ADVERB_CORE}|{_ADVERB_PP})"
+ADVERB = rf"(?:\b(?:{_ADVERB_CORE}|{_ADVERB_PP}))"       # (\b: never from the middle of a word, "legislati|on that")
 # Right after a closing mark the subject is short; prepositional phrases belong to it
 # ("an official at the presidential office said").
-ADVERB_SHORT = rf"(?:{_ADVERB_CORE})"
+ADVERB_SHORT = rf"(?:\b(?:{_ADVERB_CORE}))"
 _DET = (r"(?:the|a|an|one|another|his|her|their|its|our|some|several|many|most|other|two|three|"
         r"four|both|all|The|A|An|One|Another|His|Her|Their|Its|Our|Some|Several|Many|Most|Other|"
         r"Two|Three|Both|All)")
@@ -867,6 +867,11 @@ def _is_verb_use(text: str, lo: int, c: re.Match) -> bool:
     if cue.lower() in _ATTRIBUTIVE_PARTICIPLES and \
             re.search(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an))\s+$", prev):
         return False                       # "Mr Putin's stated justifications", "his declared aim"
+    if cue.lower() in _ATTRIBUTIVE_PARTICIPLES and re.match(
+            r"\s+(?!(?:that|to|he|she|they|it|we|I|you|the|a|an|his|her|their|its|this|in|on|at|by|for|with|as)\b)"
+            r"[a-z]+(?:ing|ion|ment|ity|ance|ence|s)?\b", text[c.end():c.end() + 30]) and \
+            re.search(r"(?:\b[a-z]{3,}(?:ed|ing)|\b(?:of|for|over|about|against|on|to))\s+$", prev):
+        return False                       # "outlawed alleged disparaging of the military": an adjective
     if cue.endswith("ed") and text.startswith(" by ", c.end()) and \
             not re.search(r"\b(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?$", prev):
         return False                       # "the slogan shared by the campaign": a participle

@@ -209,6 +209,21 @@ def test_clean_role(role, cleaned):
     assert clean_role(role) == cleaned
 
 
+@pytest.mark.parametrize("text", [
+    "The bloc approved the candidacy — a decision that Russia said on Friday amounted to “hostile” steps.",
+    "Officials differentiate between them and other refugees - a distinction that Grandi condemned as “racist”.",
+])
+def test_speaker_mention_never_ends_inside_a_word(text):
+    q = quotes_of(text)[0]
+    end = q.speaker_end
+    assert q.speaker_mention and not (text[end - 1].isalpha() and text[end:end + 1].isalpha())
+
+
+def test_attributive_alleged_is_no_reporting_verb():
+    text = "Parliament passed a law that outlawed alleged disparaging of the army or the spread of “false information”."
+    assert quotes_of(text)[0].kind == "scare"
+
+
 def test_nested_single_quote_is_its_own_scare_row():
     text = "“We are moving into a so-called 'control mode' now,” he said."
     outer, inner = quotes_of(text)
