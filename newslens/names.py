@@ -33,7 +33,7 @@ from functools import lru_cache
 
 import yaml
 
-from .lexicons import LEXICON_DIR, LexiconError, read_yaml
+from .lexicons import LEXICON_DIR, LexiconError, load_lexicon, read_yaml
 
 
 def load_yaml(name: str) -> object:
@@ -815,6 +815,13 @@ def _given_name_keys() -> frozenset[str]:
     return frozenset(name_key(n) for n in load_given_names())
 
 
+@lru_cache(maxsize=1)
+def _one_word_places() -> frozenset[str]:
+    """One-word names of the places lexicon ("Poland", "Kyiv"): a speaker that is a place is a
+    body, never the first word of a person named elsewhere in the corpus."""
+    return frozenset(w for e in load_lexicon("places") for w in (e["name"], *(e.get("aliases") or [])) if " " not in w)
+
+
 def canonical_map(names: Iterable[str], *, counts: Counter | None = None) -> dict[str, str]:
     """Map every name to one canonical spelling per person.
 
@@ -870,9 +877,10 @@ def canonical_map(names: Iterable[str], *, counts: Counter | None = None) -> dic
     # name in one article (a full name in that article was resolved there), not a namesake
     # that a full name names elsewhere in the corpus
     given = _given_name_keys()
+    places = _one_word_places()
     for n in names:
-        if len(n.split()) != 1 or name_key(n) in given:
-            continue
+        if len(n.split()) != 1 or name_key(n) in given or n in places or n in _DEMONYMS:
+            continue              # (nor a country: "Poland" is no "Poland Mariusz Blaszczak")
         cands = {find(m) for m in by_edge.get(name_key(n), [])}
         if len(cands) == 1:
             union(n, cands.pop())

@@ -157,6 +157,11 @@ def test_canonical_map_merges_spellings_not_people(a, b, merged):
     assert (m[a] == m[b]) == merged
 
 
+def test_canonical_map_never_expands_a_country_to_a_person_run():
+    got = canonical_map(["Poland", "Poland Mariusz Blaszczak", "Doo", "Doo Jin-ho"])
+    assert got["Poland"] == "Poland" and got["Doo"] == "Doo Jin-ho"
+
+
 def test_bodies_and_possessive_phrases_are_not_canonicalised():
     rows = {"quotes": [{"speaker": "Iran's foreign minister"}, {"speaker": "Latvia's foreign minister"},
                        {"speaker": "Russia’s defence ministry"}]}
