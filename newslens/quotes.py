@@ -394,6 +394,13 @@ _FUNCTION_CAPS = frozenset(w for w in _NOT_NAME if w not in _TITLE_WORDS and w n
 _KEEP_PERIOD = re.compile(r"[A-Z]\.|(?:[A-Z]\.){2,}|Jr\.|Sr\.|Inc\.|Co\.|Corp\.|Ltd\.|Bros\.|Mass\.|Calif\.")
 
 
+# A sentence adverb is never a subject ("Often shouting, Meloni proclaimed").
+_ADVERB_SUBJECT = re.compile(r"(?:Often|Later|Earlier|Now|Then|Meanwhile|Instead|Still|Also|Sometimes|Usually|"
+                             r"Recently|Finally|Eventually|Already|Again|Perhaps|Maybe|Indeed|However|Yesterday|"
+                             r"Today|Tonight|Overnight|Soon|Once|Hours|Minutes|Days|Weeks|Months|Years|"
+                             r"Hopefully|Apparently|Clearly|Obviously|Initially|Ultimately|Separately|Additionally)")
+
+
 def _clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
     """Trim a raw subject span; None when it cannot be a speaker."""
     while s < e and text[s] in " ,;:—–-\t":
@@ -419,6 +426,7 @@ def _clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
                     r"up|out|over|through|into)\b", after_first):
             return None
     if not sub or sub.rstrip(".") in _FUNCTION_CAPS or _EXPLETIVE_START.match(sub) or \
+            _ADVERB_SUBJECT.fullmatch(sub) or \
             _PREP_START.match(sub) or (len(sub.rstrip(".")) == 1 and sub != "I") or \
             re.fullmatch(r"(?:[A-Z]\.){1,3}", sub) or \
             _BAD_SUBJECT.match(sub) or len(sub.split()) > 9:
@@ -580,7 +588,7 @@ def _after_attr(text: str, lo: int, hi: int, quote_short: bool,
     return None
 
 
-_PREP_BEFORE = re.compile(r"(?:\b(?:in|In|on|On|at|At|from|From|for|For|with|With|of|by|By|to|about|"
+_PREP_BEFORE = re.compile(r"(?:\b(?:in|In|on|On|at|At|from|From|for|For|with|With|of|Of|by|By|to|To|about|About|"
                           r"than|like|against|into|over|under|after|After|before|Before|during|"
                           r"During|whom|whose|[a-z]{3,}ing)|[’']s)\s*$")
 
@@ -625,7 +633,8 @@ def _subject_before(text: str, lo: int, cue_start: int) -> tuple[int, int, str |
         if span:
             s0, e0 = _pp_head(text, max(lo, cue_start - 240), span[0], span[1])
             return s0, e0, _role_from_appositive(m.group("app"))
-        return None
+        pos = m.start("subj") + 1     # "On Monday, the Kremlin’s spokesperson, Dmitry Peskov, insisted":
+        #                               a phrase that is no subject; look further right
     return None
 
 

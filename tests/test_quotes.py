@@ -842,6 +842,12 @@ def test_speaker_mention_of_the_last_quotation(text, mention):
      "used stronger language, saying the group “must be destroyed.”", "he"),
     # "can be heard asking" between the subject and the cue
     ("“Should there be a database of them?” a reporter can be heard asking Trump after the event.", "a reporter"),
+    # a phrase that cannot be the subject ("On Monday", a sentence adverb) lets the search go on
+    ("On Monday, the Kremlin’s official spokesperson, Dmitry Peskov, insisted that “nothing has changed”.",
+     "Dmitry Peskov"),
+    ("Often shouting, Meloni proclaimed that the right is “ready to govern”.", "Meloni"),
+    ("Of Carson, Levine, who has given money to Rubio, said, “He is flat-out scary.”", "Levine"),
+    ("Some chanted “USA! USA!”", "Some"),
     # (capitalised modifier of a plural subject is not the speaker)
     ("Nuclear proliferation experts have speculated that it may boost its “explosive yield.”",
      "Nuclear proliferation experts"),
