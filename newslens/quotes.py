@@ -1484,7 +1484,7 @@ def _has_mark(mt: str, lo: int, hi: int) -> bool:
 # Nouns for what someone said or wrote: with a possessor they credit a quoted phrase to it
 # ("Obama's “if you like your plan, you can keep it” promise", "her claim that she “never sent
 # …”", "Rubio’s catch phrase … was that Crist “would say anything”").
-_SPEECH_NOUNS = (r"claims?|accusations?|allegations?|remarks?|comments?|words|promises?|pledges?|vows?|"
+_SPEECH_NOUNS = (r"claims?|accusations?|allegations?|remarks?|comments?|words|promises?|pledges?|vows?|references?|"
                  r"assertions?|insistence|warnings?|description|characterization|catch\s?phrase|"
                  r"rallying\s+cry|lines?|quips?|slogans?|mantras?|arguments?|statements?|admission|"
                  r"boasts?|charges?|demands?|message|answer|response|reply|retort|suggestion|"

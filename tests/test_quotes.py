@@ -449,6 +449,7 @@ def test_quoted_predicate_with_a_trailing_clause_is_partial(text, kind):
      "Forbes", "partial"),
     ("Mr Putin's accusations of the West attempting to “destroy Russia” were rejected.", "Mr Putin", "partial"),
     ("Trump's past statements, including his promise to be “neutral” in talks, caused concern.", "his", "partial"),
+    ("Mr Zelensky's reference to “wonder weapons” was clear.", "Mr Zelensky", "partial"),
     # negative: a possessor of any other noun does not speak ("book"), nor one labelled by another
     ("Trump’s book “The Art of the Deal” sold well.", None, "scare"),
     ("In declaring the senator's statements as “not Christian,” the pope stirred a row.", None, "scare"),
