@@ -1180,10 +1180,18 @@ def _before_attr(text: str, lo: int, hi: int, *, outermost: bool = False) -> _At
                 c, sub = last, lsub     # "X said …, and Y called it “…”"
         s0, e0, role = sub
         e0 = _plural_head_end(text, s0, e0, c.start())
+        conj = _CONJUNCT_BEFORE.search(text, max(lo, s0 - 60), s0) if text[s0:s0 + 1].islower() and \
+            not re.match(rf"{_DET}\s", text[s0:e0]) else None     # (a bare noun: "spectators", "colleges")
+        if conj:                  # "many marchers and | spectators chanting", "The university and | colleges said"
+            s0 = conj.start()
         return _Attr(text[s0:e0], s0, e0, c.group(), role, how="before")
     return None
 
 
+# "many marchers and ", "The university and ": a first conjunct with its determiner right before
+# a bare noun subject
+_CONJUNCT_BEFORE = re.compile(r"(?<![\w’'-])(?:the|The|many|Many|some|Some|several|Several|most|Most|its|Its|"
+                              r"his|His|her|Her|their|Their)\s+(?:[a-z][\w’'-]*\s+){0,2}?[a-z][\w’'-]*\s+and\s+$")
 # "Clinton supporters", "Nuclear proliferation experts", "Legal observers": a capitalised
 # modifier, up to two lowercase words and a plural head noun, then only adverbs before the cue
 _PLURAL_HEAD = re.compile(rf"(?:\s+(?!(?:{_ADVERB_CORE})\b|[a-z]+ed\b)[a-z][\w-]*){{0,2}}\s+"

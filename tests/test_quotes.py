@@ -849,6 +849,11 @@ def test_speaker_mention_of_the_last_quotation(text, mention):
     ("Often shouting, Meloni proclaimed that the right is “ready to govern”.", "Meloni"),
     ("Of Carson, Levine, who has given money to Rubio, said, “He is flat-out scary.”", "Levine"),
     ("Some chanted “USA! USA!”", "Some"),
+    # a bare plural subject keeps its first conjunct; a determiner-led noun after "and" does not take one
+    ("With many marchers and spectators chanting “We are Orlando” the parade went on.", "many marchers and spectators"),
+    ("The university and colleges said they would give support “where necessary”.", "The university and colleges"),
+    ("Senegal avoided taking sides in the conflict and the Senegalese leader also said food should be “free”.",
+     "the Senegalese leader"),
     # (capitalised modifier of a plural subject is not the speaker)
     ("Nuclear proliferation experts have speculated that it may boost its “explosive yield.”",
      "Nuclear proliferation experts"),
