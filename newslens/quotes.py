@@ -157,11 +157,13 @@ _AFTER_DASH = re.compile(rf"^[\s,;]*(?:—|–|--|-)\s*(?P<subj>{TITLED_NAME})")
 _ACCORDING = re.compile(rf"(?i:according\s+to|in\s+the\s+words\s+of)\s+(?P<subj>{TITLED_NAME}|{NP}|[^,;:.“”\"]{{1,80}}?)"
                         rf"(?=\s*(?:[,.;:!?“”\"]|$))")
 # Subject right before a cue: "Doo Jin-ho, a research fellow at X, said", "he also said".
+# Words in -s that are no plural noun ("always", "does", "its"): never a bare plural subject or head.
+_NOT_PLURAL_NOUN = (r"always|does|perhaps|sometimes|nevertheless|afterwards|regardless|unless|this|thus|yes|less|"
+                    r"its|his|hers|theirs|ours|was|has|is")
 _BEFORE_SUBJ = re.compile(
     rf"(?<![\w’'.-])(?P<subj>{PRONOUN}(?=['’](?:d|s|ve|ll)\b)|{PRONOUN}|{QUANT}|"
     rf"(?:(?<=, )|(?<=\bwhy )|(?<=\bbecause )|(?<=\bwhile )|(?<=\bwhen )|(?<=\bas )|(?<=\band )|(?<=\bbut )|"
-    rf"(?<=\bif )|(?<=\bwhere ))(?!(?:always|does|perhaps|sometimes|this|thus|its|his|was|has|is|less|unless|"
-    rf"times|days|weeks|months|years|hours|minutes|decades)\b)"
+    rf"(?<=\bif )|(?<=\bwhere ))(?!(?:{_NOT_PLURAL_NOUN}|times|days|weeks|months|years|hours|minutes|decades)\b)"
     rf"[a-z]{{3,}}s(?=\s)|"
     rf"(?:(?<=\bwhat )|(?<=\bthat )|(?<=\bwhich ))(?:[a-z-]*[a-rt-z]\s+)?[a-z]{{3,}}s(?=\s)|{TITLED_NAME}(?:['’]s)?|{NP})"
     rf"(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*(?P<app>{_APPOS})\s*,|(?<=\))\s*,|\s+[—–-]\s+[^—–\-;:.]{{2,90}}?\s+[—–-])?"
@@ -749,8 +751,7 @@ _NP_NEXT_WORD = re.compile(r"\s+(?!(?:who|whom|which|that|whose|and|but|or|nor|i
 
 
 _TITLE_THEN_NAME = re.compile(rf"(?:\s+[a-z][\w-]*){{0,3}}\s+(?P<role>[a-z][\w-]*)\s+(?P<name>{NAME_RE})")
-_NAME_THEN_PLURAL = re.compile(rf"\s+(?P<w>(?!(?:always|does|perhaps|sometimes|this|thus|its|his|was|has|is|less|"
-                               rf"unless)\b)[a-z][a-z-]+s)(?=\s*,(?!\s*[“\"‘])|\s+(?:in|of|from|at|who|"
+_NAME_THEN_PLURAL = re.compile(rf"\s+(?P<w>(?!(?:{_NOT_PLURAL_NOUN})\b)[a-z][a-z-]+s)(?=\s*,(?!\s*[“\"‘])|\s+(?:in|of|from|at|who|"
                                rf"[a-z]+ed|[a-z]+ing)\b|\s+(?:{ADVERB}\s+){{0,3}}(?:{_CUE_ALT})\b)")
 
 
@@ -916,8 +917,8 @@ _DOCUMENT_NP = re.compile(rf"\b(?:{_DOCUMENT_WORDS})s?$")
 # "the document states", "the memo notes": a document noun right before is the verb's subject.
 _DOCUMENT_SUBJECT_BEFORE = re.compile(rf"\b(?:{_DOCUMENT_WORDS}|document|report|bill|law|complaint|suit|lawsuit|"
                                       r"filing|indictment|ruling|order|policy|agreement|website|ad|sign|label)\s+$")
-# A noun phrase headed by a document or message ("a new radio ad", "a statement Thursday night",
-# "a letter to the attorney general"): whoever issues it speaks through a participle after it.
+# A noun phrase headed by a document, message or event ("a new radio ad", "a statement Thursday
+# night", "their ninth debate"): whoever issues or holds it speaks through a participle after it.
 _DOCUMENT_HEAD = re.compile(r"(?:the|a|an|his|her|their|its|this|that|[\w’'-]+['’]s)\s+(?:[\w’'-]+\s+){0,3}?"
                             rf"(?:{_DOCUMENT_WORDS}|ad|advertisement|commercial|spot|website|site|"
                             r"mailer|flyer|report|book|speech|radio ad|TV ad|fundraising email|campaign|"
@@ -1195,8 +1196,7 @@ _CONJUNCT_BEFORE = re.compile(r"(?<![\w’'-])(?:the|The|many|Many|some|Some|sev
 # "Clinton supporters", "Nuclear proliferation experts", "Legal observers": a capitalised
 # modifier, up to two lowercase words and a plural head noun, then only adverbs before the cue
 _PLURAL_HEAD = re.compile(rf"(?:\s+(?!(?:{_ADVERB_CORE})\b|[a-z]+ed\b)[a-z][\w-]*){{0,2}}\s+"
-                          rf"(?!(?:always|does|perhaps|sometimes|nevertheless|afterwards|regardless|unless|"
-                          rf"this|thus|yes|less|its|his|hers|theirs|ours|was|has|is)\b)[a-z]{{3,}}s"
+                          rf"(?!(?:{_NOT_PLURAL_NOUN})\b)[a-z]{{3,}}s"
                           rf"(?=\s+(?:{ADVERB}\s+){{0,3}}$)")
 
 
@@ -1355,15 +1355,15 @@ def _is_label_term(text: str, sp: _Span, lo: int) -> bool:
     return False
 
 
-_CUE_INTRO = re.compile(rf"(?<![\w’'-])(?:{CUE_RE.pattern})\s*[,:]\s*$")
-_CUE_COMMA = re.compile(rf"(?<![\w’'-])(?P<cue>{CUE_RE.pattern})\s*,\s*$")
+# A reporting verb and its comma or colon right before the opening mark ("Priebus said, “…”").
+_CUE_INTRO = re.compile(rf"(?<![\w’'-])(?P<cue>{CUE_RE.pattern})\s*[,:]\s*$")
 
 
 def _speech_cue_comma(before: str) -> bool:
     """Whether `before` ends with a speech verb and its comma ("Priebus said, “Probably.”",
     "asked, “Really?”"): what follows is said, not a title set off by a comma. A sign or a hat
-    "reading, “…”" carries a slogan, which stays a label."""
-    m = _CUE_COMMA.search(before)
+    "reading, “…”" carries a slogan, which stays a label. (`before` ends with a comma here.)"""
+    m = _CUE_INTRO.search(before)
     return bool(m) and _cue_kind(m.group("cue")) == "speech" and \
         CUES.verbs.get(m.group("cue").lower(), ("", ""))[0] != "read"
 
@@ -1663,9 +1663,9 @@ def _attribute(text: str, mt: str, sp: _Span, k: int, spans: Sequence[_Span],
     before = None
     if not before_blank:
         before = _before_attr(mt, lo, sp.open, outermost=embedded_shape)
-        if before is not None and not sp.nested:
+        if before is not None and not sp.nested and _cue_kind(before.cue or "said") != "speech":
             poss = _possessive_attr(mt, lo, sp)
-            if poss is not None and poss.mstart > before.mend and _cue_kind(before.cue or "said") != "speech" and \
+            if poss is not None and poss.mstart > before.mend and \
                     re.match(rf"(?:['’]s?)?\s+(?:[\w-]+\s+){{0,2}}?(?:{_SPEECH_NOUNS})\s+that\b", mt[poss.mend:sp.open]) and \
                     not any(_is_verb_use(mt, lo, c) for c in _CUE_ANY.finditer(mt, poss.mend, sp.open)):
                 # "Pence blamed the media for making an issue of Trump’s claim that Obama “founded
