@@ -816,7 +816,7 @@ def _given_name_keys() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _one_word_places() -> frozenset[str]:
+def one_word_places() -> frozenset[str]:
     """One-word names of the places lexicon ("Poland", "Kyiv"): a speaker that is a place is a
     body, never the first word of a person named elsewhere in the corpus."""
     return frozenset(w for e in load_lexicon("places") for w in (e["name"], *(e.get("aliases") or [])) if " " not in w)
@@ -877,7 +877,7 @@ def canonical_map(names: Iterable[str], *, counts: Counter | None = None) -> dic
     # name in one article (a full name in that article was resolved there), not a namesake
     # that a full name names elsewhere in the corpus
     given = _given_name_keys()
-    places = _one_word_places()
+    places = one_word_places()
     for n in names:
         if len(n.split()) != 1 or name_key(n) in given or n in places or n in _DEMONYMS:
             continue              # (nor a country: "Poland" is no "Poland Mariusz Blaszczak")

@@ -17,7 +17,7 @@ from .lexicons import load_lexicon
 from .model import Article, Sentence
 from .names import _TITLES as _ALL_TITLES
 from .names import (NAME_RE, NameIndex, PersonMention, find_people, load_cues, load_given_names, load_name_words,
-                    looks_like_person, not_name_start, org_stripped, peel_title, trim_name)
+                    looks_like_person, not_name_start, one_word_places, org_stripped, peel_title, trim_name)
 
 CUES = load_cues()
 _PRONOUNS = frozenset("he she they it we i you who".split())
@@ -256,7 +256,7 @@ def _strip_descriptor(tail: str) -> str:
 
 # one-word place names of the gazetteer ("Germany", "Zaporizhzhia"): a capitalised run holding
 # one, with nothing else saying it is a person, is no he/she
-_PLACE_WORDS = frozenset(w for e in load_lexicon("places") for w in [e["name"], *e["aliases"]] if " " not in w)
+_PLACE_WORDS = one_word_places()
 def _place_run(name: str) -> bool:
     """Whether a capitalised run is a place rather than a person: a gazetteer name as a whole
     or as its last word ("Belgorod Oblast", "Nazi Germany"), or a place with a stray letter
@@ -687,16 +687,12 @@ class SpeakerResolver:
         appositive = self._appositive(m, pos)
         if appositive:
             return appositive, m, True
-        # A role noun phrase ("South Korea’s defence minister") -> the person with that role.
-        person = self._role_person(m, pos)
-        if person:
-            return person, m, False
-        person = self._anaphoric_descriptor(m, pos)
-        if person:
-            return person, m, False
-        person = self._nearby_person(m, pos)
-        if person:
-            return person, m, False
+        # A role noun phrase ("South Korea’s defence minister") -> the person with that role,
+        # else the person a descriptor refers back to, else the one named just before it.
+        for find in (self._role_person, self._anaphoric_descriptor, self._nearby_person):
+            person = find(m, pos)
+            if person:
+                return person, m, False
         if (" " not in m and not_name_start(m)) or any(w in _CREDIT_WORDS for w in m.split()):
             return None, None, False                      # "Later", "AP Photo": no speaker named
         return m, None, False
