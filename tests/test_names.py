@@ -132,17 +132,22 @@ def test_canonicalise_names_rewrites_person_rows_only():
     assert rows["entities"][1]["name"] == "Du Jin-ho"
 
 
-def test_malformed_lexicon_names_file_and_entry(tmp_path, monkeypatch):
-    (tmp_path / "cues.yaml").write_text("verbs:\n  - {lemma: say, kind: shout, forms: [said]}\n",
-                                        encoding="utf-8")
+@pytest.mark.parametrize("filename, content, loader, message", [
+    # the file and the entry are named
+    ("cues.yaml", "verbs:\n  - {lemma: say, kind: shout, forms: [said]}\n", "load_cues", r"cues\.yaml.*verbs entry 0"),
+    ("name_words.yaml", "titles: [Prof]\npeerage: Lord\n", "load_name_words", r"name_words\.yaml.*lists of strings"),
+])
+def test_malformed_lexicon_names_file_and_entry(tmp_path, monkeypatch, filename, content, loader, message):
+    (tmp_path / filename).write_text(content, encoding="utf-8")
     monkeypatch.setattr(names, "LEXICON_DIR", tmp_path)
-    names.load_cues.cache_clear()
+    load = getattr(names, loader)
+    load.cache_clear()
     try:
-        with pytest.raises(LexiconError, match=r"cues\.yaml.*verbs entry 0"):
-            names.load_cues()
+        with pytest.raises(LexiconError, match=message):
+            load()
     finally:
         monkeypatch.undo()
-        names.load_cues.cache_clear()
+        load.cache_clear()
 
 
 @pytest.mark.parametrize("a, b, merged", [
@@ -214,18 +219,6 @@ def test_find_people_skips_credits_adverbs_and_titles(text, present, absent):
     got = {p.name for p in find_people(art, split_sentences(art))}
     assert present <= got
     assert not (absent & got)
-
-
-def test_malformed_name_words_lexicon(tmp_path, monkeypatch):
-    (tmp_path / "name_words.yaml").write_text("titles: [Prof]\npeerage: Lord\n", encoding="utf-8")
-    monkeypatch.setattr(names, "LEXICON_DIR", tmp_path)
-    names.load_name_words.cache_clear()
-    try:
-        with pytest.raises(LexiconError, match=r"name_words\.yaml.*lists of strings"):
-            names.load_name_words()
-    finally:
-        monkeypatch.undo()
-        names.load_name_words.cache_clear()
 
 
 @pytest.mark.parametrize("names_in, short, full", [
